@@ -1,0 +1,9 @@
+//! The rules of a joint board, free of storage: the nouns, the operations that change them,
+//! what a change must satisfy, and what the app displays.
+
+pub mod graph;
+pub mod model;
+pub mod ops;
+pub mod rules;
+pub mod validate;
+pub mod view;

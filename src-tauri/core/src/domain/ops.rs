@@ -1,0 +1,193 @@
+//! The write funnel's vocabulary. Every change to a board is one of these operations; the store
+//! validates it, applies it in one transaction and logs it. Sharing a board between desktops will
+//! feed the same operations into the merge engine, so nothing may write around them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, TaskStatus};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Op {
+    CreateDepartment(NewDepartment),
+    CreatePerson(NewPerson),
+    UpdatePerson { id: Id, changes: Vec<PersonChange> },
+    CreateInitiative(NewInitiative),
+    UpdateInitiative { id: Id, changes: Vec<InitiativeChange> },
+    CreateTask(NewTask),
+    UpdateTask { id: Id, changes: Vec<TaskChange> },
+    /// Soft-delete an initiative (with its tasks), a task, or a person. A person who still owns
+    /// or is assigned work is refused unless `reassign_to` names who takes it over.
+    Delete { id: Id, reassign_to: Option<Id> },
+    Restore { id: Id },
+    AddDependency(NewDependency),
+    RemoveDependency { id: Id },
+    AddComment { item_id: Id, body: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewDepartment {
+    pub name: String,
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewPerson {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub title: String,
+    pub department_id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewInitiative {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default = "proposed")]
+    pub status: InitiativeStatus,
+    #[serde(default = "medium")]
+    pub priority: Priority,
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub target: Option<NaiveDate>,
+    #[serde(default)]
+    pub marketing_owner_id: Option<Id>,
+    #[serde(default)]
+    pub it_owner_id: Option<Id>,
+    #[serde(default)]
+    pub sponsor_id: Option<Id>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub block_reason: Option<String>,
+}
+
+impl NewInitiative {
+    pub fn titled(title: impl Into<String>) -> Self {
+        NewInitiative {
+            title: title.into(),
+            summary: String::new(),
+            status: InitiativeStatus::Proposed,
+            priority: Priority::Medium,
+            start: None,
+            target: None,
+            marketing_owner_id: None,
+            it_owner_id: None,
+            sponsor_id: None,
+            tags: Vec::new(),
+            block_reason: None,
+        }
+    }
+}
+
+fn proposed() -> InitiativeStatus {
+    InitiativeStatus::Proposed
+}
+
+fn medium() -> Priority {
+    Priority::Medium
+}
+
+fn todo() -> TaskStatus {
+    TaskStatus::Todo
+}
+
+fn task_kind() -> TaskKind {
+    TaskKind::Task
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewTask {
+    pub initiative_id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    pub department_id: Id,
+    #[serde(default)]
+    pub assignee_id: Option<Id>,
+    #[serde(default = "todo")]
+    pub status: TaskStatus,
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default = "task_kind")]
+    pub kind: TaskKind,
+    #[serde(default)]
+    pub block_reason: Option<String>,
+}
+
+impl NewTask {
+    pub fn titled(initiative_id: Id, department_id: Id, title: impl Into<String>) -> Self {
+        NewTask {
+            initiative_id,
+            title: title.into(),
+            notes: String::new(),
+            department_id,
+            assignee_id: None,
+            status: TaskStatus::Todo,
+            start: None,
+            due: None,
+            kind: TaskKind::Task,
+            block_reason: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewDependency {
+    /// The predecessor: what must finish first.
+    pub from_id: Id,
+    /// The successor: what waits.
+    pub to_id: Id,
+    pub kind: DependencyKind,
+    #[serde(default)]
+    pub lag_days: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum InitiativeChange {
+    Title(String),
+    Summary(String),
+    Status(InitiativeStatus),
+    Priority(Priority),
+    Start(Option<NaiveDate>),
+    Target(Option<NaiveDate>),
+    MarketingOwner(Option<Id>),
+    ItOwner(Option<Id>),
+    Sponsor(Option<Id>),
+    Tags(Vec<String>),
+    BlockReason(Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum TaskChange {
+    Title(String),
+    Notes(String),
+    Department(Id),
+    Assignee(Option<Id>),
+    Status(TaskStatus),
+    Start(Option<NaiveDate>),
+    Due(Option<NaiveDate>),
+    Kind(TaskKind),
+    Position(f64),
+    BlockReason(Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum PersonChange {
+    Name(String),
+    Email(String),
+    Title(String),
+    Department(Id),
+}

@@ -1,0 +1,12 @@
+//! Bridgeboard's core: the domain, its rules, and the SQLite store, with no UI dependency.
+//! The desktop app and `bridgeboard-cli` are thin hosts over it.
+
+pub mod domain;
+pub mod error;
+pub mod fsutil;
+pub mod settings;
+
+pub use domain::model::*;
+pub use domain::ops::*;
+pub use domain::view::*;
+pub use error::{Error, ErrorPayload, Result};

@@ -1,0 +1,45 @@
+//! The UI's TypeScript types are generated from the Rust structs. This test fails when the
+//! committed `ui/src/lib/bindings/index.ts` drifts; `UPDATE_BINDINGS=1 cargo test` rewrites it.
+
+use bridgeboard_core::*;
+use ts_rs::{Config, TS};
+
+macro_rules! declarations {
+    ($cfg:expr; $($ty:ty),+ $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($cfg))),+]
+    };
+}
+
+fn generated() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = declarations!(&cfg;
+        InitiativeStatus, TaskStatus, Priority, DependencyKind, TaskKind, ItemKind,
+        Department, Person, Initiative, Task, Dependency, Comment, Activity, Actor,
+        Op, NewDepartment, NewPerson, NewInitiative, NewTask, NewDependency,
+        InitiativeChange, TaskChange, PersonChange,
+        BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView,
+        DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
+        settings::BoardFilters, settings::Settings, settings::Session,
+    );
+    format!(
+        "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\
+         // Rewrite with: UPDATE_BINDINGS=1 cargo test -p bridgeboard-core --test bindings\n\n{}\n",
+        decls.join("\n\n")
+    )
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings/index.ts");
+    let fresh = generated();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings/index.ts is out of date with the Rust types; \
+         run UPDATE_BINDINGS=1 cargo test -p bridgeboard-core --test bindings"
+    );
+}

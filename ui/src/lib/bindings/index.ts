@@ -1,0 +1,172 @@
+// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.
+// Rewrite with: UPDATE_BINDINGS=1 cargo test -p bridgeboard-core --test bindings
+
+export type InitiativeStatus = "proposed" | "planned" | "in_progress" | "live" | "cancelled";
+
+export type TaskStatus = "todo" | "in_progress" | "done" | "cancelled";
+
+export type Priority = "low" | "medium" | "high" | "critical";
+
+export type DependencyKind = "finish_to_start" | "relates_to";
+
+export type TaskKind = "task" | "milestone";
+
+export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment";
+
+export type Department = { id: string, name: string, 
+/**
+ * A CSS colour such as `#7c3aed`, chosen to stay distinct from the others.
+ */
+color: string, };
+
+export type Person = { id: string, name: string, email: string, title: string, department_id: string, };
+
+export type Initiative = { id: string, title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, created_at: string, updated_at: string, };
+
+export type Task = { id: string, initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, 
+/**
+ * Sort key within the initiative; fractional so that a move rewrites one row.
+ */
+position: number, block_reason: string | null, created_at: string, updated_at: string, };
+
+export type Dependency = { id: string, from_id: string, from_kind: ItemKind, to_id: string, to_kind: ItemKind, kind: DependencyKind, lag_days: number, };
+
+export type Comment = { id: string, item_id: string, author_id: string | null, author_name: string, body: string, created_at: string, };
+
+export type Activity = { id: string, at: string, actor_id: string | null, actor_name: string, item_kind: ItemKind, item_id: string, 
+/**
+ * The initiative the change belongs to, so its panel can show its whole history.
+ */
+initiative_id: string | null, 
+/**
+ * `create`, `set`, `delete`, `restore`, `add_dependency`, `remove_dependency`, `comment`.
+ */
+action: string, field: string | null, before: string | null, after: string | null, 
+/**
+ * A sentence for people: "Dana Whitfield set Status of “Portal campaign”: Planned → In progress".
+ */
+summary: string, };
+
+export type Actor = { id: string | null, name: string, };
+
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, };
+
+export type NewDepartment = { name: string, color: string | null, };
+
+export type NewPerson = { name: string, email: string, title: string, department_id: string, };
+
+export type NewInitiative = { title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, };
+
+export type NewTask = { initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, block_reason: string | null, };
+
+export type NewDependency = { 
+/**
+ * The predecessor: what must finish first.
+ */
+from_id: string, 
+/**
+ * The successor: what waits.
+ */
+to_id: string, kind: DependencyKind, lag_days: number, };
+
+export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null };
+
+export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null };
+
+export type PersonChange = { "field": "name", "value": string } | { "field": "email", "value": string } | { "field": "title", "value": string } | { "field": "department", "value": string };
+
+export type BoardInfo = { id: string, name: string, 
+/**
+ * The sample hospital board: demo data, never real work.
+ */
+sample: boolean, };
+
+export type PersonRef = { id: string, name: string, department_id: string, };
+
+export type ItemRef = { id: string, kind: ItemKind, title: string, 
+/**
+ * For a task, the initiative it belongs to; for an initiative, itself.
+ */
+initiative_id: string, initiative_title: string, 
+/**
+ * The status as a person reads it ("In progress").
+ */
+status: string, open: boolean, start: string | null, finish: string | null, };
+
+export type DepartmentProgress = { department_id: string, name: string, done: number, 
+/**
+ * Cancelled tasks are left out of both numbers.
+ */
+total: number, };
+
+export type InitiativeCard = { id: string, title: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner: PersonRef | null, it_owner: PersonRef | null, sponsor: PersonRef | null, tags: Array<string>, block_reason: string | null, 
+/**
+ * Waiting on an open finish-to-start predecessor, or a block reason is set.
+ */
+blocked: boolean, blocked_by: Array<ItemRef>, 
+/**
+ * The target date has passed and the initiative is not Live (or Cancelled).
+ */
+overdue: boolean, progress: Array<DepartmentProgress>, 
+/**
+ * Lower-case text the free-text filter searches: title, summary, tags and task titles.
+ */
+search_text: string, };
+
+export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, initiatives: Array<InitiativeCard>, };
+
+export type DependencyLink = { id: string, kind: DependencyKind, lag_days: number, item: ItemRef, 
+/**
+ * The successor starts before the predecessor's finish plus lag.
+ */
+conflict: ScheduleConflict | null, };
+
+export type ScheduleConflict = { dependency_id: string, predecessor_id: string, successor_id: string, 
+/**
+ * The successor's start date.
+ */
+start: string, 
+/**
+ * The earliest start the dependency allows: predecessor finish + lag.
+ */
+earliest_start: string, message: string, };
+
+export type TaskRow = { task: Task, assignee: PersonRef | null, blocked: boolean, blocked_by: Array<ItemRef>, upstream: Array<DependencyLink>, downstream: Array<DependencyLink>, };
+
+export type InitiativeDetail = { initiative: Initiative, card: InitiativeCard, 
+/**
+ * In board order: by department, then position.
+ */
+tasks: Array<TaskRow>, 
+/**
+ * What this initiative waits for.
+ */
+upstream: Array<DependencyLink>, 
+/**
+ * What waits for this initiative.
+ */
+downstream: Array<DependencyLink>, activity: Array<Activity>, comments: Array<Comment>, };
+
+export type ErrorPayload = { code: string, message: string, };
+
+export type BoardFilters = { department_id: string | null, owner_id: string | null, tag: string | null, text: string, show_cancelled: boolean, };
+
+export type Settings = { 
+/**
+ * The person this desktop's changes are recorded as.
+ */
+me: string | null, 
+/**
+ * The board file last opened; none means the default board in the app data folder.
+ */
+board_path: string | null, 
+/**
+ * Most recent first, at most ten.
+ */
+recent_boards: Array<string>, filters: BoardFilters, };
+
+export type Session = { board_path: string, default_board_path: string, read_only: boolean, 
+/**
+ * Set when the file sits somewhere SQLite's locking is not safe (a network share, OneDrive).
+ */
+location_warning: string | null, settings: Settings, };
