@@ -4,9 +4,12 @@
 pub mod domain;
 pub mod error;
 pub mod fsutil;
+pub mod sample;
 pub mod settings;
+pub mod store;
 
 pub use domain::model::*;
 pub use domain::ops::*;
 pub use domain::view::*;
 pub use error::{Error, ErrorPayload, Result};
+pub use store::Store;

@@ -1,0 +1,85 @@
+//! The dependency graph: refusing a finish-to-start edge that would close a loop.
+//!
+//! Edges point from predecessor to successor. A task also feeds its own initiative (the
+//! initiative cannot finish before its tasks), so that implicit edge takes part in loops:
+//! "Portal → Launch emails → (task of Portal)" is a loop even though no one drew the last step.
+//! `relates_to` edges never do.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::domain::model::Id;
+
+/// Would adding `from → to` close a loop? If so, returns the loop as ids, starting and ending at
+/// `from`: `[from, to, ..., from]`. `successors` lists what directly follows a node (drawn
+/// finish-to-start edges plus a task's own initiative); it is asked only for nodes reachable
+/// from `to`, so the check costs what that part of the graph costs.
+pub fn find_cycle<E>(
+    from: Id,
+    to: Id,
+    mut successors: impl FnMut(Id) -> Result<Vec<Id>, E>,
+) -> Result<Option<Vec<Id>>, E> {
+    if from == to {
+        return Ok(Some(vec![from, from]));
+    }
+    let mut parent: HashMap<Id, Id> = HashMap::new();
+    let mut queue = VecDeque::from([to]);
+    parent.insert(to, to);
+    while let Some(node) = queue.pop_front() {
+        for next in successors(node)? {
+            if parent.contains_key(&next) {
+                continue;
+            }
+            parent.insert(next, node);
+            if next == from {
+                let mut path = vec![from];
+                let mut at = from;
+                while at != to {
+                    at = parent[&at];
+                    path.push(at);
+                }
+                path.push(from);
+                path.reverse();
+                return Ok(Some(path));
+            }
+            queue.push_back(next);
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn ids(n: u128) -> Vec<Id> {
+        (1..=n).map(Uuid::from_u128).collect()
+    }
+
+    fn check(edges: &[(usize, usize)], nodes: &[Id], from: usize, to: usize) -> Option<Vec<Id>> {
+        find_cycle::<()>(nodes[from], nodes[to], |n| {
+            Ok(edges.iter().filter(|(a, _)| nodes[*a] == n).map(|(_, b)| nodes[*b]).collect())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn closing_a_loop_names_it_from_the_new_edge() {
+        let n = ids(3);
+        // 0 → 1 → 2 exists; adding 2 → 0 closes 2 → 0 → 1 → 2.
+        let cycle = check(&[(0, 1), (1, 2)], &n, 2, 0).expect("2 → 0 closes a loop");
+        assert_eq!(cycle, vec![n[2], n[0], n[1], n[2]], "the loop is read from the new edge round to its start");
+    }
+
+    #[test]
+    fn parallel_paths_are_not_loops() {
+        let n = ids(4);
+        assert_eq!(check(&[(0, 1), (0, 2), (1, 3)], &n, 2, 3), None, "a diamond is not a loop");
+    }
+
+    #[test]
+    fn an_item_cannot_wait_for_itself() {
+        let n = ids(1);
+        assert_eq!(check(&[], &n, 0, 0), Some(vec![n[0], n[0]]));
+    }
+}

@@ -25,6 +25,8 @@ pub enum Op {
     AddDependency(NewDependency),
     RemoveDependency { id: Id },
     AddComment { item_id: Id, body: String },
+    /// Rename the board, or mark it as the sample board (demo data).
+    SetBoard { name: String, sample: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

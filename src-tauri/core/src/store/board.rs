@@ -1,0 +1,154 @@
+//! The board's own row (its id, name, whether it is the sample) and the cards the board view
+//! shows: one query per concern, aggregated in SQL so that a 2,000-initiative board loads fast.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, Transaction};
+use uuid::Uuid;
+
+use super::{departments, initiatives, people, rows, Store};
+use crate::domain::model::{Department, Id, Initiative, Person};
+use crate::domain::view::{BoardInfo, BoardView, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
+use crate::Result;
+
+pub fn insert(tx: &Transaction, name: &str, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO board (id, name, sample, created_at, updated_at) VALUES (?1, ?2, 0, ?3, ?3)",
+        params![Uuid::now_v7().to_string(), name, rows::stamp(now)],
+    )?;
+    Ok(())
+}
+
+pub fn info(conn: &Connection) -> rusqlite::Result<BoardInfo> {
+    conn.query_row("SELECT id, name, sample FROM board LIMIT 1", [], |r| {
+        Ok(BoardInfo { id: rows::id(r, 0)?, name: r.get(1)?, sample: r.get(2)? })
+    })
+}
+
+pub fn set_info(tx: &Transaction, name: &str, sample: bool, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    tx.execute("UPDATE board SET name = ?1, sample = ?2, updated_at = ?3", params![name, sample, rows::stamp(now)])?;
+    Ok(())
+}
+
+pub fn person_ref(people: &HashMap<Id, &Person>, id: Option<Id>) -> Option<PersonRef> {
+    let person = people.get(&id?)?;
+    Some(PersonRef { id: person.id, name: person.name.clone(), department_id: person.department_id })
+}
+
+/// Cards for every initiative, with owners, per-department progress and blockers.
+pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person]) -> Result<Vec<InitiativeCard>> {
+    let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
+    let progress = progress(conn, &departments::all(conn)?)?;
+    let mut blockers = open_blockers(conn)?;
+    let list = initiatives::all(conn)?;
+    Ok(list.into_iter().map(|i| card(i, today, &people, &progress, &mut blockers)).collect())
+}
+
+pub fn card(
+    i: Initiative,
+    today: NaiveDate,
+    people: &HashMap<Id, &Person>,
+    progress: &HashMap<Id, Vec<DepartmentProgress>>,
+    blockers: &mut HashMap<Id, Vec<ItemRef>>,
+) -> InitiativeCard {
+    let blocked_by = blockers.remove(&i.id).unwrap_or_default();
+    let marketing_owner = person_ref(people, i.marketing_owner_id);
+    let it_owner = person_ref(people, i.it_owner_id);
+    let mut search = vec![i.title.clone(), i.summary.clone()];
+    search.extend(i.tags.iter().cloned());
+    search.extend([&marketing_owner, &it_owner].into_iter().flatten().map(|p| p.name.clone()));
+    InitiativeCard {
+        blocked: !blocked_by.is_empty() || i.block_reason.is_some(),
+        overdue: i.status.is_open() && i.target.is_some_and(|t| t < today),
+        progress: progress.get(&i.id).cloned().unwrap_or_default(),
+        sponsor: person_ref(people, i.sponsor_id),
+        search_text: search.join(" ").to_lowercase(),
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        priority: i.priority,
+        start: i.start,
+        target: i.target,
+        marketing_owner,
+        it_owner,
+        tags: i.tags,
+        block_reason: i.block_reason,
+        blocked_by,
+    }
+}
+
+/// Done and total tasks per initiative and department; cancelled tasks count in neither.
+fn progress(conn: &Connection, depts: &[Department]) -> Result<HashMap<Id, Vec<DepartmentProgress>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT initiative_id, department_id, sum(status = 'done'), count(*) FROM tasks
+         WHERE deleted_at IS NULL AND status != 'cancelled'
+         GROUP BY initiative_id, department_id ORDER BY initiative_id, department_id",
+    )?;
+    let mut out: HashMap<Id, Vec<DepartmentProgress>> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((rows::id(r, 0)?, rows::id(r, 1)?, r.get::<_, u32>(2)?, r.get::<_, u32>(3)?))
+    })?;
+    for row in rows {
+        let (initiative, department, done, total) = row?;
+        let name = depts.iter().find(|d| d.id == department).map(|d| d.name.clone()).unwrap_or_default();
+        out.entry(initiative).or_default().push(DepartmentProgress { department_id: department, name, done, total });
+    }
+    // In the board's department order: Marketing, IT, then the others by name.
+    let rank = |id: Id| depts.iter().position(|d| d.id == id).unwrap_or(usize::MAX);
+    for list in out.values_mut() {
+        list.sort_by_key(|p| rank(p.department_id));
+    }
+    Ok(out)
+}
+
+/// For every initiative that waits on open finish-to-start predecessors, those predecessors.
+fn open_blockers(conn: &Connection) -> Result<HashMap<Id, Vec<ItemRef>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
+           FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
+          WHERE d.deleted_at IS NULL AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
+            AND p.status NOT IN ('live', 'cancelled')
+         UNION ALL
+         SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
+           FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
+           JOIN initiatives i ON i.id = t.initiative_id
+          WHERE d.deleted_at IS NULL AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
+            AND t.status NOT IN ('done', 'cancelled')",
+    )?;
+    let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
+    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, super::items::item_ref_from(r, 1)?)))?;
+    for row in rows {
+        let (successor, predecessor) = row?;
+        out.entry(successor).or_default().push(predecessor);
+    }
+    Ok(out)
+}
+
+impl Store {
+    pub fn info(&self) -> Result<BoardInfo> {
+        Ok(info(self.conn())?)
+    }
+
+    /// Everything the board view shows, in one call: the exact call the app makes.
+    pub fn board(&self, today: NaiveDate) -> Result<BoardView> {
+        let conn = self.conn();
+        let people = people::all(conn)?;
+        Ok(BoardView {
+            info: info(conn)?,
+            today,
+            departments: departments::all(conn)?,
+            initiatives: cards(conn, today, &people)?,
+            people,
+        })
+    }
+
+    pub fn is_empty(&self) -> Result<bool> {
+        let count: i64 = self.conn().query_row(
+            "SELECT (SELECT count(*) FROM initiatives) + (SELECT count(*) FROM people)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(count == 0)
+    }
+}

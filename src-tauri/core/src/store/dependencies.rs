@@ -1,0 +1,96 @@
+//! Dependencies between items: `from` (predecessor) → `to` (successor).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::rows;
+use crate::domain::model::{Dependency, DependencyKind, Id, ItemKind};
+use crate::Result;
+
+const COLUMNS: &str = "id, from_id, from_kind, to_id, to_kind, kind, lag_days";
+
+fn from_row(r: &Row) -> rusqlite::Result<Dependency> {
+    Ok(Dependency {
+        id: rows::id(r, 0)?,
+        from_id: rows::id(r, 1)?,
+        from_kind: rows::wire(r, 2, ItemKind::from_wire)?,
+        to_id: rows::id(r, 3)?,
+        to_kind: rows::wire(r, 4, ItemKind::from_wire)?,
+        kind: rows::wire(r, 5, DependencyKind::from_wire)?,
+        lag_days: r.get(6)?,
+    })
+}
+
+pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Dependency, bool)>> {
+    let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM dependencies WHERE id = ?1");
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(7)?))).optional()?)
+}
+
+/// Active edges, in creation order (UUIDv7 ids sort by time).
+pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Active edges with either end among `ids`.
+pub fn touching(conn: &Connection, ids: &[Id]) -> Result<Vec<Dependency>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND (from_id = ?1 OR to_id = ?1) ORDER BY id"
+    ))?;
+    let mut out: Vec<Dependency> = Vec::new();
+    for id in ids {
+        for dep in stmt.query_map(params![id.to_string()], from_row)? {
+            let dep = dep?;
+            if !out.iter().any(|d| d.id == dep.id) {
+                out.push(dep);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An active edge between the two items, in either direction.
+pub fn between(conn: &Connection, a: Id, b: Id) -> Result<Option<Dependency>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL
+            AND ((from_id = ?1 AND to_id = ?2) OR (from_id = ?2 AND to_id = ?1)) LIMIT 1"
+    );
+    Ok(conn.query_row(&sql, params![a.to_string(), b.to_string()], from_row).optional()?)
+}
+
+/// What directly follows `id` in the finish-to-start order: drawn edges, plus a task's own
+/// initiative (which cannot finish before its tasks).
+pub fn successors(conn: &Connection, id: Id) -> rusqlite::Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT to_id FROM dependencies WHERE from_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL
+         UNION ALL SELECT initiative_id FROM tasks WHERE id = ?1",
+    )?;
+    let rows = stmt.query_map(params![id.to_string()], |r| rows::id(r, 0))?;
+    rows.collect()
+}
+
+pub fn insert(tx: &Transaction, d: &Dependency, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        &format!("INSERT INTO dependencies ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"),
+        params![
+            d.id.to_string(),
+            d.from_id.to_string(),
+            d.from_kind.wire(),
+            d.to_id.to_string(),
+            d.to_kind.wire(),
+            d.kind.wire(),
+            d.lag_days,
+            rows::stamp(now)
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "UPDATE dependencies SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
+    )?;
+    Ok(())
+}

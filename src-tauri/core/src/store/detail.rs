@@ -1,0 +1,127 @@
+//! One initiative's detail panel: its fields, its tasks with their blockers and schedule
+//! conflicts, the dependencies on either side, its activity and comments.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+
+use super::{activity, board, comments, dependencies, departments, initiatives, items, people, tasks, Store};
+use crate::domain::model::{Dependency, DependencyKind, Id, Person};
+use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
+use crate::{Error, Result};
+
+/// How many activity entries the panel shows.
+const ACTIVITY_SHOWN: usize = 200;
+
+/// The successor starts before the predecessor's finish plus lag: flagged, never refused.
+pub fn conflict(dep: &Dependency, predecessor: &ItemRef, successor: &ItemRef) -> Option<ScheduleConflict> {
+    if dep.kind != DependencyKind::FinishToStart {
+        return None;
+    }
+    let earliest_start = predecessor.finish? + Duration::days(dep.lag_days.into());
+    let start: NaiveDate = successor.start?;
+    (start < earliest_start).then(|| ScheduleConflict {
+        dependency_id: dep.id,
+        predecessor_id: predecessor.id,
+        successor_id: successor.id,
+        start,
+        earliest_start,
+        message: format!(
+            "“{}” starts {start}, before “{}” finishes{} ({earliest_start} at the earliest).",
+            successor.title,
+            predecessor.title,
+            if dep.lag_days != 0 { format!(" plus {} days", dep.lag_days) } else { String::new() }
+        ),
+    })
+}
+
+impl Store {
+    pub fn initiative_detail(&self, id: Id, today: NaiveDate) -> Result<InitiativeDetail> {
+        let conn = self.conn();
+        let initiative = initiatives::get(conn, id)?
+            .ok_or_else(|| Error::NotFound(format!("No initiative with id {id} is on this board; it may have been deleted.")))?;
+        let all_people = people::all(conn)?;
+        let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
+        let task_list = tasks::of_initiative(conn, id)?;
+        let mut ids: Vec<Id> = vec![id];
+        ids.extend(task_list.iter().map(|t| t.id));
+        let deps = dependencies::touching(conn, &ids)?;
+        let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
+        for dep in &deps {
+            for end in [dep.from_id, dep.to_id] {
+                if !refs.contains_key(&end) {
+                    refs.insert(end, items::get(conn, end)?);
+                }
+            }
+        }
+        let link = |dep: &Dependency, other: Id| -> Option<DependencyLink> {
+            let (from, to) = (refs.get(&dep.from_id)?.as_ref()?, refs.get(&dep.to_id)?.as_ref()?);
+            let item = refs.get(&other)?.clone()?;
+            Some(DependencyLink { id: dep.id, kind: dep.kind, lag_days: dep.lag_days, item, conflict: conflict(dep, from, to) })
+        };
+        let upstream = |of: Id| deps.iter().filter(|d| d.to_id == of).filter_map(|d| link(d, d.from_id)).collect::<Vec<_>>();
+        let downstream = |of: Id| deps.iter().filter(|d| d.from_id == of).filter_map(|d| link(d, d.to_id)).collect::<Vec<_>>();
+        let blockers = |of: Id| -> Vec<ItemRef> {
+            upstream(of).into_iter().filter(|l| l.kind == DependencyKind::FinishToStart && l.item.open).map(|l| l.item).collect()
+        };
+
+        let dept_order: Vec<Id> = departments::all(conn)?.into_iter().map(|d| d.id).collect();
+        let mut rows: Vec<TaskRow> = task_list
+            .into_iter()
+            .map(|task| {
+                let blocked_by = blockers(task.id);
+                TaskRow {
+                    assignee: board::person_ref(&people, task.assignee_id),
+                    blocked: !blocked_by.is_empty() || task.block_reason.is_some(),
+                    blocked_by,
+                    upstream: upstream(task.id),
+                    downstream: downstream(task.id),
+                    task,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            let rank = |id: Id| dept_order.iter().position(|d| *d == id).unwrap_or(usize::MAX);
+            (rank(a.task.department_id), a.task.position).partial_cmp(&(rank(b.task.department_id), b.task.position)).unwrap()
+        });
+
+        let mut progress = HashMap::new();
+        let mut card_blockers = HashMap::from([(id, blockers(id))]);
+        let dept_names: HashMap<Id, String> = departments::all(conn)?.into_iter().map(|d| (d.id, d.name)).collect();
+        progress.insert(id, progress_of(&rows, &dept_order, &dept_names));
+        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers);
+
+        Ok(InitiativeDetail {
+            upstream: upstream(id),
+            downstream: downstream(id),
+            activity: activity::of_initiative(conn, id, ACTIVITY_SHOWN)?,
+            comments: comments::on(conn, &ids)?,
+            tasks: rows,
+            card,
+            initiative,
+        })
+    }
+
+    /// Tasks and initiatives whose title contains `query`, for the dependency picker.
+    pub fn find_items(&self, query: &str, limit: usize) -> Result<Vec<ItemRef>> {
+        items::find(self.conn(), query, limit)
+    }
+}
+
+fn progress_of(rows: &[TaskRow], order: &[Id], names: &HashMap<Id, String>) -> Vec<crate::DepartmentProgress> {
+    order
+        .iter()
+        .filter_map(|dept| {
+            let counted: Vec<_> = rows
+                .iter()
+                .filter(|r| r.task.department_id == *dept && r.task.status != crate::TaskStatus::Cancelled)
+                .collect();
+            (!counted.is_empty()).then(|| crate::DepartmentProgress {
+                department_id: *dept,
+                name: names.get(dept).cloned().unwrap_or_default(),
+                done: counted.iter().filter(|r| r.task.status == crate::TaskStatus::Done).count() as u32,
+                total: counted.len() as u32,
+            })
+        })
+        .collect()
+}

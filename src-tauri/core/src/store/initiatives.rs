@@ -1,0 +1,127 @@
+//! Initiatives: the joint pieces of work the board is made of.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::rows;
+use crate::domain::model::{Id, Initiative, InitiativeStatus, Priority};
+use crate::Result;
+
+const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
+                       it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
+    Ok(Initiative {
+        id: rows::id(r, 0)?,
+        title: r.get(1)?,
+        summary: r.get(2)?,
+        status: rows::wire(r, 3, InitiativeStatus::from_wire)?,
+        priority: rows::wire(r, 4, Priority::from_wire)?,
+        start: rows::date(r, 5)?,
+        target: rows::date(r, 6)?,
+        marketing_owner_id: rows::opt_id(r, 7)?,
+        it_owner_id: rows::opt_id(r, 8)?,
+        sponsor_id: rows::opt_id(r, 9)?,
+        tags: rows::tags(r, 10)?,
+        block_reason: r.get(11)?,
+        created_at: rows::time(r, 12)?,
+        updated_at: rows::time(r, 13)?,
+    })
+}
+
+/// Live initiatives, by target date (undated last), then title.
+pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM initiatives WHERE deleted_at IS NULL
+         ORDER BY target_date IS NULL, target_date, title"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {
+    let sql = format!("SELECT {COLUMNS}, deleted_at FROM initiatives WHERE id = ?1");
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(14)?))).optional()?)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Option<Initiative>> {
+    Ok(get_any(conn, id)?.filter(|(_, deleted)| deleted.is_none()).map(|(i, _)| i))
+}
+
+fn values(i: &Initiative) -> [Option<String>; 12] {
+    [
+        Some(i.id.to_string()),
+        Some(i.title.clone()),
+        Some(i.summary.clone()),
+        Some(i.status.wire().into()),
+        Some(i.priority.wire().into()),
+        rows::day(i.start),
+        rows::day(i.target),
+        rows::text_id(i.marketing_owner_id),
+        rows::text_id(i.it_owner_id),
+        rows::text_id(i.sponsor_id),
+        Some(rows::tags_json(&i.tags)),
+        i.block_reason.clone(),
+    ]
+}
+
+pub fn insert(tx: &Transaction, i: &Initiative) -> Result<()> {
+    let [a, b, c, d, e, f, g, h, j, k, l, m] = values(i);
+    tx.execute(
+        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at)],
+    )?;
+    Ok(())
+}
+
+pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
+    let [a, b, c, d, e, f, g, h, j, k, l, m] = values(i);
+    tx.execute(
+        "UPDATE initiatives SET title = ?2, summary = ?3, status = ?4, priority = ?5, start_date = ?6,
+                target_date = ?7, marketing_owner_id = ?8, it_owner_id = ?9, sponsor_id = ?10, tags = ?11,
+                block_reason = ?12, updated_at = ?13
+          WHERE id = ?1",
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at)],
+    )?;
+    Ok(())
+}
+
+/// Soft-deletes (or, with `at` = None, restores) an initiative together with the tasks that
+/// went with it: a restore brings back exactly the tasks deleted at the same moment.
+pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, previous: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+    let (id, now) = (id.to_string(), rows::stamp(now));
+    let at = at.map(rows::stamp);
+    tx.execute("UPDATE initiatives SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1", params![id, at, now])?;
+    match (&at, previous) {
+        (Some(at), _) => tx.execute(
+            "UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at IS NULL",
+            params![id, at, now],
+        )?,
+        (None, Some(previous)) => tx.execute(
+            "UPDATE tasks SET deleted_at = NULL, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at = ?2",
+            params![id, previous, now],
+        )?,
+        (None, None) => 0,
+    };
+    Ok(())
+}
+
+/// The initiatives a person owns or sponsors, with the role.
+pub fn roles_of(conn: &Connection, person: Id) -> Result<Vec<(Id, &'static str)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, 'marketing_owner' FROM initiatives WHERE marketing_owner_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT id, 'it_owner' FROM initiatives WHERE it_owner_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT id, 'sponsor' FROM initiatives WHERE sponsor_id = ?1 AND deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map(params![person.to_string()], |r| {
+        let role: String = r.get(1)?;
+        let role = match role.as_str() {
+            "marketing_owner" => "marketing_owner",
+            "it_owner" => "it_owner",
+            _ => "sponsor",
+        };
+        Ok((rows::id(r, 0)?, role))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,91 @@
+//! Tasks and initiatives seen as "items": the ends of dependencies, the blockers, the picker's
+//! search results. Every query here selects the same eight columns so one reader serves all:
+//! id, title, status, start, finish, kind (`initiative`, `task` or `milestone`), initiative id,
+//! initiative title.
+
+use rusqlite::{params, Connection, Row};
+
+use super::rows;
+use crate::domain::model::{Id, InitiativeStatus, ItemKind, TaskStatus};
+use crate::domain::view::ItemRef;
+use crate::Result;
+
+const ITEM_BY_ID: &str = "
+    SELECT id, title, status, start_date, target_date, 'initiative', id, title
+      FROM initiatives WHERE id = ?1 AND deleted_at IS NULL
+    UNION ALL
+    SELECT t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
+      FROM tasks t JOIN initiatives i ON i.id = t.initiative_id
+     WHERE t.id = ?1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL";
+
+/// Reads an item from eight columns starting at `at`.
+pub fn item_ref_from(r: &Row, at: usize) -> rusqlite::Result<ItemRef> {
+    let kind: String = r.get(at + 5)?;
+    let status: String = r.get(at + 2)?;
+    let (start, finish) = (rows::date(r, at + 3)?, rows::date(r, at + 4)?);
+    let (kind, label, open, start, finish) = match kind.as_str() {
+        "initiative" => {
+            let s = InitiativeStatus::from_wire(&status).unwrap_or(InitiativeStatus::Proposed);
+            (ItemKind::Initiative, s.label(), s.is_open(), start, finish)
+        }
+        other => {
+            let s = TaskStatus::from_wire(&status).unwrap_or(TaskStatus::Todo);
+            // A milestone is a single day: its due date is also its start.
+            let start = if other == "milestone" { start.or(finish) } else { start };
+            (ItemKind::Task, s.label(), s.is_open(), start, finish)
+        }
+    };
+    Ok(ItemRef {
+        id: rows::id(r, at)?,
+        kind,
+        title: r.get(at + 1)?,
+        status: label.to_string(),
+        open,
+        start,
+        finish,
+        initiative_id: rows::id(r, at + 6)?,
+        initiative_title: r.get(at + 7)?,
+    })
+}
+
+/// A live (not deleted) task or initiative.
+pub fn get(conn: &Connection, id: Id) -> Result<Option<ItemRef>> {
+    let mut stmt = conn.prepare_cached(ITEM_BY_ID)?;
+    let mut rows = stmt.query(params![id.to_string()])?;
+    Ok(match rows.next()? {
+        Some(r) => Some(item_ref_from(r, 0)?),
+        None => None,
+    })
+}
+
+/// Items whose title contains `query` (ignoring case), initiatives first, at most `limit`.
+pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>> {
+    let pattern = format!("%{}%", query.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let mut stmt = conn.prepare_cached(
+        "SELECT * FROM (
+            SELECT id, title, status, start_date, target_date, 'initiative', id, title, 0 AS rank
+              FROM initiatives WHERE deleted_at IS NULL AND title LIKE ?1 ESCAPE '\\'
+            UNION ALL
+            SELECT t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title, 1
+              FROM tasks t JOIN initiatives i ON i.id = t.initiative_id
+             WHERE t.deleted_at IS NULL AND i.deleted_at IS NULL AND t.title LIKE ?1 ESCAPE '\\')
+         ORDER BY rank, title LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![pattern, limit as i64], |r| item_ref_from(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The finish-to-start predecessors of `id` that are still open (they block it).
+pub fn open_predecessors(conn: &Connection, id: Id) -> Result<Vec<ItemRef>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_id FROM dependencies WHERE to_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL",
+    )?;
+    let ids: Vec<Id> = stmt.query_map(params![id.to_string()], |r| rows::id(r, 0))?.collect::<rusqlite::Result<_>>()?;
+    let mut open = Vec::new();
+    for pred in ids {
+        if let Some(item) = get(conn, pred)?.filter(|i| i.open) {
+            open.push(item);
+        }
+    }
+    Ok(open)
+}

@@ -1,0 +1,118 @@
+//! The whole board as a list of initiatives with their tasks: what `bridgeboard-cli list` prints
+//! (as a table, or as JSON for scripts).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{dependencies, departments, initiatives, items, people, tasks, Store};
+use crate::domain::model::{DependencyKind, Id, Person};
+use crate::domain::view::ItemRef;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedRef {
+    pub id: Id,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedTask {
+    pub id: Id,
+    pub title: String,
+    pub status: String,
+    pub department: NamedRef,
+    pub assignee: Option<NamedRef>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub kind: String,
+    pub blocked: bool,
+    pub blocked_by: Vec<NamedRef>,
+    pub block_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedInitiative {
+    pub id: Id,
+    pub title: String,
+    pub status: String,
+    pub priority: String,
+    pub start: Option<NaiveDate>,
+    pub target: Option<NaiveDate>,
+    pub marketing_owner: Option<NamedRef>,
+    pub it_owner: Option<NamedRef>,
+    pub sponsor: Option<NamedRef>,
+    pub tags: Vec<String>,
+    pub blocked: bool,
+    pub blocked_by: Vec<NamedRef>,
+    pub block_reason: Option<String>,
+    pub tasks: Vec<ListedTask>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Listing {
+    pub initiatives: Vec<ListedInitiative>,
+}
+
+impl Store {
+    /// Every initiative with owners, dates, blockers and tasks.
+    pub fn listing(&self) -> Result<Listing> {
+        let conn = self.conn();
+        let people: HashMap<Id, Person> = people::all(conn)?.into_iter().map(|p| (p.id, p)).collect();
+        let named = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| NamedRef { id: p.id, name: p.name.clone() });
+        let depts: HashMap<Id, String> = departments::all(conn)?.into_iter().map(|d| (d.id, d.name)).collect();
+
+        let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
+        let mut blockers: HashMap<Id, Vec<NamedRef>> = HashMap::new();
+        for dep in dependencies::all(conn)?.into_iter().filter(|d| d.kind == DependencyKind::FinishToStart) {
+            if !refs.contains_key(&dep.from_id) {
+                refs.insert(dep.from_id, items::get(conn, dep.from_id)?);
+            }
+            if let Some(pred) = refs[&dep.from_id].as_ref().filter(|p| p.open) {
+                blockers.entry(dep.to_id).or_default().push(NamedRef { id: pred.id, name: pred.title.clone() });
+            }
+        }
+
+        let mut by_initiative: HashMap<Id, Vec<ListedTask>> = HashMap::new();
+        for t in tasks::all(conn)? {
+            let blocked_by = blockers.remove(&t.id).unwrap_or_default();
+            by_initiative.entry(t.initiative_id).or_default().push(ListedTask {
+                id: t.id,
+                title: t.title,
+                status: t.status.wire().into(),
+                department: NamedRef { id: t.department_id, name: depts.get(&t.department_id).cloned().unwrap_or_default() },
+                assignee: named(t.assignee_id),
+                start: t.start,
+                due: t.due,
+                kind: t.kind.wire().into(),
+                blocked: !blocked_by.is_empty() || t.block_reason.is_some(),
+                blocked_by,
+                block_reason: t.block_reason,
+            });
+        }
+        let initiatives = initiatives::all(conn)?
+            .into_iter()
+            .map(|i| {
+                let blocked_by = blockers.remove(&i.id).unwrap_or_default();
+                ListedInitiative {
+                    id: i.id,
+                    status: i.status.wire().into(),
+                    priority: i.priority.wire().into(),
+                    start: i.start,
+                    target: i.target,
+                    marketing_owner: named(i.marketing_owner_id),
+                    it_owner: named(i.it_owner_id),
+                    sponsor: named(i.sponsor_id),
+                    tags: i.tags,
+                    blocked: !blocked_by.is_empty() || i.block_reason.is_some(),
+                    blocked_by,
+                    block_reason: i.block_reason,
+                    tasks: by_initiative.remove(&i.id).unwrap_or_default(),
+                    title: i.title,
+                }
+            })
+            .collect();
+        Ok(Listing { initiatives })
+    }
+}

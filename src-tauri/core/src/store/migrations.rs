@@ -1,0 +1,132 @@
+//! Schema versions, kept in SQLite's `user_version`. Append-only: a migration that has shipped is
+//! never edited; a change is a new entry at the end. The store takes a backup before running any.
+
+use rusqlite::Transaction;
+
+/// Marks a file as a Bridgeboard board ("BRBD") in SQLite's `application_id` header field.
+pub const APPLICATION_ID: i32 = 0x4252_4244;
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the board.
+    r#"
+    CREATE TABLE board (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sample INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE departments (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        color TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE TABLE initiatives (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        priority TEXT NOT NULL,
+        start_date TEXT,
+        target_date TEXT,
+        marketing_owner_id TEXT REFERENCES people(id),
+        it_owner_id TEXT REFERENCES people(id),
+        sponsor_id TEXT REFERENCES people(id),
+        tags TEXT NOT NULL DEFAULT '[]',
+        block_reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE TABLE tasks (
+        id TEXT PRIMARY KEY,
+        initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+        title TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '',
+        department_id TEXT NOT NULL REFERENCES departments(id),
+        assignee_id TEXT REFERENCES people(id),
+        status TEXT NOT NULL,
+        start_date TEXT,
+        due_date TEXT,
+        kind TEXT NOT NULL,
+        position REAL NOT NULL,
+        block_reason TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX tasks_by_initiative ON tasks(initiative_id);
+    CREATE TABLE dependencies (
+        id TEXT PRIMARY KEY,
+        from_id TEXT NOT NULL,
+        from_kind TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        to_kind TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        lag_days INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX dependencies_by_from ON dependencies(from_id);
+    CREATE INDEX dependencies_by_to ON dependencies(to_id);
+    CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        author_id TEXT REFERENCES people(id),
+        author_name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX comments_by_item ON comments(item_id);
+    CREATE TABLE activity (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        item_kind TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        initiative_id TEXT,
+        action TEXT NOT NULL,
+        field TEXT,
+        before TEXT,
+        after TEXT,
+        summary TEXT NOT NULL
+    );
+    CREATE INDEX activity_by_initiative ON activity(initiative_id, at);
+    "#,
+];
+
+/// The schema version this build of Bridgeboard writes.
+pub fn latest_version() -> i32 {
+    MIGRATIONS.len() as i32
+}
+
+/// The tables a board file at the latest version must have.
+pub const EXPECTED_TABLES: &[&str] =
+    &["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
+
+/// Runs every migration after `from` inside the caller's transaction.
+pub fn migrate(tx: &Transaction, from: i32) -> rusqlite::Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i32 + 1)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! The SQLite store: the only code that speaks SQL. One file per table or aggregate; every write
+//! goes through [`Store::apply`] (the funnel in `funnel.rs`) as one `BEGIN IMMEDIATE`
+//! transaction that also appends its activity rows.
+
+mod activity;
+mod board;
+mod comments;
+mod dependencies;
+mod departments;
+mod detail;
+mod funnel;
+mod initiatives;
+mod items;
+mod listing;
+pub mod migrations;
+mod open;
+mod people;
+mod rows;
+mod tasks;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::{Error, Result};
+
+pub use listing::{Listing, ListedInitiative, ListedTask, NamedRef};
+pub use open::location_warning;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    read_only: bool,
+}
+
+impl Store {
+    /// Opens the board file at `path`, creating a new board if there is no file yet. The file
+    /// is probed read-only first; a foreign, corrupt or newer file is refused untouched.
+    /// Migration backups go to `backup_dir` (beside the board file when `None`).
+    pub fn open(path: &Path, backup_dir: Option<&Path>) -> Result<Store> {
+        open::open(path, backup_dir)
+    }
+
+    /// A fresh board in memory, for tests and tools.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None, read_only: false };
+        store.initialize("Board")?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Changes whenever another connection (the CLI, a second window) commits to the file.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// A consistent copy of the board by SQLite's backup API, safe while others write.
+    pub fn backup_to(&self, out: &Path) -> Result<()> {
+        if out.exists() {
+            return Err(Error::Validation(format!(
+                "{} already exists; choose a new file name for the backup.",
+                out.display()
+            )));
+        }
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !parent.is_dir() {
+                return Err(Error::Storage(format!(
+                    "The folder {} does not exist; create it or choose another place for the backup.",
+                    parent.display()
+                )));
+            }
+        }
+        let mut dest = Connection::open(out)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+
+    /// SQLite's integrity and foreign-key checks; an empty list means the file is healthy.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems: Vec<String> = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!("{} row {} points at a missing {} row", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(Error::Storage(
+                "This board file is read-only, so nothing can be changed. Make the file writable, or open a copy.".into(),
+            ));
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn initialize(&mut self, name: &str) -> Result<()> {
+        let now = chrono::Utc::now();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        migrations::migrate(&tx, 0)?;
+        board::insert(&tx, name, now)?;
+        departments::insert_builtin(&tx, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}

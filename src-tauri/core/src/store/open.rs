@@ -1,0 +1,189 @@
+//! Opening a board file carefully: first read-only, checking that it is SQLite, carries
+//! Bridgeboard's `application_id`, a known `user_version` and the expected tables, and passes a
+//! quick check. Only then is it switched to WAL or migrated (after a backup). A file that fails
+//! any check is refused with a message and never written.
+
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use super::migrations::{self, APPLICATION_ID, EXPECTED_TABLES};
+use super::Store;
+use crate::{Error, Result};
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+pub fn open(path: &Path, backup_dir: Option<&Path>) -> Result<Store> {
+    let shown = path.display();
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !parent.is_dir() {
+            return Err(Error::Storage(format!(
+                "The folder {} does not exist. Create it first, or choose a board file in a folder that exists.",
+                parent.display()
+            )));
+        }
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return create(path),
+        Err(err) => return Err(Error::Storage(format!("{shown} cannot be read ({err}). Check that you may open it."))),
+    };
+    if meta.is_dir() {
+        return Err(Error::Storage(format!("{shown} is a folder, not a board file. Choose a .bridgeboard file.")));
+    }
+    if meta.len() == 0 {
+        return create(path);
+    }
+    let read_only = meta.permissions().readonly();
+    let version = probe(path)?;
+    if read_only {
+        if version < migrations::latest_version() {
+            return Err(Error::Storage(format!(
+                "{shown} comes from an older Bridgeboard and is read-only, so it cannot be upgraded. Make it writable and open it again."
+            )));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        configure(&conn, false)?;
+        return Ok(Store { conn, path: Some(path.to_path_buf()), read_only: true });
+    }
+    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    configure(&conn, true)?;
+    if version < migrations::latest_version() {
+        let dir = backup_dir.map(Path::to_path_buf).unwrap_or_else(|| path.with_file_name("backups"));
+        let store = Store { conn, path: Some(path.to_path_buf()), read_only: false };
+        backup_before_migration(&store, &dir, version)?;
+        conn = store.conn;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        migrations::migrate(&tx, version)?;
+        tx.commit()?;
+    }
+    Ok(Store { conn, path: Some(path.to_path_buf()), read_only: false })
+}
+
+fn create(path: &Path) -> Result<Store> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|err| Error::Storage(format!("A new board file cannot be created at {} ({err}). Choose a folder you may write to.", path.display())))?;
+    configure(&conn, true)?;
+    let mut store = Store { conn, path: Some(path.to_path_buf()), read_only: false };
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Board".into());
+    store.initialize(&name)?;
+    Ok(store)
+}
+
+/// The read-only look at a file before anything is written. Returns its schema version.
+fn probe(path: &Path) -> Result<i32> {
+    let shown = path.display();
+    let mut header = [0u8; 16];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut header));
+    match read {
+        Err(err) => return Err(Error::Storage(format!("{shown} cannot be read ({err}). Check that you may open it."))),
+        Ok(n) if n < 16 || &header != SQLITE_HEADER => {
+            return Err(Error::Storage(format!(
+                "{shown} is not a Bridgeboard board file (it is not a database at all). It was not changed. Open a .bridgeboard file, or create a new board."
+            )))
+        }
+        Ok(_) => {}
+    }
+    let damaged = |detail: String| {
+        Error::Storage(format!(
+            "{shown} is damaged and cannot be opened ({detail}). It was not changed. Restore a backup, or open another board."
+        ))
+    };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| damaged(e.to_string()))?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| damaged(e.to_string()))?;
+    let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i32>(0)).map_err(|e| damaged(e.to_string()));
+    let application_id = pragma("application_id")?;
+    let version = pragma("user_version")?;
+    if application_id != APPLICATION_ID {
+        return Err(Error::Storage(format!(
+            "{shown} is a database, but not a Bridgeboard board. It was not changed. Open a .bridgeboard file, or create a new board."
+        )));
+    }
+    if version > migrations::latest_version() {
+        return Err(Error::Storage(format!(
+            "{shown} was saved by a newer version of Bridgeboard (format {version}; this app reads up to format {}). Update Bridgeboard to open it. The file was not changed.",
+            migrations::latest_version()
+        )));
+    }
+    let check: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if check != "ok" {
+        return Err(damaged(check));
+    }
+    let mut stmt = conn
+        .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1")
+        .map_err(|e| damaged(e.to_string()))?;
+    for table in EXPECTED_TABLES {
+        let found: i64 = stmt.query_row([table], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+        if found == 0 {
+            return Err(damaged(format!("the {table} table is missing")));
+        }
+    }
+    Ok(version)
+}
+
+fn configure(conn: &Connection, writable: bool) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    if writable {
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn backup_before_migration(store: &Store, dir: &Path, version: i32) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Storage(format!("The backup folder {} cannot be created ({e}); the board was not upgraded.", dir.display())))?;
+    let stem = store.path().and_then(|p| p.file_stem()).map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    store.backup_to(&dir.join(format!("{stem}-format{version}-{stamp}.bridgeboard")))
+}
+
+/// A warning when the board file sits where SQLite's file locking is not safe: a network share
+/// or a folder that a sync client (OneDrive, SharePoint, Dropbox) copies behind SQLite's back.
+pub fn location_warning(path: &Path) -> Option<String> {
+    let text = path.display().to_string();
+    let lower = text.to_lowercase();
+    let synced = ["onedrive", "sharepoint", "dropbox", "google drive", "icloud"]
+        .iter()
+        .find(|name| lower.contains(*name));
+    let network = text.starts_with("\\\\") || text.starts_with("//") || is_network_mount(path);
+    let reason = match (synced, network) {
+        (Some(name), _) => format!("it is in a folder synced by {name}"),
+        (None, true) => "it is on a network share".to_string(),
+        (None, false) => return None,
+    };
+    Some(format!(
+        "This board file is risky where it is: {reason}, and SQLite's locking is not safe there, so changes can be lost. Keep the board on this computer; sharing between desktops will come through Bridgeboard's own sharing."
+    ))
+}
+
+#[cfg(target_os = "linux")]
+fn is_network_mount(path: &Path) -> bool {
+    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else { return false };
+    let full = path.canonicalize().or_else(|_| path.parent().map(|p| p.canonicalize()).unwrap_or(Ok(path.to_path_buf())));
+    let Ok(full) = full else { return false };
+    mounts
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let (_, mount, fstype) = (fields.next()?, fields.next()?, fields.next()?);
+            Some((mount.to_string(), fstype.to_string()))
+        })
+        .filter(|(mount, _)| full.starts_with(mount))
+        .max_by_key(|(mount, _)| mount.len())
+        .is_some_and(|(_, fstype)| ["cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p"].contains(&fstype.as_str()))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn is_network_mount(_path: &Path) -> bool {
+    false
+}

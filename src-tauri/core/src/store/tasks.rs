@@ -1,0 +1,127 @@
+//! Tasks: each belongs to one initiative and one department.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use super::rows;
+use crate::domain::model::{Id, Task, TaskKind, TaskStatus};
+use crate::Result;
+
+const COLUMNS: &str = "id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, \
+                       kind, position, block_reason, created_at, updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Task> {
+    Ok(Task {
+        id: rows::id(r, 0)?,
+        initiative_id: rows::id(r, 1)?,
+        title: r.get(2)?,
+        notes: r.get(3)?,
+        department_id: rows::id(r, 4)?,
+        assignee_id: rows::opt_id(r, 5)?,
+        status: rows::wire(r, 6, TaskStatus::from_wire)?,
+        start: rows::date(r, 7)?,
+        due: rows::date(r, 8)?,
+        kind: rows::wire(r, 9, TaskKind::from_wire)?,
+        position: r.get(10)?,
+        block_reason: r.get(11)?,
+        created_at: rows::time(r, 12)?,
+        updated_at: rows::time(r, 13)?,
+    })
+}
+
+/// Live tasks of live initiatives, in board order.
+pub fn all(conn: &Connection) -> Result<Vec<Task>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM tasks WHERE deleted_at IS NULL
+            AND initiative_id IN (SELECT id FROM initiatives WHERE deleted_at IS NULL)
+          ORDER BY initiative_id, position"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
+    let sql = format!("SELECT {COLUMNS} FROM tasks WHERE initiative_id = ?1 AND deleted_at IS NULL ORDER BY position");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![initiative.to_string()], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Task, bool)>> {
+    let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM tasks WHERE id = ?1");
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(14)?))).optional()?)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
+    Ok(get_any(conn, id)?.filter(|(_, deleted)| !deleted).map(|(t, _)| t))
+}
+
+pub fn next_position(conn: &Connection, initiative: Id) -> Result<f64> {
+    let max: Option<f64> = conn.query_row(
+        "SELECT max(position) FROM tasks WHERE initiative_id = ?1",
+        params![initiative.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(max.map_or(1.0, |m| m.floor() + 1.0))
+}
+
+pub fn insert(tx: &Transaction, t: &Task) -> Result<()> {
+    tx.execute(
+        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+        params![
+            t.id.to_string(),
+            t.initiative_id.to_string(),
+            t.title,
+            t.notes,
+            t.department_id.to_string(),
+            rows::text_id(t.assignee_id),
+            t.status.wire(),
+            rows::day(t.start),
+            rows::day(t.due),
+            t.kind.wire(),
+            t.position,
+            t.block_reason,
+            rows::stamp(t.created_at),
+            rows::stamp(t.updated_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn update(tx: &Transaction, t: &Task) -> Result<()> {
+    tx.execute(
+        "UPDATE tasks SET title = ?2, notes = ?3, department_id = ?4, assignee_id = ?5, status = ?6, start_date = ?7,
+                due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12
+          WHERE id = ?1",
+        params![
+            t.id.to_string(),
+            t.title,
+            t.notes,
+            t.department_id.to_string(),
+            rows::text_id(t.assignee_id),
+            t.status.wire(),
+            rows::day(t.start),
+            rows::day(t.due),
+            t.kind.wire(),
+            t.position,
+            t.block_reason,
+            rows::stamp(t.updated_at)
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
+    )?;
+    Ok(())
+}
+
+pub fn assigned_to(conn: &Connection, person: Id) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM tasks WHERE assignee_id = ?1 AND deleted_at IS NULL")?;
+    let rows = stmt.query_map(params![person.to_string()], |r| rows::id(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

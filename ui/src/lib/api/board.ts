@@ -1,0 +1,26 @@
+// Board reads and the write funnel. Every write goes through `apply` (or `moveTask`); callers
+// re-read the board afterwards instead of patching local copies.
+import type { BoardView, InitiativeDetail, ItemRef, Op } from "../bindings";
+import { call } from "./ipc";
+
+export function board(): Promise<BoardView> {
+  return call<BoardView>("board");
+}
+
+export function initiativeDetail(id: string): Promise<InitiativeDetail> {
+  return call<InitiativeDetail>("initiative_detail", { id });
+}
+
+/** Applies one domain operation; resolves to the id created or changed. */
+export function apply(op: Op): Promise<string> {
+  return call<string>("apply", { op });
+}
+
+export function moveTask(id: string, direction: "up" | "down"): Promise<void> {
+  return call<void>("move_task", { id, direction });
+}
+
+/** Tasks and initiatives whose title matches, for the dependency picker. */
+export function findItems(query: string, limit = 10): Promise<ItemRef[]> {
+  return call<ItemRef[]>("find_items", { query, limit });
+}

@@ -1,0 +1,28 @@
+// The desktop session: which board file is open, who "I" am, saved filters, recent boards.
+import type { BoardFilters, Session } from "../bindings";
+import { call } from "./ipc";
+
+export function session(): Promise<Session> {
+  return call<Session>("session");
+}
+
+export function setMe(personId: string | null): Promise<Session> {
+  return call<Session>("set_me", { personId });
+}
+
+export function saveFilters(filters: BoardFilters): Promise<void> {
+  return call<void>("save_filters", { filters });
+}
+
+export function openBoard(path: string, create: boolean): Promise<Session> {
+  return call<Session>("open_board", { path, create });
+}
+
+export function openSampleBoard(): Promise<Session> {
+  return call<Session>("open_sample_board");
+}
+
+/** Shows the native file dialog on the Rust side; null when the person cancelled. */
+export function chooseBoardFile(create: boolean): Promise<string | null> {
+  return call<string | null>("choose_board_file", { create });
+}

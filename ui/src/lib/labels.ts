@@ -1,0 +1,75 @@
+//! Words people read for the wire values, and the fixed ids of the two departments that always exist.
+import type { DependencyKind, InitiativeStatus, Priority, TaskStatus } from "./bindings";
+
+export const MARKETING_ID = "00000000-0000-7000-8000-000000000001";
+export const IT_ID = "00000000-0000-7000-8000-000000000002";
+
+/** Board columns, left to right; Cancelled is last and hidden unless asked for. */
+export const STATUSES: InitiativeStatus[] = ["proposed", "planned", "in_progress", "live", "cancelled"];
+
+export const STATUS_LABEL: Record<InitiativeStatus, string> = {
+  proposed: "Proposed",
+  planned: "Planned",
+  in_progress: "In progress",
+  live: "Live",
+  cancelled: "Cancelled",
+};
+
+export const TASK_STATUSES: TaskStatus[] = ["todo", "in_progress", "done", "cancelled"];
+
+export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
+  todo: "To do",
+  in_progress: "In progress",
+  done: "Done",
+  cancelled: "Cancelled",
+};
+
+export const PRIORITIES: Priority[] = ["low", "medium", "high", "critical"];
+
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+};
+
+export const DEPENDENCY_LABEL: Record<DependencyKind, string> = {
+  finish_to_start: "Depends on",
+  relates_to: "Relates to",
+};
+
+/** "Dana Whitfield" → "DW". */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return "?";
+  const first = parts[0][0] ?? "";
+  const last = parts.length > 1 ? (parts[parts.length - 1][0] ?? "") : "";
+  return (first + last).toUpperCase();
+}
+
+/** "3 days ago" for an ISO instant, relative to `now`. */
+export function relativeTime(iso: string, now: Date = new Date()): string {
+  const then = new Date(iso);
+  if (Number.isNaN(then.getTime())) return iso;
+  const seconds = Math.round((now.getTime() - then.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  const units: [number, string][] = [
+    [60, "second"],
+    [60, "minute"],
+    [24, "hour"],
+    [30, "day"],
+    [12, "month"],
+    [Number.POSITIVE_INFINITY, "year"],
+  ];
+  let value = abs;
+  for (const [size, unit] of units) {
+    if (value < size) {
+      if (unit === "second") return "just now";
+      const n = Math.floor(value);
+      const word = `${n} ${unit}${n === 1 ? "" : "s"}`;
+      return seconds >= 0 ? `${word} ago` : `in ${word}`;
+    }
+    value /= size;
+  }
+  return iso;
+}

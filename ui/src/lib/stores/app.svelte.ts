@@ -1,0 +1,169 @@
+// The root of the UI state: owns the stores, starts them, reloads them on `board-changed`, and
+// is the one place components write through. Every write is followed by a re-read; nothing is
+// patched locally, so the UI never holds a second truth.
+import type { UnlistenFn } from "@tauri-apps/api/event";
+import type { InitiativeCard, InitiativeStatus, ItemRef, Op, Session } from "../bindings";
+import * as boardApi from "../api/board";
+import { onBoardChanged } from "../api/events";
+import { toAppError } from "../api/errors";
+import { columns as columnsFor } from "../filter";
+import { STATUSES } from "../labels";
+import { BoardStore } from "./board.svelte";
+import { DetailStore } from "./detail.svelte";
+import { FilterStore } from "./filters.svelte";
+import { SessionStore } from "./session.svelte";
+import { UiStore } from "./ui.svelte";
+
+export class AppStore {
+  readonly board = new BoardStore();
+  readonly detail = new DetailStore();
+  readonly session = new SessionStore();
+  readonly filters: FilterStore;
+  readonly ui = new UiStore();
+  started = $state(false);
+
+  /** Cards per column after filters; Cancelled is empty unless shown. */
+  readonly columns = $derived(columnsFor(this.board.view?.initiatives ?? [], this.filters.value));
+  /** The columns on screen, left to right. */
+  readonly visibleStatuses = $derived(
+    STATUSES.filter((s) => s !== "cancelled" || this.filters.value.show_cancelled),
+  );
+
+  #unlisten: UnlistenFn | null = null;
+  #refreshing: Promise<void> | null = null;
+  #again = false;
+
+  constructor(options: { filterDelayMs?: number } = {}) {
+    this.filters = new FilterStore(options.filterDelayMs);
+  }
+
+  async start(): Promise<void> {
+    const session = await this.session.load();
+    this.filters.restore(session?.settings.filters);
+    try {
+      this.#unlisten = await onBoardChanged(() => void this.refresh());
+    } catch (e) {
+      this.board.error = toAppError(e);
+    }
+    await this.board.load();
+    this.started = true;
+  }
+
+  stop(): void {
+    this.#unlisten?.();
+    this.#unlisten = null;
+  }
+
+  /** Re-reads the board and the open detail; overlapping calls coalesce into one more pass. */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await Promise.all([this.board.load(), this.detail.load()]);
+        } while (this.#again);
+      } finally {
+        this.#refreshing = null;
+      }
+    })();
+    return this.#refreshing;
+  }
+
+  /** The write funnel. Rejects with an AppError for the caller to show; re-reads on success. */
+  async apply(op: Op): Promise<string> {
+    const id = await boardApi.apply(op);
+    await this.refresh();
+    return id;
+  }
+
+  async moveTask(id: string, direction: "up" | "down"): Promise<void> {
+    await boardApi.moveTask(id, direction);
+    await this.refresh();
+  }
+
+  findItems(query: string, limit = 10): Promise<ItemRef[]> {
+    return boardApi.findItems(query, limit);
+  }
+
+  card(id: string | null): InitiativeCard | undefined {
+    return id ? this.board.view?.initiatives.find((c) => c.id === id) : undefined;
+  }
+
+  /** Moves a card to another column; a refusal is shown under the card and nothing changes. */
+  async setStatus(id: string, status: InitiativeStatus): Promise<boolean> {
+    const card = this.card(id);
+    this.ui.cardMessage = null;
+    if (!card || card.status === status) return false;
+    try {
+      await this.apply({ op: "update_initiative", id, changes: [{ field: "status", value: status }] });
+      return true;
+    } catch (e) {
+      this.ui.cardMessage = { id, message: toAppError(e).message };
+      return false;
+    }
+  }
+
+  /** `[` and `]`: one column left or right among Proposed … Live. */
+  async shiftStatus(id: string, step: -1 | 1): Promise<void> {
+    const card = this.card(id);
+    if (!card) return;
+    const order = STATUSES.filter((s) => s !== "cancelled");
+    const at = card.status === "cancelled" ? order.length : order.indexOf(card.status);
+    const next = order[at + step];
+    if (next) await this.setStatus(id, next);
+  }
+
+  /** Arrow keys: moves the selection within and across the visible columns. */
+  moveSelection(key: "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight"): void {
+    const cols = this.visibleStatuses.map((s) => this.columns[s]);
+    const first = cols.find((c) => c.length > 0)?.[0];
+    let col = -1;
+    let row = -1;
+    cols.forEach((cards, c) => {
+      const r = cards.findIndex((card) => card.id === this.ui.selectedId);
+      if (r >= 0) [col, row] = [c, r];
+    });
+    if (col < 0) {
+      if (first) this.ui.select(first.id, true);
+      return;
+    }
+    if (key === "ArrowUp" || key === "ArrowDown") {
+      const next = cols[col][row + (key === "ArrowUp" ? -1 : 1)];
+      if (next) this.ui.select(next.id, true);
+      return;
+    }
+    const step = key === "ArrowLeft" ? -1 : 1;
+    for (let c = col + step; c >= 0 && c < cols.length; c += step) {
+      if (cols[c].length > 0) {
+        this.ui.select(cols[c][Math.min(row, cols[c].length - 1)].id, true);
+        return;
+      }
+    }
+  }
+
+  async openDetail(id: string): Promise<void> {
+    this.ui.select(id);
+    await this.detail.open(id);
+  }
+
+  /** After switching board files: new filters, new data, nothing from the old board stays open. */
+  async switchedBoard(session: Session): Promise<void> {
+    this.detail.close();
+    this.ui.select(null);
+    this.ui.cardMessage = null;
+    this.filters.restore(session.settings.filters);
+    await this.board.load();
+  }
+
+  async openSample(): Promise<void> {
+    await this.switchedBoard(await this.session.openSample());
+  }
+
+  async openBoard(path: string, create: boolean): Promise<void> {
+    await this.switchedBoard(await this.session.open(path, create));
+  }
+}

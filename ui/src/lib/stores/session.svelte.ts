@@ -1,0 +1,48 @@
+// Which board file is open on this desktop and the desktop's own settings (who I am, recent
+// boards, saved filters). Switching boards goes through here.
+import type { Session } from "../bindings";
+import * as api from "../api/session";
+import { AppError, toAppError } from "../api/errors";
+
+export class SessionStore {
+  current = $state<Session | null>(null);
+  error = $state<AppError | null>(null);
+
+  async load(): Promise<Session | null> {
+    return this.#run(() => api.session());
+  }
+
+  async setMe(personId: string | null): Promise<Session | null> {
+    return this.#run(() => api.setMe(personId));
+  }
+
+  /** Opens (or creates) a board file; rejects with the AppError so the caller can show it. */
+  async open(path: string, create: boolean): Promise<Session> {
+    const session = await api.openBoard(path, create);
+    this.current = session;
+    this.error = null;
+    return session;
+  }
+
+  async openSample(): Promise<Session> {
+    const session = await api.openSampleBoard();
+    this.current = session;
+    this.error = null;
+    return session;
+  }
+
+  chooseFile(create: boolean): Promise<string | null> {
+    return api.chooseBoardFile(create);
+  }
+
+  async #run(fn: () => Promise<Session>): Promise<Session | null> {
+    try {
+      this.current = await fn();
+      this.error = null;
+      return this.current;
+    } catch (e) {
+      this.error = toAppError(e);
+      return null;
+    }
+  }
+}
