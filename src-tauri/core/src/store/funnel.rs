@@ -565,6 +565,9 @@ fn add_dependency(ctx: &Ctx, n: NewDependency) -> Result<Id> {
             quoted(&initiative.title)
         )));
     }
+    if n.kind == DependencyKind::FinishToStart {
+        refuse_cycle(ctx, &from, &to)?;
+    }
     if let Some(existing) = dependencies::between(ctx.tx, from.id, to.id)? {
         return Err(Error::Conflict(format!(
             "{} and {} are already linked ({}); remove that link first to change it.",
@@ -572,9 +575,6 @@ fn add_dependency(ctx: &Ctx, n: NewDependency) -> Result<Id> {
             quoted(&to.title),
             existing.kind.label().to_lowercase()
         )));
-    }
-    if n.kind == DependencyKind::FinishToStart {
-        refuse_cycle(ctx, &from, &to)?;
     }
     let dep = Dependency { id: Uuid::now_v7(), from_id: from.id, from_kind: from.kind, to_id: to.id, to_kind: to.kind, kind: n.kind, lag_days };
     dependencies::insert(ctx.tx, &dep, ctx.now)?;

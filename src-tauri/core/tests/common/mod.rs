@@ -1,0 +1,92 @@
+//! Helpers shared by the core's integration tests: a board with two owners, temp folders.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use bridgeboard_core::*;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+}
+
+pub fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+pub fn me() -> Actor {
+    Actor { id: None, name: "Test".into() }
+}
+
+/// A fresh, empty folder under the system temp folder.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bridgeboard-core-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub struct Board {
+    pub store: Store,
+    pub dana: Id,
+    pub tom: Id,
+}
+
+impl Board {
+    pub fn new() -> Board {
+        Board::with(Store::open_in_memory().unwrap())
+    }
+
+    pub fn with(mut store: Store) -> Board {
+        let dana = store
+            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: "Dana".into(), email: String::new(), title: String::new(), department_id: MARKETING }))
+            .unwrap();
+        let tom = store
+            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: "Tom".into(), email: String::new(), title: String::new(), department_id: IT }))
+            .unwrap();
+        Board { store, dana, tom }
+    }
+
+    pub fn apply(&mut self, op: Op) -> Result<Id> {
+        self.store.apply(&me(), now(), op)
+    }
+
+    pub fn initiative(&mut self, title: &str) -> Id {
+        let (dana, tom) = (self.dana, self.tom);
+        self.apply(Op::CreateInitiative(NewInitiative {
+            marketing_owner_id: Some(dana),
+            it_owner_id: Some(tom),
+            ..NewInitiative::titled(title)
+        }))
+        .unwrap()
+    }
+
+    pub fn task(&mut self, initiative: Id, title: &str) -> Id {
+        self.apply(Op::CreateTask(NewTask::titled(initiative, IT, title))).unwrap()
+    }
+
+    pub fn depends(&mut self, successor: Id, predecessor: Id) -> Result<Id> {
+        self.apply(Op::AddDependency(NewDependency { from_id: predecessor, to_id: successor, kind: DependencyKind::FinishToStart, lag_days: 0 }))
+    }
+
+    pub fn set_task(&mut self, id: Id, change: TaskChange) -> Result<Id> {
+        self.apply(Op::UpdateTask { id, changes: vec![change] })
+    }
+
+    pub fn set_initiative(&mut self, id: Id, change: InitiativeChange) -> Result<Id> {
+        self.apply(Op::UpdateInitiative { id, changes: vec![change] })
+    }
+
+    pub fn card(&self, id: Id) -> InitiativeCard {
+        self.store.board(today()).unwrap().initiatives.into_iter().find(|c| c.id == id).unwrap()
+    }
+
+    pub fn activity_count(&self, initiative: Id) -> usize {
+        self.store.initiative_detail(initiative, today()).unwrap().activity.len()
+    }
+}
