@@ -1,6 +1,47 @@
+//! The Bridgeboard desktop app: Tauri setup, the app's state and its commands. The rules and
+//! the storage live in `bridgeboard-core`; this crate only hosts them in a window.
+
+mod commands;
+mod state;
+mod watch;
+
+use tauri::Manager;
+
+use state::{AppState, Paths};
+
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let config = app.path().app_config_dir()?;
+            let data = app.path().app_data_dir()?;
+            let state = AppState::new(Paths {
+                settings_file: config.join("settings.json"),
+                backups_dir: config.join("backups"),
+                default_board: data.join("board.bridgeboard"),
+                sample_board: data.join("sample-hospital-board.bridgeboard"),
+            });
+            let path = state.startup_path();
+            if let Err(err) = state.open(&path) {
+                *state.open_error.lock().unwrap() = Some(err.to_string());
+            }
+            app.manage(state);
+            watch::spawn(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::board,
+            commands::initiative_detail,
+            commands::apply,
+            commands::move_task,
+            commands::find_items,
+            commands::session,
+            commands::set_me,
+            commands::save_filters,
+            commands::open_board,
+            commands::open_sample_board,
+            commands::choose_board_file,
+        ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");
 }

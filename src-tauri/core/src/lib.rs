@@ -1,6 +1,7 @@
 //! Bridgeboard's core: the domain, its rules, and the SQLite store, with no UI dependency.
 //! The desktop app and `bridgeboard-cli` are thin hosts over it.
 
+pub mod backups;
 pub mod domain;
 pub mod error;
 pub mod fsutil;

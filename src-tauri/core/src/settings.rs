@@ -2,7 +2,7 @@
 //! state. They belong to this desktop, never to the board (which will be shared), so they live
 //! in a small JSON file in the OS config folder. A missing or unreadable file means defaults.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -63,9 +63,7 @@ pub struct Session {
     pub read_only: bool,
     /// Set when the file sits somewhere SQLite's locking is not safe (a network share, OneDrive).
     pub location_warning: Option<String>,
+    /// Why no board is open, when the last one could not be opened.
+    pub open_error: Option<String>,
     pub settings: Settings,
-}
-
-pub fn recent_paths(settings: &Settings) -> Vec<PathBuf> {
-    settings.recent_boards.iter().map(PathBuf::from).collect()
 }

@@ -49,6 +49,11 @@ impl Store {
         Ok(store)
     }
 
+    /// A person on the board (not deleted).
+    pub fn person(&self, id: crate::Id) -> Result<Option<crate::Person>> {
+        people::get(self.conn(), id)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

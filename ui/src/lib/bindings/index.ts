@@ -169,4 +169,8 @@ export type Session = { board_path: string, default_board_path: string, read_onl
 /**
  * Set when the file sits somewhere SQLite's locking is not safe (a network share, OneDrive).
  */
-location_warning: string | null, settings: Settings, };
+location_warning: string | null, 
+/**
+ * Why no board is open, when the last one could not be opened.
+ */
+open_error: string | null, settings: Settings, };

@@ -1,0 +1,46 @@
+//! Reading and changing the open board.
+
+use bridgeboard_core::{BoardView, Error, Id, InitiativeDetail, ItemRef, Op};
+use tauri::{AppHandle, State};
+
+use super::{board_changed, today, Reply};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn board(state: State<'_, AppState>) -> Reply<BoardView> {
+    state.with_store(|store| store.board(today())).map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn initiative_detail(state: State<'_, AppState>, id: Id) -> Reply<InitiativeDetail> {
+    state.with_store(|store| store.initiative_detail(id, today())).map_err(|e| e.payload())
+}
+
+/// The write funnel: one operation, one transaction, one activity entry or more.
+#[tauri::command]
+pub async fn apply(app: AppHandle, state: State<'_, AppState>, op: Op) -> Reply<Id> {
+    let id = state
+        .with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op))
+        .map_err(|e| e.payload())?;
+    board_changed(&app, "edit");
+    Ok(id)
+}
+
+#[tauri::command]
+pub async fn move_task(app: AppHandle, state: State<'_, AppState>, id: Id, direction: String) -> Reply<()> {
+    let up = match direction.as_str() {
+        "up" => true,
+        "down" => false,
+        other => return Err(Error::Validation(format!("A task moves up or down, not “{other}”.")).payload()),
+    };
+    state
+        .with_store(|store| store.move_task(&state.actor(store), chrono::Utc::now(), id, up))
+        .map_err(|e| e.payload())?;
+    board_changed(&app, "edit");
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn find_items(state: State<'_, AppState>, query: String, limit: usize) -> Reply<Vec<ItemRef>> {
+    state.with_store(|store| store.find_items(&query, limit.min(200))).map_err(|e| e.payload())
+}

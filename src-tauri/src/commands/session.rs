@@ -1,0 +1,78 @@
+//! This desktop's side: which board file is open, who "I" am, the saved filters, file dialogs.
+
+use std::path::PathBuf;
+
+use bridgeboard_core::settings::{BoardFilters, Session};
+use bridgeboard_core::{sample, Error, Id, Store};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{board_changed, today, Reply};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn session(state: State<'_, AppState>) -> Reply<Session> {
+    Ok(state.session())
+}
+
+#[tauri::command]
+pub async fn set_me(app: AppHandle, state: State<'_, AppState>, person_id: Option<Id>) -> Reply<Session> {
+    let mut settings = state.settings.lock().unwrap().clone();
+    settings.me = person_id;
+    settings.save(&state.paths.settings_file).map_err(|e| e.payload())?;
+    *state.settings.lock().unwrap() = settings;
+    board_changed(&app, "settings");
+    Ok(state.session())
+}
+
+#[tauri::command]
+pub async fn save_filters(state: State<'_, AppState>, filters: BoardFilters) -> Reply<()> {
+    let mut settings = state.settings.lock().unwrap();
+    settings.filters = filters;
+    settings.save(&state.paths.settings_file).map_err(|e| e.payload())
+}
+
+/// Opens a board file; with `create`, makes a new one and refuses to reuse an existing file.
+#[tauri::command]
+pub async fn open_board(app: AppHandle, state: State<'_, AppState>, path: String, create: bool) -> Reply<Session> {
+    let path = PathBuf::from(path.trim());
+    if create && path.exists() {
+        let message = format!("{} already exists. Choose a new file name, or use Open to open it.", path.display());
+        return Err(Error::Validation(message).payload());
+    }
+    state.open(&path).map_err(|e| e.payload())?;
+    board_changed(&app, "opened");
+    Ok(state.session())
+}
+
+/// Opens the sample hospital board, in its own file beside the default board, writing it first
+/// if it does not exist yet.
+#[tauri::command]
+pub async fn open_sample_board(app: AppHandle, state: State<'_, AppState>) -> Reply<Session> {
+    let path = state.paths.sample_board.clone();
+    if !path.exists() {
+        let dir = path.parent().expect("the sample board lives in the app data folder");
+        std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("{} cannot be created ({e}).", dir.display())).payload())?;
+        let mut store = Store::open(&path, None).map_err(|e| e.payload())?;
+        sample::create(&mut store, today(), chrono::Utc::now()).map_err(|e| e.payload())?;
+    }
+    state.open(&path).map_err(|e| e.payload())?;
+    board_changed(&app, "opened");
+    Ok(state.session())
+}
+
+/// Shows the native open or save dialog for board files. Test seam: when
+/// `BRIDGEBOARD_DIALOG_PATH` is set, no dialog is shown and that path is the answer.
+#[tauri::command]
+pub async fn choose_board_file(app: AppHandle, create: bool) -> Reply<Option<String>> {
+    if let Some(path) = std::env::var_os("BRIDGEBOARD_DIALOG_PATH") {
+        return Ok(Some(PathBuf::from(path).display().to_string()));
+    }
+    let dialog = app.dialog().file().add_filter("Bridgeboard board", &["bridgeboard"]);
+    let picked = if create {
+        dialog.set_file_name("board.bridgeboard").blocking_save_file()
+    } else {
+        dialog.blocking_pick_file()
+    };
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}

@@ -1,0 +1,94 @@
+//! What the app holds while it runs: the open board (if any), this desktop's settings and where
+//! things live on disk. The board itself is the truth; nothing here caches its contents.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use bridgeboard_core::settings::{Session, Settings};
+use bridgeboard_core::{backups, Actor, Error, Result, Store};
+
+pub struct Paths {
+    pub settings_file: PathBuf,
+    pub backups_dir: PathBuf,
+    pub default_board: PathBuf,
+    pub sample_board: PathBuf,
+}
+
+pub struct Open {
+    pub store: Store,
+    /// The last `data_version` this app has shown, to notice other processes' commits.
+    pub seen_version: i64,
+}
+
+pub struct AppState {
+    pub paths: Paths,
+    pub board: Mutex<Option<Open>>,
+    pub settings: Mutex<Settings>,
+    pub open_error: Mutex<Option<String>>,
+}
+
+impl AppState {
+    pub fn new(paths: Paths) -> AppState {
+        let settings = Settings::load(&paths.settings_file);
+        AppState { paths, board: Mutex::new(None), settings: Mutex::new(settings), open_error: Mutex::new(None) }
+    }
+
+    /// The board file to open at start: `BRIDGEBOARD_DB`, else the last one used, else the default.
+    pub fn startup_path(&self) -> PathBuf {
+        std::env::var_os("BRIDGEBOARD_DB")
+            .map(PathBuf::from)
+            .or_else(|| self.settings.lock().unwrap().board_path.as_ref().map(PathBuf::from))
+            .unwrap_or_else(|| self.paths.default_board.clone())
+    }
+
+    /// Opens (or creates) a board file and makes it the current one; remembers it in settings.
+    /// On failure the previous board stays open and the error is returned.
+    pub fn open(&self, path: &Path) -> Result<()> {
+        if let Some(parent) = path.parent() {
+            if path == self.paths.default_board || path == self.paths.sample_board {
+                let _ = std::fs::create_dir_all(parent);
+            }
+        }
+        let store = Store::open(path, Some(&self.paths.backups_dir))?;
+        let _ = backups::take_daily(&store, &self.paths.backups_dir, chrono::Utc::now());
+        let seen_version = store.data_version()?;
+        *self.board.lock().unwrap() = Some(Open { store, seen_version });
+        *self.open_error.lock().unwrap() = None;
+        let mut settings = self.settings.lock().unwrap();
+        settings.remember_board(path);
+        settings.save(&self.paths.settings_file)?;
+        Ok(())
+    }
+
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let mut board = self.board.lock().unwrap();
+        let open = board.as_mut().ok_or_else(|| {
+            Error::Storage("No board is open. Open a board file in Settings, or open the sample hospital board.".into())
+        })?;
+        let value = f(&mut open.store)?;
+        open.seen_version = open.store.data_version()?;
+        Ok(value)
+    }
+
+    /// Who this desktop's changes are recorded as.
+    pub fn actor(&self, store: &Store) -> Actor {
+        let me = self.settings.lock().unwrap().me;
+        me.and_then(|id| store.person(id).ok().flatten())
+            .map(|p| Actor { id: Some(p.id), name: p.name })
+            .unwrap_or_else(Actor::unknown)
+    }
+
+    pub fn session(&self) -> Session {
+        let board = self.board.lock().unwrap();
+        let store = board.as_ref().map(|o| &o.store);
+        let path = store.and_then(|s| s.path()).map(Path::to_path_buf).unwrap_or_else(|| self.startup_path());
+        Session {
+            board_path: path.display().to_string(),
+            default_board_path: self.paths.default_board.display().to_string(),
+            read_only: store.is_some_and(Store::is_read_only),
+            location_warning: bridgeboard_core::store::location_warning(&path),
+            open_error: self.open_error.lock().unwrap().clone(),
+            settings: self.settings.lock().unwrap().clone(),
+        }
+    }
+}
