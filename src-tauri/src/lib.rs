@@ -21,8 +21,12 @@ pub fn run() {
                 default_board: data.join("board.bridgeboard"),
                 sample_board: data.join("sample-hospital-board.bridgeboard"),
             });
-            let path = state.startup_path();
-            if let Err(err) = state.open(&path) {
+            let opened = if std::env::var_os("BRIDGEBOARD_SAMPLE").is_some() {
+                state.open_sample()
+            } else {
+                state.open(&state.startup_path())
+            };
+            if let Err(err) = opened {
                 *state.open_error.lock().unwrap() = Some(err.to_string());
             }
             app.manage(state);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use bridgeboard_core::settings::{Session, Settings};
-use bridgeboard_core::{backups, Actor, Error, Result, Store};
+use bridgeboard_core::{backups, sample, Actor, Error, Result, Store};
 
 pub struct Paths {
     pub settings_file: PathBuf,
@@ -58,6 +58,20 @@ impl AppState {
         settings.remember_board(path);
         settings.save(&self.paths.settings_file)?;
         Ok(())
+    }
+
+    /// Opens the sample hospital board, writing it first if its file does not exist yet. It
+    /// has its own file so that demo data never mixes with real work.
+    pub fn open_sample(&self) -> Result<()> {
+        let path = self.paths.sample_board.clone();
+        if !path.exists() {
+            let dir = path.parent().expect("the sample board lives in the app data folder");
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Storage(format!("The folder {} cannot be created ({e}).", dir.display())))?;
+            let mut store = Store::open(&path, None)?;
+            sample::create(&mut store, chrono::Local::now().date_naive(), chrono::Utc::now())?;
+        }
+        self.open(&path)
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use bridgeboard_core::settings::{BoardFilters, Session};
-use bridgeboard_core::{sample, Error, Id, Store};
+use bridgeboard_core::{Error, Id};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::{board_changed, today, Reply};
+use super::{board_changed, Reply};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -45,18 +45,10 @@ pub async fn open_board(app: AppHandle, state: State<'_, AppState>, path: String
     Ok(state.session())
 }
 
-/// Opens the sample hospital board, in its own file beside the default board, writing it first
-/// if it does not exist yet.
+/// Opens the sample hospital board, in its own file beside the default board.
 #[tauri::command]
 pub async fn open_sample_board(app: AppHandle, state: State<'_, AppState>) -> Reply<Session> {
-    let path = state.paths.sample_board.clone();
-    if !path.exists() {
-        let dir = path.parent().expect("the sample board lives in the app data folder");
-        std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("{} cannot be created ({e}).", dir.display())).payload())?;
-        let mut store = Store::open(&path, None).map_err(|e| e.payload())?;
-        sample::create(&mut store, today(), chrono::Utc::now()).map_err(|e| e.payload())?;
-    }
-    state.open(&path).map_err(|e| e.payload())?;
+    state.open_sample().map_err(|e| e.payload())?;
     board_changed(&app, "opened");
     Ok(state.session())
 }

@@ -56,6 +56,20 @@ impl Store {
         self.write(|tx| apply_in(&Ctx { tx, actor, now }, op))
     }
 
+    /// Applies several operations as one transaction: all of them land, or none (an import,
+    /// a generated board). Returns the ids in order.
+    pub fn apply_all(&mut self, actor: &Actor, now: DateTime<Utc>, ops: Vec<Op>) -> Result<Vec<Id>> {
+        self.write(|tx| {
+            let ctx = Ctx { tx, actor, now };
+            ops.into_iter().map(|op| apply_in(&ctx, op)).collect()
+        })
+    }
+
+    /// Would a finish-to-start edge `from → to` close a loop? The loop's ids if so. Read-only.
+    pub fn find_cycle(&self, from: Id, to: Id) -> Result<Option<Vec<Id>>> {
+        find_cycle(from, to, |n| dependencies::successors(self.conn(), n)).map_err(Error::from)
+    }
+
     /// Moves a task one place up or down among its department's tasks in its initiative.
     pub fn move_task(&mut self, actor: &Actor, now: DateTime<Utc>, id: Id, up: bool) -> Result<()> {
         self.write(|tx| {

@@ -1,0 +1,127 @@
+//! The harness for Bridgeboard's end-to-end tests: starts `tauri-driver` (which starts
+//! WebKitWebDriver, which starts the real app binary) with the app's folders pointed at a temp
+//! directory, and hands out a WebDriver client. Run under Xvfb; see the README's test command.
+//!
+//! `BRIDGEBOARD_APP` names the app binary (default `target/debug/bridgeboard`, built by
+//! `tauri build --debug --no-bundle` so that the UI is embedded); `TAURI_DRIVER` names the
+//! driver (default `target/tools/bin/tauri-driver`, then `tauri-driver` on the PATH).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("BRIDGEBOARD_APP").map(PathBuf::from).unwrap_or_else(|| workspace().join("target/debug/bridgeboard"))
+}
+
+fn driver_binary() -> PathBuf {
+    std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
+        let local = workspace().join("target/tools/bin/tauri-driver");
+        if local.exists() { local } else { PathBuf::from("tauri-driver") }
+    })
+}
+
+/// A temp "home" for one test: the app's config (settings, backups) and data (boards) live here.
+pub fn home(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bridgeboard-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Where the app keeps its default board inside `home` (XDG data folder + the app identifier).
+pub fn default_board(home: &Path) -> PathBuf {
+    home.join("data/org.bridgeboard.app/board.bridgeboard")
+}
+
+pub struct App {
+    driver: Child,
+    pub client: Client,
+}
+
+impl App {
+    /// Launches the app with its folders inside `home`, plus any extra environment.
+    pub async fn launch(home: &Path, env: &[(&str, &str)]) -> App {
+        let binary = app_binary();
+        assert!(binary.exists(), "{} is missing: build it with `npm run tauri -- build --debug --no-bundle` in ui/", binary.display());
+        let mut command = Command::new(driver_binary());
+        command
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let driver = command.spawn().expect("tauri-driver starts (cargo install tauri-driver --version '^2')");
+        let caps = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": binary.display().to_string() }
+        });
+        let caps = caps.as_object().unwrap().clone();
+        let mut last_error = String::new();
+        for _ in 0..50 {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            match ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+                Ok(client) => return App { driver, client },
+                Err(err) => last_error = err.to_string(),
+            }
+        }
+        panic!("could not start a WebDriver session with the app: {last_error}");
+    }
+
+    /// Closes the app and stops the driver politely (SIGTERM, so WebKitWebDriver goes too).
+    pub async fn quit(mut self) {
+        let _ = self.client.close().await;
+        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
+        let _ = self.driver.wait();
+        // Let the app's process and port 4444/4445 go before the next launch.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+
+    /// Waits up to 10 s for an element.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} appeared: {e}"))
+    }
+
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap()
+    }
+
+    /// Waits until `check` holds (re-evaluated every 100 ms, up to 10 s).
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        for _ in 0..100 {
+            if check().await {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("timed out waiting until {what}");
+    }
+
+    /// The visible text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("a screenshot of the window");
+        std::fs::write(path, png).unwrap();
+    }
+}
