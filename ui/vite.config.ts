@@ -2,14 +2,14 @@
 // tauri.conf.json's devUrl expects. Vitest shares this file so tests compile Svelte the same way.
 import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { svelteTesting } from "@testing-library/svelte/vite";
 
 export default defineConfig({
-  plugins: [svelte()],
+  // svelteTesting only acts under Vitest: browser build of Svelte, DOM cleanup after each test.
+  plugins: [svelte(), svelteTesting()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { target: "es2022", outDir: "dist", emptyOutDir: true },
-  // Tests run the browser build of Svelte, not the server one.
-  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],

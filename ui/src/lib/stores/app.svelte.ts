@@ -18,7 +18,7 @@ export class AppStore {
   readonly board = new BoardStore();
   readonly detail = new DetailStore();
   readonly session = new SessionStore();
-  readonly filters: FilterStore;
+  readonly filters = new FilterStore();
   readonly ui = new UiStore();
   started = $state(false);
 
@@ -34,7 +34,7 @@ export class AppStore {
   #again = false;
 
   constructor(options: { filterDelayMs?: number } = {}) {
-    this.filters = new FilterStore(options.filterDelayMs);
+    if (options.filterDelayMs !== undefined) this.filters.delayMs = options.filterDelayMs;
   }
 
   async start(): Promise<void> {

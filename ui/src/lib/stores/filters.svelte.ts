@@ -9,11 +9,8 @@ export class FilterStore {
   value = $state<BoardFilters>({ ...NO_FILTERS });
   saveError = $state<AppError | null>(null);
   #timer: ReturnType<typeof setTimeout> | null = null;
-  readonly #delayMs: number;
-
-  constructor(delayMs = 300) {
-    this.#delayMs = delayMs;
-  }
+  /** How long typing may pause before the filters are saved. */
+  delayMs = 300;
 
   restore(filters: BoardFilters | null | undefined): void {
     this.value = { ...NO_FILTERS, ...(filters ?? {}) };
@@ -22,7 +19,7 @@ export class FilterStore {
   set(patch: Partial<BoardFilters>): void {
     this.value = { ...this.value, ...patch };
     if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+    this.#timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   clear(): void {

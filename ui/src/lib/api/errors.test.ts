@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { AppError, toAppError } from "./errors";
+import { apply } from "./board";
+
+describe("errors from the Rust side", () => {
+  test("an ErrorPayload keeps its code and message", () => {
+    const err = toAppError({ code: "cycle", message: "Go-live → QA → Go-live" });
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("cycle");
+    expect(err.message).toBe("Go-live → QA → Go-live");
+  });
+
+  test("anything else becomes an internal error with a readable message", () => {
+    expect(toAppError(new Error("boom")).code).toBe("internal");
+    expect(toAppError("plain").message).toBe("plain");
+  });
+
+  test("a rejected command arrives as an AppError", async () => {
+    mockIPC(() => {
+      throw { code: "conflict", message: "Ask for an IT owner first." };
+    });
+    await expect(apply({ op: "restore", id: "x" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "Ask for an IT owner first.",
+    });
+  });
+
+  test("apply sends the op under the argument name `op`", async () => {
+    let seen: unknown;
+    mockIPC((cmd, args) => {
+      seen = { cmd, args };
+      return "id-1";
+    });
+    await expect(apply({ op: "restore", id: "abc" })).resolves.toBe("id-1");
+    expect(seen).toEqual({ cmd: "apply", args: { op: { op: "restore", id: "abc" } } });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, test, vi } from "vitest";
+import { AppStore } from "./app.svelte";
+import { installBackend, makeSession, refuse } from "../../test/backend";
+import { NO_FILTERS } from "../filter";
+
+describe("AppStore", () => {
+  test("start reads the session, restores saved filters and loads the board", async () => {
+    const saved = { ...NO_FILTERS, text: "portal", show_cancelled: true };
+    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: saved } }) });
+    const app = new AppStore();
+    await app.start();
+    expect(app.filters.value, "filters survive a restart through the session").toEqual(saved);
+    expect(app.board.view?.initiatives.length).toBe(backend.data.board.initiatives.length);
+    expect(app.visibleStatuses).toContain("cancelled");
+    app.stop();
+  });
+
+  test("a board-changed event re-reads the board and the open detail", async () => {
+    const backend = installBackend();
+    const app = new AppStore();
+    await app.start();
+    await app.openDetail(backend.data.detail.initiative.id);
+    const boards = backend.callsOf("board").length;
+    const details = backend.callsOf("initiative_detail").length;
+    await backend.emitChanged("external");
+    await vi.waitFor(() => {
+      expect(backend.callsOf("board").length, "the board is re-read").toBe(boards + 1);
+      expect(backend.callsOf("initiative_detail").length, "the open detail is re-read").toBe(details + 1);
+    });
+    app.stop();
+  });
+
+  test("setStatus sends one update_initiative op and re-reads", async () => {
+    const backend = installBackend();
+    const app = new AppStore();
+    await app.start();
+    const card = backend.data.board.initiatives.find((c) => c.status === "planned")!;
+    const before = backend.callsOf("board").length;
+    expect(await app.setStatus(card.id, "in_progress")).toBe(true);
+    expect(backend.callsOf("apply").at(-1)?.args).toEqual({
+      op: { op: "update_initiative", id: card.id, changes: [{ field: "status", value: "in_progress" }] },
+    });
+    expect(backend.callsOf("board").length, "after a write the board is re-read").toBeGreaterThan(before);
+  });
+
+  test("a refused status change is kept as a message for that card", async () => {
+    const backend = installBackend({
+      overrides: { apply: () => refuse("conflict", "It cannot leave Proposed without a Marketing owner and an IT owner.") },
+    });
+    const app = new AppStore();
+    await app.start();
+    const card = backend.data.board.initiatives.find((c) => c.status === "proposed")!;
+    expect(await app.setStatus(card.id, "planned")).toBe(false);
+    expect(app.ui.cardMessage).toEqual({ id: card.id, message: "It cannot leave Proposed without a Marketing owner and an IT owner." });
+  });
+
+  test("filter changes are saved (debounced) through save_filters", async () => {
+    const backend = installBackend();
+    const app = new AppStore({ filterDelayMs: 0 });
+    await app.start();
+    app.filters.set({ text: "sms" });
+    app.filters.set({ tag: "portal" });
+    await vi.waitFor(() => expect(backend.callsOf("save_filters").length).toBe(1));
+    expect(backend.callsOf("save_filters")[0].args).toEqual({ filters: { ...NO_FILTERS, text: "sms", tag: "portal" } });
+  });
+
+  test("arrow keys move the selection across visible columns", async () => {
+    installBackend();
+    const app = new AppStore();
+    await app.start();
+    app.moveSelection("ArrowDown");
+    const first = app.columns.proposed[0];
+    expect(app.ui.selectedId, "with nothing selected, an arrow selects the first card").toBe(first.id);
+    app.moveSelection("ArrowRight");
+    expect(app.ui.selectedId).toBe(app.columns.planned[0].id);
+    app.moveSelection("ArrowDown");
+    expect(app.ui.selectedId).toBe(app.columns.planned[1]?.id ?? app.columns.planned[0].id);
+  });
+});

@@ -1,0 +1,103 @@
+// A stand-in for the Rust side in tests: answers the app's commands from the fixture the core
+// wrote (src/lib/fixtures/sample-board.json) and records every call. Tests override single
+// commands to make the core refuse something.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import type { BoardView, InitiativeCard, InitiativeDetail, Session } from "../lib/bindings";
+import { NO_FILTERS } from "../lib/filter";
+import sample from "../lib/fixtures/sample-board.json";
+
+export type Fixture = { board: BoardView; detail: InitiativeDetail };
+export type Call = { cmd: string; args: Record<string, unknown> };
+export type Override = (args: Record<string, unknown>) => unknown;
+
+/** A fresh deep copy, so one test's edits never leak into the next. */
+export function fixture(): Fixture {
+  return structuredClone(sample) as unknown as Fixture;
+}
+
+export function makeSession(overrides: Partial<Session> = {}): Session {
+  return {
+    board_path: "/home/dana/.local/share/bridgeboard/board.sqlite",
+    default_board_path: "/home/dana/.local/share/bridgeboard/board.sqlite",
+    read_only: false,
+    location_warning: null,
+    open_error: null,
+    settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS } },
+    ...overrides,
+  };
+}
+
+/** A card shaped like the core's, for tests that need many or odd ones. */
+export function cardLike(base: InitiativeCard, id: string, title: string): InitiativeCard {
+  return { ...structuredClone(base), id, title, search_text: title.toLowerCase() };
+}
+
+/** Throws the way the Rust side rejects: an ErrorPayload. */
+export function refuse(code: string, message: string): never {
+  throw { code, message };
+}
+
+export function installBackend(
+  options: { data?: Fixture; session?: Session; overrides?: Record<string, Override> } = {},
+) {
+  const data = options.data ?? fixture();
+  const state = { session: options.session ?? makeSession() };
+  const calls: Call[] = [];
+  let created = 0;
+
+  mockIPC(
+    (cmd, payload) => {
+      const args = (payload ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args });
+      const override = options.overrides?.[cmd];
+      if (override) return override(args);
+      switch (cmd) {
+        case "board":
+          return structuredClone(data.board);
+        case "initiative_detail": {
+          if (args.id === data.detail.initiative.id) return structuredClone(data.detail);
+          const card = data.board.initiatives.find((c) => c.id === args.id);
+          if (!card) return refuse("not_found", "That initiative no longer exists.");
+          return { ...structuredClone(data.detail), card, initiative: { ...data.detail.initiative, id: card.id, title: card.title } };
+        }
+        case "apply":
+          created += 1;
+          return `00000000-0000-7000-8000-${String(created).padStart(12, "0")}`;
+        case "move_task":
+        case "save_filters":
+          return null;
+        case "find_items":
+          return [];
+        case "session":
+          return state.session;
+        case "set_me":
+          state.session = { ...state.session, settings: { ...state.session.settings, me: args.personId as string | null } };
+          return state.session;
+        case "open_board":
+          state.session = { ...state.session, board_path: String(args.path) };
+          return state.session;
+        case "open_sample_board":
+          return state.session;
+        case "choose_board_file":
+          return null;
+        default:
+          return refuse("internal", `unexpected command ${cmd}`);
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  // mockIPC's event mock has no unregisterListener, which `unlisten()` calls on teardown.
+  const internals = (window as unknown as { __TAURI_EVENT_PLUGIN_INTERNALS__: Record<string, unknown> })
+    .__TAURI_EVENT_PLUGIN_INTERNALS__;
+  internals.unregisterListener ??= () => {};
+
+  return {
+    data,
+    calls,
+    /** The calls of one command, in order. */
+    callsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd),
+    /** What the Rust side emits after a write or when another process changed the file. */
+    emitChanged: (reason = "external") => emit("board-changed", { reason }),
+  };
+}
