@@ -1,1 +1,53 @@
-fn main(){}
+//! `bridgeboard-cli`: a headless host over `bridgeboard-core`, so scripts can read, check, back
+//! up and change a board file without the app (and without a display).
+//!
+//! Exit codes are the contract scripts use: 0 done; 1 refused by a board rule or bad input
+//! (core codes `validation`, `not_found`, `conflict`, `cycle`); 2 wrong usage (clap's own);
+//! 3 the board file cannot be used (core code `storage`). Results go to stdout, refusals to
+//! stderr as `error: ...`.
+
+mod args;
+mod commands;
+mod parse;
+mod resolve;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use args::Cli;
+use commands::Clock;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(db) = cli.db else {
+        // A usage mistake like any other, so clap reports it and exits with 2.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "the board file is required: give --db FILE, or set BRIDGEBOARD_DB",
+            )
+            .exit();
+    };
+    // The only clock reads: the core takes time as a parameter.
+    let clock = Clock { today: chrono::Local::now().date_naive(), now: chrono::Utc::now() };
+    match commands::run(cli.command, &db, cli.actor.as_deref(), clock) {
+        Ok(output) => {
+            // A closed pipe (`list | head`) is the reader's choice, not a failure worth a panic.
+            let _ = writeln!(std::io::stdout().lock(), "{output}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+fn exit_code(err: &bridgeboard_core::Error) -> u8 {
+    match err.code() {
+        "storage" => 3,
+        _ => 1,
+    }
+}

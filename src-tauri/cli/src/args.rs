@@ -1,0 +1,276 @@
+//! The command line, declared with clap's derive API.
+//!
+//! Why clap: the derive keeps every option next to its help text in one typed struct, gives
+//! `--help` and `--version` for free, reads `BRIDGEBOARD_DB` from the environment, and reports
+//! usage mistakes itself with exit code 2 — the contract scripts rely on. Values that the core
+//! checks (dates, wire enums, titles) are taken as plain text here and parsed in `parse.rs`, so
+//! that their refusals carry the core's wording and exit code 1, like any other bad input.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "bridgeboard-cli", version, about = "Read and change a Bridgeboard board file without the app.")]
+pub struct Cli {
+    /// The board file (a .bridgeboard SQLite file).
+    #[arg(long, value_name = "FILE", env = "BRIDGEBOARD_DB", global = true)]
+    pub db: Option<PathBuf>,
+
+    /// Who the changes are recorded as in the activity log: a person's name, email or id.
+    #[arg(long = "as", value_name = "PERSON", global = true)]
+    pub actor: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the sample hospital board (demo data) into a new, empty board file.
+    Demo {
+        /// The day the sample's dates are relative to (YYYY-MM-DD); today if not given.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Show every initiative with its owners, dates, blockers and tasks.
+    List {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the board file's integrity; exit code 3 if it is damaged.
+    Check,
+    /// Copy the board into a new file, safely even while the app has it open.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Add an initiative; prints its id.
+    AddInitiative {
+        title: String,
+        #[command(flatten)]
+        fields: InitiativeFields,
+    },
+    /// Change an initiative's fields; prints its id.
+    EditInitiative {
+        /// The initiative's id or exact title.
+        item: String,
+        /// A new title.
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        fields: InitiativeFields,
+        #[command(flatten)]
+        clear: InitiativeClears,
+    },
+    /// Add a task to an initiative; prints its id.
+    AddTask {
+        /// The initiative's id or exact title.
+        initiative: String,
+        title: String,
+        /// The department doing the task (Marketing, IT, ...).
+        #[arg(long)]
+        department: String,
+        #[command(flatten)]
+        fields: TaskFields,
+        /// Make it a milestone (a single day, such as a go-live or a launch).
+        #[arg(long)]
+        milestone: bool,
+    },
+    /// Change a task's fields; prints its id.
+    EditTask {
+        /// The task's id or exact title.
+        task: String,
+        /// A new title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Move the task to another department (Marketing, IT, ...).
+        #[arg(long)]
+        department: Option<String>,
+        #[command(flatten)]
+        fields: TaskFields,
+        /// `task` or `milestone`.
+        #[arg(long)]
+        kind: Option<String>,
+        #[command(flatten)]
+        clear: TaskClears,
+    },
+    /// Move a task one place up or down among its department's tasks.
+    MoveTask {
+        task: String,
+        #[command(flatten)]
+        direction: Direction,
+    },
+    /// Set the status of an initiative (proposed planned in_progress live cancelled) or a task
+    /// (todo in_progress done cancelled); prints its id.
+    Status { item: String, status: String },
+    /// Add a person; prints their id.
+    AddPerson {
+        name: String,
+        /// Their department (Marketing, IT, ...).
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        email: Option<String>,
+        /// Job title, such as "Web Developer".
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Change a person's name, email, job title or department; prints their id.
+    EditPerson {
+        /// The person's id, name or email.
+        person: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        department: Option<String>,
+    },
+    /// Add a department; prints its id.
+    AddDepartment {
+        name: String,
+        /// A colour such as #1d4ed8; one is chosen if not given.
+        #[arg(long)]
+        color: Option<String>,
+    },
+    /// Make SUCCESSOR wait for PREDECESSOR; prints the dependency's id.
+    Depend {
+        successor: String,
+        #[arg(long = "on", value_name = "PREDECESSOR")]
+        predecessor: String,
+        /// Days between the predecessor's finish and the successor's start.
+        #[arg(long, default_value_t = 0, allow_negative_numbers = true, conflicts_with = "relates")]
+        lag: i32,
+        /// Only note that the two are related; nothing waits.
+        #[arg(long)]
+        relates: bool,
+    },
+    /// Remove a dependency, given by its id or as SUCCESSOR --on PREDECESSOR.
+    Undepend {
+        /// A dependency id, or the successor when --on is given.
+        item: String,
+        #[arg(long = "on", value_name = "PREDECESSOR")]
+        predecessor: Option<String>,
+    },
+    /// Delete an initiative (with its tasks), a task or a person.
+    Delete {
+        item: String,
+        /// Who takes over the work of a person being deleted.
+        #[arg(long, value_name = "PERSON")]
+        reassign_to: Option<String>,
+    },
+    /// Comment on an initiative or a task; prints the comment's id.
+    Comment { item: String, text: String },
+}
+
+/// Exactly one of `--up` or `--down`.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct Direction {
+    #[arg(long)]
+    pub up: bool,
+    #[arg(long)]
+    pub down: bool,
+}
+
+/// Fields an initiative can be given when added or edited.
+#[derive(Debug, Args)]
+pub struct InitiativeFields {
+    /// A few sentences on what the initiative is for.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// proposed, planned, in_progress, live or cancelled.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// low, medium, high or critical.
+    #[arg(long)]
+    pub priority: Option<String>,
+    /// The start date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// The go-live date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub target: Option<String>,
+    /// The Marketing owner (someone in Marketing): name, email or id.
+    #[arg(long, value_name = "PERSON")]
+    pub marketing_owner: Option<String>,
+    /// The IT owner (someone in IT): name, email or id.
+    #[arg(long, value_name = "PERSON")]
+    pub it_owner: Option<String>,
+    /// The executive sponsor.
+    #[arg(long, value_name = "PERSON")]
+    pub sponsor: Option<String>,
+    /// A tag; repeat for several. When editing, the given tags replace the old ones.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Why the initiative is blocked; it shows Blocked until the reason is cleared.
+    #[arg(long)]
+    pub block_reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitiativeClears {
+    /// Remove the start date.
+    #[arg(long, conflicts_with = "start")]
+    pub clear_start: bool,
+    /// Remove the target date.
+    #[arg(long, conflicts_with = "target")]
+    pub clear_target: bool,
+    /// Remove the Marketing owner.
+    #[arg(long, conflicts_with = "marketing_owner")]
+    pub clear_marketing_owner: bool,
+    /// Remove the IT owner.
+    #[arg(long, conflicts_with = "it_owner")]
+    pub clear_it_owner: bool,
+    /// Remove the sponsor.
+    #[arg(long, conflicts_with = "sponsor")]
+    pub clear_sponsor: bool,
+    /// Remove the tags.
+    #[arg(long, conflicts_with = "tags")]
+    pub clear_tags: bool,
+    /// Remove the block reason (unblock).
+    #[arg(long, conflicts_with = "block_reason")]
+    pub clear_block_reason: bool,
+}
+
+/// Fields a task can be given when added or edited.
+#[derive(Debug, Args)]
+pub struct TaskFields {
+    /// Who does the task: name, email or id.
+    #[arg(long, value_name = "PERSON")]
+    pub assignee: Option<String>,
+    /// todo, in_progress, done or cancelled.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// The start date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// The due date (YYYY-MM-DD); a milestone's day.
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Why the task is blocked; it shows Blocked until the reason is cleared.
+    #[arg(long)]
+    pub block_reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskClears {
+    /// Remove the assignee.
+    #[arg(long, conflicts_with = "assignee")]
+    pub clear_assignee: bool,
+    /// Remove the start date.
+    #[arg(long, conflicts_with = "start")]
+    pub clear_start: bool,
+    /// Remove the due date.
+    #[arg(long, conflicts_with = "due")]
+    pub clear_due: bool,
+    /// Remove the block reason (unblock).
+    #[arg(long, conflicts_with = "block_reason")]
+    pub clear_block_reason: bool,
+}

@@ -1,0 +1,125 @@
+//! Runs one parsed command against the board file and returns what to print on stdout.
+//!
+//! Read commands (`list`, `check`, `backup`) never create a board: a missing file is refused.
+//! `demo` and the commands that can start a board (`add-initiative`, `add-person`,
+//! `add-department`) open the file as the app does, so a missing file in an existing folder
+//! becomes a new board. Edits read a snapshot to resolve titles and names, then write through
+//! the core's one funnel, `Store::apply`, recorded as the `--as` person.
+
+mod board;
+mod initiatives;
+mod links;
+mod people;
+mod table;
+mod tasks;
+
+use std::path::Path;
+
+use bridgeboard_core::{Actor, Error, Id, Op, Result, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::args::Command;
+use crate::resolve::Snapshot;
+
+/// The host's clock, read once in `main` (the core takes time as a parameter).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub today: NaiveDate,
+    pub now: DateTime<Utc>,
+}
+
+/// An open board ready for changes: the store, a snapshot to resolve names in, and who writes.
+pub struct Edit {
+    pub store: Store,
+    pub board: Snapshot,
+    pub actor: Actor,
+    pub clock: Clock,
+}
+
+impl Edit {
+    fn apply(&mut self, op: Op) -> Result<Id> {
+        self.store.apply(&self.actor, self.clock.now, op)
+    }
+}
+
+pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Result<String> {
+    match command {
+        Command::Demo { today } => board::demo(db, today.as_deref(), clock),
+        Command::List { json } => board::list(&open_existing(db)?, json),
+        Command::Check => board::check(&open_existing(db)?, db),
+        Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
+        edit => {
+            // Only a command that can start a board may create its file; the others name items
+            // that a new board cannot have, so on a mistyped path they refuse instead of
+            // leaving an empty board behind.
+            let starts_a_board = matches!(
+                edit,
+                Command::AddInitiative { .. } | Command::AddPerson { .. } | Command::AddDepartment { .. }
+            );
+            let store = if starts_a_board { Store::open(db, None)? } else { open_existing(db)? };
+            let board = Snapshot::read(&store, clock.today)?;
+            let actor = match actor {
+                Some(query) => {
+                    let person = board.person(query)?;
+                    Actor { id: Some(person.id), name: person.name.clone() }
+                }
+                None => Actor { id: None, name: "bridgeboard-cli".into() },
+            };
+            run_edit(&mut Edit { store, board, actor, clock }, edit)
+        }
+    }
+}
+
+fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
+    let id = match command {
+        Command::AddInitiative { title, fields } => initiatives::add(e, title, fields)?,
+        Command::EditInitiative { item, title, fields, clear } => initiatives::edit(e, &item, title, fields, clear)?,
+        Command::AddTask { initiative, title, department, fields, milestone } => {
+            tasks::add(e, &initiative, title, &department, fields, milestone)?
+        }
+        Command::EditTask { task, title, department, fields, kind, clear } => {
+            tasks::edit(e, &task, title, department, fields, kind, clear)?
+        }
+        Command::MoveTask { task, direction } => tasks::move_task(e, &task, direction.up)?,
+        Command::Status { item, status } => links::status(e, &item, &status)?,
+        Command::AddPerson { name, department, email, title } => people::add(e, name, &department, email, title)?,
+        Command::EditPerson { person, name, email, title, department } => {
+            people::edit(e, &person, name, email, title, department)?
+        }
+        Command::AddDepartment { name, color } => people::add_department(e, name, color)?,
+        Command::Depend { successor, predecessor, lag, relates } => links::depend(e, &successor, &predecessor, lag, relates)?,
+        Command::Undepend { item, predecessor } => links::undepend(e, &item, predecessor.as_deref())?,
+        Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
+        Command::Comment { item, text } => links::comment(e, &item, text)?,
+        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } => {
+            unreachable!("read commands are dispatched in run")
+        }
+    };
+    Ok(id.to_string())
+}
+
+/// Opens a board that must already exist: reading must never leave an empty board behind.
+fn open_existing(db: &Path) -> Result<Store> {
+    match std::fs::metadata(db) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(Error::Storage(format!(
+            "There is no board file at {} (the file or its folder does not exist). Check the path; \
+             a new board is started by add-initiative, add-person or add-department, or by `demo`.",
+            db.display()
+        ))),
+        Ok(meta) if meta.is_file() && meta.len() == 0 => Err(Error::Storage(format!(
+            "{} is empty: it holds no board yet. Add something to it first, or run `demo`.",
+            db.display()
+        ))),
+        _ => Store::open(db, None),
+    }
+}
+
+/// Refuses an edit that names nothing to change.
+fn require_changes<T>(changes: &[T], command: &str) -> Result<()> {
+    if changes.is_empty() {
+        return Err(Error::Validation(format!(
+            "Nothing to change: give at least one option, such as --status. See `bridgeboard-cli {command} --help`."
+        )));
+    }
+    Ok(())
+}
