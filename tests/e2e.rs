@@ -1,0 +1,181 @@
+//! End to end: the real app under Xvfb, driven through WebDriver, with the results checked in
+//! the board file itself. Ignored by a plain `cargo test` (it needs a display, tauri-driver and
+//! the embedded app build); `./dev test` runs it with `-- --ignored` under xvfb-run.
+
+use std::path::{Path, PathBuf};
+
+use bridgeboard_core::*;
+use bridgeboard_e2e::*;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+
+const IT_ID: &str = "00000000-0000-7000-8000-000000000002";
+
+/// A board file with two people, as an IT project manager would have after adding them.
+fn board_with_people(home: &Path) -> PathBuf {
+    let path = default_board(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut store = Store::open(&path, None).unwrap();
+    let actor = Actor { id: None, name: "setup".into() };
+    for (name, department_id) in [("Dana Whitfield", MARKETING), ("Tom Becker", IT)] {
+        let person = NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id };
+        store.apply(&actor, chrono::Utc::now(), Op::CreatePerson(person)).unwrap();
+    }
+    path
+}
+
+fn read_board(path: &Path) -> Listing {
+    Store::open(path, None).unwrap().listing().unwrap()
+}
+
+async fn select_option(app: &App, select_css: &str, label: &str) {
+    let select = app.find(select_css).await;
+    select.select_by_label(label).await.unwrap_or_else(|e| panic!("{select_css} has no option {label}: {e}"));
+}
+
+async fn card_titled(app: &App, title: &str) -> fantoccini::elements::Element {
+    let xpath = format!("//*[@data-testid='card'][.//*[normalize-space(text())='{title}']]");
+    app.client
+        .wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no card titled {title}: {e}"))
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn plan_an_initiative_end_to_end() {
+    let home = home("plan");
+    let db = board_with_people(&home);
+    let app = App::launch(&home, &[]).await;
+
+    // Create an initiative with both owners.
+    app.find("[data-testid=new-initiative]").await.click().await.unwrap();
+    let title = app.find("[data-testid=new-initiative-title]").await;
+    title.send_keys("Patient online self-scheduling").await.unwrap();
+    app.find("[data-testid=new-initiative-create]").await.click().await.unwrap();
+    app.find("[data-testid=detail]").await;
+    select_option(&app, "[data-testid=field-marketing-owner]", "Dana Whitfield").await;
+    select_option(&app, "[data-testid=field-it-owner]", "Tom Becker").await;
+    app.eventually("both owners are saved in the board file", || async {
+        read_board(&db).initiatives.first().is_some_and(|i| i.marketing_owner.is_some() && i.it_owner.is_some())
+    })
+    .await;
+
+    // Add two IT tasks from the keyboard.
+    let add = app.find(&format!("[data-testid='add-task-{IT_ID}']")).await;
+    add.send_keys(&format!("QA sign-off{}", Key::Enter)).await.unwrap();
+    app.eventually("the first task is listed", || async { app.find_all("[data-testid=task-row]").await.len() == 1 }).await;
+    let add = app.find(&format!("[data-testid='add-task-{IT_ID}']")).await;
+    add.send_keys(&format!("Go-live{}", Key::Enter)).await.unwrap();
+    app.eventually("both tasks are listed", || async { app.find_all("[data-testid=task-row]").await.len() == 2 }).await;
+
+    // Change a task's status by keyboard: focus its status and type the first letters.
+    let status = app.find("[data-testid=task-row]:nth-of-type(1) [data-testid=task-status]").await;
+    status.send_keys("In").await.unwrap();
+    app.eventually("the status change lands in SQLite", || async {
+        read_board(&db).initiatives[0].tasks.iter().any(|t| t.title == "QA sign-off" && t.status == "in_progress")
+    })
+    .await;
+
+    // Go-live depends on QA sign-off.
+    let go_live = app.find("[data-testid=task-row]:nth-of-type(2)").await;
+    go_live.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    let search = go_live.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
+    search.send_keys("QA sign").await.unwrap();
+    app.find("[data-testid=dep-result]").await.click().await.unwrap();
+    go_live.find(Locator::Css("[data-testid=dep-add]")).await.unwrap().click().await.unwrap();
+    app.eventually("the dependency lands and blocks Go-live", || async {
+        read_board(&db).initiatives[0].tasks.iter().any(|t| t.title == "Go-live" && t.blocked)
+    })
+    .await;
+
+    // QA sign-off depending on Go-live would close a loop: refused, naming it.
+    let qa = app.find("[data-testid=task-row]:nth-of-type(1)").await;
+    qa.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    let search = qa.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
+    search.send_keys("Go-live").await.unwrap();
+    app.find("[data-testid=dep-result]").await.click().await.unwrap();
+    qa.find(Locator::Css("[data-testid=dep-add]")).await.unwrap().click().await.unwrap();
+    let error = qa.find(Locator::Css("[data-testid=error]")).await.unwrap();
+    let message = error.text().await.unwrap();
+    assert!(message.contains("Go-live → QA sign-off → Go-live"), "the refusal names the loop: {message}");
+
+    // A hostile title is shown as text, not run.
+    app.find("[data-testid=new-initiative]").await.click().await.unwrap();
+    let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)>";
+    app.find("[data-testid=new-initiative-title]").await.send_keys(hostile).await.unwrap();
+    app.find("[data-testid=new-initiative-create]").await.click().await.unwrap();
+    app.find("[data-testid=detail]").await;
+    app.client.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
+    let card = card_titled(&app, hostile).await;
+    assert!(card.text().await.unwrap().contains(hostile), "the title shows literally");
+    let injected = app.client.execute("return document.querySelectorAll('img[src=x], script:not([src])').length", vec![]).await.unwrap();
+    assert_eq!(injected, serde_json::json!(0), "no element was made from user text");
+
+    // Delete a task, after confirming.
+    let first = card_titled(&app, "Patient online self-scheduling").await;
+    first.click().await.unwrap();
+    app.eventually("the first initiative's panel is open", || async {
+        app.find_all("[data-testid=task-row]").await.len() == 2
+    })
+    .await;
+    let qa = app.find("[data-testid=task-row]:nth-of-type(1)").await;
+    qa.find(Locator::Css("[data-testid=task-delete]")).await.unwrap().click().await.unwrap();
+    app.find("[data-testid=confirm-yes]").await.click().await.unwrap();
+    app.eventually("the task is gone from the board file", || async {
+        read_board(&db).initiatives.iter().all(|i| i.tasks.iter().all(|t| t.title != "QA sign-off"))
+    })
+    .await;
+    app.quit().await;
+
+    // Restart: everything is still there.
+    let app = App::launch(&home, &[]).await;
+    let card = card_titled(&app, "Patient online self-scheduling").await;
+    let text = card.text().await.unwrap();
+    assert!(text.contains("Dana Whitfield") && text.contains("Tom Becker"), "owners survive a restart: {text}");
+    card_titled(&app, hostile).await;
+    card.click().await.unwrap();
+    app.eventually("the remaining task is listed after restart", || async {
+        app.find_all("[data-testid=task-row]").await.len() == 1
+    })
+    .await;
+    let listing = read_board(&db);
+    assert_eq!(listing.initiatives.len(), 2, "both initiatives are in the file");
+    app.quit().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn the_sample_board_and_a_refused_move() {
+    let home = home("sample");
+    let app = App::launch(&home, &[]).await;
+    app.find("[data-testid=empty-board]").await;
+    app.find("[data-testid=empty-board] [data-testid=open-sample]").await.click().await.unwrap();
+    let portal = card_titled(&app, "Patient portal adoption campaign").await;
+    assert!(app.find_all("[data-testid=blocked]").await.len() >= 2, "the sample shows blocked initiatives");
+
+    // The portal campaign has no IT owner: moving it to Planned by keyboard is refused.
+    portal.click().await.unwrap();
+    app.find("[data-testid=detail]").await;
+    app.client.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    let portal = card_titled(&app, "Patient portal adoption campaign").await;
+    portal.send_keys("2").await.unwrap();
+    let error = portal.find(Locator::Css("[data-testid=error]")).await.unwrap();
+    let message = error.text().await.unwrap();
+    assert!(message.contains("cannot leave Proposed without an IT owner"), "the refusal is shown by the card: {message}");
+    assert!(app.find("[data-testid=column-proposed]").await.text().await.unwrap().contains("Patient portal adoption campaign"), "nothing moved");
+
+    // The README's screenshot: the sample board as a person sees it.
+    app.find("[data-testid=filter-text]").await;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    app.screenshot(&shots.join("board.png")).await;
+    let sample = home.join("data/org.bridgeboard.app/sample-hospital-board.bridgeboard");
+    let listing = read_board(&sample);
+    assert_eq!(listing.initiatives.len(), 6, "the sample is its own board file");
+    app.quit().await;
+}
