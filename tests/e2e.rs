@@ -24,7 +24,7 @@ fn board_with_people(home: &Path) -> PathBuf {
     path
 }
 
-fn read_board(path: &Path) -> Listing {
+fn read_board(path: &Path) -> store::Listing {
     Store::open(path, None).unwrap().listing().unwrap()
 }
 
@@ -110,7 +110,8 @@ async fn plan_an_initiative_end_to_end() {
     app.find("[data-testid=detail]").await;
     app.client.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
     let card = card_titled(&app, hostile).await;
-    assert!(card.text().await.unwrap().contains(hostile), "the title shows literally");
+    let shown = card.prop("textContent").await.unwrap().unwrap_or_default();
+    assert!(shown.contains(hostile), "the title shows literally: {shown:?}");
     let injected = app.client.execute("return document.querySelectorAll('img[src=x], script:not([src])').length", vec![]).await.unwrap();
     assert_eq!(injected, serde_json::json!(0), "no element was made from user text");
 
@@ -133,7 +134,7 @@ async fn plan_an_initiative_end_to_end() {
     // Restart: everything is still there.
     let app = App::launch(&home, &[]).await;
     let card = card_titled(&app, "Patient online self-scheduling").await;
-    let text = card.text().await.unwrap();
+    let text = card.prop("textContent").await.unwrap().unwrap_or_default();
     assert!(text.contains("Dana Whitfield") && text.contains("Tom Becker"), "owners survive a restart: {text}");
     card_titled(&app, hostile).await;
     card.click().await.unwrap();
@@ -163,8 +164,7 @@ async fn the_sample_board_and_a_refused_move() {
     app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
     let portal = card_titled(&app, "Patient portal adoption campaign").await;
     portal.send_keys("2").await.unwrap();
-    let error = portal.find(Locator::Css("[data-testid=error]")).await.unwrap();
-    let message = error.text().await.unwrap();
+    let message = app.text("[data-testid=column-proposed] [data-testid=error]").await;
     assert!(message.contains("cannot leave Proposed without an IT owner"), "the refusal is shown by the card: {message}");
     assert!(app.find("[data-testid=column-proposed]").await.text().await.unwrap().contains("Patient portal adoption campaign"), "nothing moved");
 
@@ -174,6 +174,13 @@ async fn the_sample_board_and_a_refused_move() {
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
     app.screenshot(&shots.join("board.png")).await;
+
+    // And the detail panel of the initiative IT project managers live in.
+    card_titled(&app, "Patient online self-scheduling").await.click().await.unwrap();
+    app.eventually("its tasks are listed", || async { app.find_all("[data-testid=task-row]").await.len() == 6 }).await;
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    app.screenshot(&shots.join("detail.png")).await;
+
     let sample = home.join("data/org.bridgeboard.app/sample-hospital-board.bridgeboard");
     let listing = read_board(&sample);
     assert_eq!(listing.initiatives.len(), 6, "the sample is its own board file");

@@ -7,6 +7,7 @@
 //! driver (default `target/tools/bin/tauri-driver`, then `tauri-driver` on the PATH).
 
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -60,6 +61,8 @@ impl App {
         for (key, value) in env {
             command.env(key, value);
         }
+        // Its own process group, so that stopping it stops WebKitWebDriver and the app too.
+        command.process_group(0);
         let driver = command.spawn().expect("tauri-driver starts (cargo install tauri-driver --version '^2')");
         let caps = serde_json::json!({
             "browserName": "wry",
@@ -77,12 +80,11 @@ impl App {
         panic!("could not start a WebDriver session with the app: {last_error}");
     }
 
-    /// Closes the app and stops the driver politely (SIGTERM, so WebKitWebDriver goes too).
-    pub async fn quit(mut self) {
-        let _ = self.client.close().await;
-        let _ = Command::new("kill").arg("-TERM").arg(self.driver.id().to_string()).status();
-        let _ = self.driver.wait();
-        // Let the app's process and port 4444/4445 go before the next launch.
+    /// Closes the app, then stops the driver (see `Drop`).
+    pub async fn quit(self) {
+        let _ = self.client.clone().close().await;
+        drop(self);
+        // Let the app's process and ports 4444/4445 go before the next launch.
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 
@@ -123,5 +125,17 @@ impl App {
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("a screenshot of the window");
         std::fs::write(path, png).unwrap();
+    }
+}
+
+/// Stops the driver's process group politely even when a test fails: SIGTERM to tauri-driver,
+/// WebKitWebDriver and the app alike (SIGKILL, or signalling tauri-driver alone, can leave
+/// WebKitWebDriver holding port 4445 and break the next run).
+impl Drop for App {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+        std::thread::sleep(Duration::from_millis(300));
     }
 }
