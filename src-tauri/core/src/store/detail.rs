@@ -49,8 +49,8 @@ impl Store {
         let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
         for dep in &deps {
             for end in [dep.from_id, dep.to_id] {
-                if !refs.contains_key(&end) {
-                    refs.insert(end, items::get(conn, end)?);
+                if let std::collections::hash_map::Entry::Vacant(slot) = refs.entry(end) {
+                    slot.insert(items::get(conn, end)?);
                 }
             }
         }

@@ -66,8 +66,8 @@ impl Store {
         let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
         let mut blockers: HashMap<Id, Vec<NamedRef>> = HashMap::new();
         for dep in dependencies::all(conn)?.into_iter().filter(|d| d.kind == DependencyKind::FinishToStart) {
-            if !refs.contains_key(&dep.from_id) {
-                refs.insert(dep.from_id, items::get(conn, dep.from_id)?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = refs.entry(dep.from_id) {
+                slot.insert(items::get(conn, dep.from_id)?);
             }
             if let Some(pred) = refs[&dep.from_id].as_ref().filter(|p| p.open) {
                 blockers.entry(dep.to_id).or_default().push(NamedRef { id: pred.id, name: pred.title.clone() });
