@@ -186,3 +186,56 @@ async fn the_sample_board_and_a_refused_move() {
     assert_eq!(listing.initiatives.len(), 6, "the sample is its own board file");
     app.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn who_i_am_other_writers_filters_and_bad_files() {
+    let home = home("settings");
+    let db = board_with_people(&home);
+    let app = App::launch(&home, &[]).await;
+
+    // Choose who I am; my changes are recorded as mine.
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    select_option(&app, "[data-testid=me-select]", "Dana Whitfield").await;
+    let shown_path = app.text("[data-testid=settings-board-path]").await;
+    assert_eq!(shown_path, db.display().to_string(), "Settings shows where the board lives");
+
+    // A file that is not a board is refused with a message, and left alone.
+    let notes = home.join("notes.txt");
+    std::fs::write(&notes, "Q3 plan: portal, SMS, website\n").unwrap();
+    app.find("[data-testid=settings-path-input]").await.send_keys(&notes.display().to_string()).await.unwrap();
+    app.find("[data-testid=settings-open-path]").await.click().await.unwrap();
+    let message = app.text("[data-testid=settings] [data-testid=error]").await;
+    assert!(message.contains("not a Bridgeboard board file"), "the refusal says what is wrong: {message}");
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "Q3 plan: portal, SMS, website\n", "the file was not touched");
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+
+    app.find("[data-testid=new-initiative]").await.click().await.unwrap();
+    app.find("[data-testid=new-initiative-title]").await.send_keys("Website refresh").await.unwrap();
+    app.find("[data-testid=new-initiative-create]").await.click().await.unwrap();
+    app.find("[data-testid=detail]").await;
+    let store = Store::open(&db, None).unwrap();
+    let id = store.listing().unwrap().initiatives[0].id;
+    let activity = store.initiative_detail(id, chrono::Local::now().date_naive()).unwrap().activity;
+    assert_eq!(activity[0].actor_name, "Dana Whitfield", "the change is recorded as made by me");
+
+    // Another process writes to the same file: the app shows it without a restart.
+    let mut other = Store::open(&db, None).unwrap();
+    let cli = Actor { id: None, name: "bridgeboard-cli".into() };
+    other.apply(&cli, chrono::Utc::now(), Op::CreateInitiative(NewInitiative::titled("Added from the CLI"))).unwrap();
+    card_titled(&app, "Added from the CLI").await;
+
+    // The filter survives a restart.
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    app.find("[data-testid=filter-text]").await.send_keys("website").await.unwrap();
+    app.eventually("only the matching card is shown", || async { app.find_all("[data-testid=card]").await.len() == 1 }).await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.quit().await;
+
+    let app = App::launch(&home, &[]).await;
+    let filter = app.find("[data-testid=filter-text]").await;
+    app.eventually("the saved filter is back", || async { filter.prop("value").await.ok().flatten().as_deref() == Some("website") }).await;
+    card_titled(&app, "Website refresh").await;
+    assert_eq!(app.find_all("[data-testid=card]").await.len(), 1, "and it still filters the board");
+    app.quit().await;
+}
