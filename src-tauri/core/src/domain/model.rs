@@ -90,6 +90,7 @@ wire_enum!(
         Department = "department" / "Department",
         Dependency = "dependency" / "Dependency",
         Comment = "comment" / "Comment",
+        Board = "board" / "Board",
     }
 );
 

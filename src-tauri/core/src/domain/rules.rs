@@ -1,7 +1,7 @@
 //! The board's rules that need more than one value: owners before leaving Proposed, nothing
 //! finished while it waits for open work. Pure functions; the store gathers what they need.
 
-use crate::domain::model::{Id, InitiativeStatus, Person, IT, MARKETING};
+use crate::domain::model::{Id, InitiativeStatus, Person, MARKETING};
 use crate::domain::view::ItemRef;
 use crate::{Error, Result};
 
@@ -60,14 +60,6 @@ pub fn check_can_finish(title: &str, finished_word: &str, open_predecessors: &[I
         "“{title}” cannot be marked {finished_word} while it waits for {}. Finish or cancel that first, or remove the dependency.",
         names.join(", ")
     )))
-}
-
-pub fn owner_department(role_is_marketing: bool) -> Id {
-    if role_is_marketing {
-        MARKETING
-    } else {
-        IT
-    }
 }
 
 #[cfg(test)]

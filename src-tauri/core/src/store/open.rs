@@ -187,3 +187,16 @@ fn is_network_mount(path: &Path) -> bool {
 fn is_network_mount(_path: &Path) -> bool {
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synced_folders_and_network_shares_get_a_warning() {
+        let onedrive = Path::new("/home/dana/OneDrive - Mercy General/boards/roadmap.bridgeboard");
+        assert!(location_warning(onedrive).is_some_and(|w| w.contains("onedrive")), "a OneDrive folder is risky");
+        assert!(location_warning(Path::new(r"\\fileserver\marketing\board.bridgeboard")).is_some(), "a UNC path is a network share");
+        assert_eq!(location_warning(Path::new("/home/dana/boards/board.bridgeboard")), None, "a local folder is fine");
+    }
+}

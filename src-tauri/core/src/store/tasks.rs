@@ -1,7 +1,8 @@
 //! Tasks: each belongs to one initiative and one department.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
 
 use super::rows;
 use crate::domain::model::{Id, Task, TaskKind, TaskStatus};
@@ -66,48 +67,43 @@ pub fn next_position(conn: &Connection, initiative: Id) -> Result<f64> {
     Ok(max.map_or(1.0, |m| m.floor() + 1.0))
 }
 
+/// The columns in `COLUMNS` order, without the two timestamps.
+fn values(t: &Task) -> Vec<Value> {
+    vec![
+        t.id.to_string().into(),
+        t.initiative_id.to_string().into(),
+        t.title.clone().into(),
+        t.notes.clone().into(),
+        t.department_id.to_string().into(),
+        rows::text_id(t.assignee_id).into(),
+        t.status.wire().to_string().into(),
+        rows::day(t.start).into(),
+        rows::day(t.due).into(),
+        t.kind.wire().to_string().into(),
+        t.position.into(),
+        t.block_reason.clone().into(),
+    ]
+}
+
 pub fn insert(tx: &Transaction, t: &Task) -> Result<()> {
+    let stamps = [rows::stamp(t.created_at).into(), rows::stamp(t.updated_at).into()];
     tx.execute(
         &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
-        params![
-            t.id.to_string(),
-            t.initiative_id.to_string(),
-            t.title,
-            t.notes,
-            t.department_id.to_string(),
-            rows::text_id(t.assignee_id),
-            t.status.wire(),
-            rows::day(t.start),
-            rows::day(t.due),
-            t.kind.wire(),
-            t.position,
-            t.block_reason,
-            rows::stamp(t.created_at),
-            rows::stamp(t.updated_at)
-        ],
+        params_from_iter(values(t).into_iter().chain(stamps)),
     )?;
     Ok(())
 }
 
+/// Rewrites every field but the initiative (a task never moves between initiatives).
 pub fn update(tx: &Transaction, t: &Task) -> Result<()> {
+    let mut values = values(t);
+    values.remove(1);
+    values.push(rows::stamp(t.updated_at).into());
     tx.execute(
         "UPDATE tasks SET title = ?2, notes = ?3, department_id = ?4, assignee_id = ?5, status = ?6, start_date = ?7,
                 due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12
           WHERE id = ?1",
-        params![
-            t.id.to_string(),
-            t.title,
-            t.notes,
-            t.department_id.to_string(),
-            rows::text_id(t.assignee_id),
-            t.status.wire(),
-            rows::day(t.start),
-            rows::day(t.due),
-            t.kind.wire(),
-            t.position,
-            t.block_reason,
-            rows::stamp(t.updated_at)
-        ],
+        params_from_iter(values),
     )?;
     Ok(())
 }

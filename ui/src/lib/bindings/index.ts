@@ -11,7 +11,7 @@ export type DependencyKind = "finish_to_start" | "relates_to";
 
 export type TaskKind = "task" | "milestone";
 
-export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment";
+export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board";
 
 export type Department = { id: string, name: string, 
 /**

@@ -1,0 +1,119 @@
+//! Soft delete and restore, comments, and the board's own name.
+
+use uuid::Uuid;
+
+use super::activity::Entry;
+use super::dependencies::{log_dependency, refuse_cycle, remove_dependency};
+use super::people::delete_person;
+use super::{quoted, Ctx};
+use crate::domain::model::*;
+use crate::domain::validate;
+use crate::store::{board, comments, dependencies, initiatives, people, tasks};
+use crate::{Error, Result};
+
+pub(super) fn delete(ctx: &Ctx, id: Id, reassign_to: Option<Id>) -> Result<Id> {
+    if let Some(i) = initiatives::get(ctx.tx, id)? {
+        initiatives::set_deleted(ctx.tx, id, Some(ctx.now), None, ctx.now)?;
+        return log_deleted(ctx, ItemKind::Initiative, id, Some(id), &i.title, "delete", "deleted the initiative");
+    }
+    if let Some(t) = tasks::get(ctx.tx, id)? {
+        tasks::set_deleted(ctx.tx, id, Some(ctx.now), ctx.now)?;
+        return log_deleted(ctx, ItemKind::Task, id, Some(t.initiative_id), &t.title, "delete", "deleted the task");
+    }
+    if let Some(p) = people::get(ctx.tx, id)? {
+        return delete_person(ctx, p, reassign_to);
+    }
+    if dependencies::get_any(ctx.tx, id)?.is_some_and(|(_, deleted)| !deleted) {
+        return remove_dependency(ctx, id);
+    }
+    Err(Error::NotFound(format!("Nothing with id {id} is on this board to delete; it may already be deleted.")))
+}
+
+pub(super) fn log_deleted(ctx: &Ctx, kind: ItemKind, id: Id, initiative: Option<Id>, title: &str, action: &str, verb: &str) -> Result<Id> {
+    ctx.log(Entry {
+        item_kind: kind,
+        item_id: id,
+        initiative_id: initiative,
+        action,
+        field: None,
+        before: Some(title.to_string()),
+        after: None,
+        summary: format!("{verb} {}", quoted(title)),
+    })?;
+    Ok(id)
+}
+
+pub(super) fn restore(ctx: &Ctx, id: Id) -> Result<Id> {
+    if let Some((i, Some(deleted_at))) = initiatives::get_any(ctx.tx, id)? {
+        initiatives::set_deleted(ctx.tx, id, None, Some(&deleted_at), ctx.now)?;
+        return log_deleted(ctx, ItemKind::Initiative, id, Some(id), &i.title, "restore", "restored the initiative");
+    }
+    if let Some((t, true)) = tasks::get_any(ctx.tx, id)? {
+        if initiatives::get(ctx.tx, t.initiative_id)?.is_none() {
+            return Err(Error::Conflict(format!(
+                "The task {} belongs to a deleted initiative; restore the initiative first.",
+                quoted(&t.title)
+            )));
+        }
+        tasks::set_deleted(ctx.tx, id, None, ctx.now)?;
+        return log_deleted(ctx, ItemKind::Task, id, Some(t.initiative_id), &t.title, "restore", "restored the task");
+    }
+    if let Some((p, true)) = people::get_any(ctx.tx, id)? {
+        people::set_deleted(ctx.tx, id, None, ctx.now)?;
+        return log_deleted(ctx, ItemKind::Person, id, None, &p.name, "restore", "restored the person");
+    }
+    if let Some((d, true)) = dependencies::get_any(ctx.tx, id)? {
+        let (from, to) = (ctx.item(d.from_id)?, ctx.item(d.to_id)?);
+        if d.kind == DependencyKind::FinishToStart {
+            refuse_cycle(ctx, &from, &to)?;
+        }
+        dependencies::set_deleted(ctx.tx, id, None, ctx.now)?;
+        return log_dependency(ctx, &d, &from, &to, "restore", "restored the dependency");
+    }
+    Err(Error::NotFound(format!("Nothing deleted with id {id} is on this board to restore.")))
+}
+
+pub(super) fn add_comment(ctx: &Ctx, item_id: Id, body: String) -> Result<Id> {
+    let item = ctx.item(item_id)?;
+    let body = validate::long_text("A comment", body.trim())?;
+    if body.is_empty() {
+        return Err(Error::Validation("A comment cannot be empty: type what you want to say.".into()));
+    }
+    let comment = Comment {
+        id: Uuid::now_v7(),
+        item_id,
+        author_id: ctx.actor.id,
+        author_name: ctx.actor.name.clone(),
+        body,
+        created_at: ctx.now,
+    };
+    comments::insert(ctx.tx, &comment)?;
+    ctx.log(Entry {
+        item_kind: ItemKind::Comment,
+        item_id: comment.id,
+        initiative_id: Some(item.initiative_id),
+        action: "comment",
+        field: None,
+        before: None,
+        after: Some(comment.body.clone()),
+        summary: format!("commented on {}", quoted(&item.title)),
+    })?;
+    Ok(comment.id)
+}
+
+pub(super) fn set_board(ctx: &Ctx, name: String, sample: bool) -> Result<Id> {
+    let name = validate::required_text("A board name", &name, validate::TITLE_MAX)?;
+    let old = board::info(ctx.tx)?;
+    board::set_info(ctx.tx, &name, sample, ctx.now)?;
+    ctx.log(Entry {
+        item_kind: ItemKind::Board,
+        item_id: old.id,
+        initiative_id: None,
+        action: "set",
+        field: Some("board"),
+        before: Some(old.name),
+        after: Some(name.clone()),
+        summary: format!("named the board {}", quoted(&name)),
+    })?;
+    Ok(old.id)
+}

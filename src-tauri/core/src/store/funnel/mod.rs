@@ -1,0 +1,161 @@
+//! The write funnel: every change to a board enters here as an [`Op`], is validated against the
+//! board's rules, applied, and logged in the activity table, all in one transaction. Nothing
+//! else writes to the board's tables.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Transaction;
+
+mod dependencies;
+mod initiatives;
+mod lifecycle;
+mod people;
+mod tasks;
+
+use super::activity::{self, Entry};
+use super::{items, Store};
+use crate::domain::graph::find_cycle;
+use crate::domain::model::*;
+use crate::domain::ops::*;
+use crate::domain::view::ItemRef;
+use crate::{Error, Result};
+
+/// One write in progress: the transaction, who makes it and when.
+struct Ctx<'a> {
+    tx: &'a Transaction<'a>,
+    actor: &'a Actor,
+    now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    fn log(&self, entry: Entry) -> Result<()> {
+        activity::append(self.tx, self.actor, self.now, entry)
+    }
+
+    fn person_name(&self, id: Option<Id>) -> Result<String> {
+        Ok(match id {
+            None => "nobody".into(),
+            Some(id) => crate::store::people::get_any(self.tx, id)?.map(|(p, _)| p.name).unwrap_or_else(|| "someone removed".into()),
+        })
+    }
+
+    fn person(&self, id: Option<Id>, role: &str) -> Result<Option<Person>> {
+        match id {
+            None => Ok(None),
+            Some(id) => crate::store::people::get(self.tx, id)?
+                .map(Some)
+                .ok_or_else(|| Error::NotFound(format!("The {role} chosen is not on this board (any more); choose someone from the list."))),
+        }
+    }
+
+    /// Logs one `set` entry per field whose shown value changed: `(field, before, after)`.
+    fn log_changes(
+        &self,
+        item_kind: ItemKind,
+        item_id: Id,
+        initiative_id: Option<Id>,
+        diffs: impl IntoIterator<Item = (&'static str, String, String)>,
+        summary: impl Fn(&str, &str, &str) -> String,
+    ) -> Result<()> {
+        for (field, before, after) in diffs.into_iter().filter(|(_, b, a)| b != a) {
+            self.log(Entry {
+                item_kind,
+                item_id,
+                initiative_id,
+                action: "set",
+                field: Some(field),
+                summary: summary(field, &before, &after),
+                before: Some(before),
+                after: Some(after),
+            })?;
+        }
+        Ok(())
+    }
+
+    fn item(&self, id: Id) -> Result<ItemRef> {
+        items::get(self.tx, id)?
+            .ok_or_else(|| Error::NotFound(format!("No task or initiative with id {id} is on this board; it may have been deleted.")))
+    }
+}
+
+impl Store {
+    /// Validates, applies and logs one operation as one transaction. Returns the id of the item
+    /// created or changed.
+    pub fn apply(&mut self, actor: &Actor, now: DateTime<Utc>, op: Op) -> Result<Id> {
+        self.write(|tx| apply_in(&Ctx { tx, actor, now }, op))
+    }
+
+    /// Applies several operations as one transaction: all of them land, or none (an import,
+    /// a generated board). Returns the ids in order.
+    pub fn apply_all(&mut self, actor: &Actor, now: DateTime<Utc>, ops: Vec<Op>) -> Result<Vec<Id>> {
+        self.write(|tx| {
+            let ctx = Ctx { tx, actor, now };
+            ops.into_iter().map(|op| apply_in(&ctx, op)).collect()
+        })
+    }
+
+    /// Would a finish-to-start edge `from → to` close a loop? The loop's ids if so. Read-only.
+    pub fn find_cycle(&self, from: Id, to: Id) -> Result<Option<Vec<Id>>> {
+        find_cycle(from, to, |n| super::dependencies::successors(self.conn(), n)).map_err(Error::from)
+    }
+
+    /// Moves a task one place up or down among its department's tasks in its initiative.
+    pub fn move_task(&mut self, actor: &Actor, now: DateTime<Utc>, id: Id, up: bool) -> Result<()> {
+        self.write(|tx| {
+            let ctx = Ctx { tx, actor, now };
+            let task = super::tasks::get(tx, id)?.ok_or_else(|| task_missing(id))?;
+            let group: Vec<f64> = super::tasks::of_initiative(tx, task.initiative_id)?
+                .into_iter()
+                .filter(|t| t.department_id == task.department_id)
+                .map(|t| t.position)
+                .collect();
+            let at = group.iter().position(|p| *p == task.position).unwrap_or(0);
+            let position = match (up, at) {
+                (true, 0) => return Ok(()),
+                (true, 1) => group[0] - 1.0,
+                (true, i) => (group[i - 2] + group[i - 1]) / 2.0,
+                (false, i) if i + 1 >= group.len() => return Ok(()),
+                (false, i) if i + 2 == group.len() => group[i + 1] + 1.0,
+                (false, i) => (group[i + 1] + group[i + 2]) / 2.0,
+            };
+            tasks::update_task(&ctx, id, vec![TaskChange::Position(position)]).map(|_| ())
+        })
+    }
+}
+
+fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
+    match op {
+        Op::CreateDepartment(n) => people::create_department(ctx, n),
+        Op::CreatePerson(n) => people::create_person(ctx, n),
+        Op::UpdatePerson { id, changes } => people::update_person(ctx, id, changes),
+        Op::CreateInitiative(n) => initiatives::create_initiative(ctx, n),
+        Op::UpdateInitiative { id, changes } => initiatives::update_initiative(ctx, id, changes),
+        Op::CreateTask(n) => tasks::create_task(ctx, n),
+        Op::UpdateTask { id, changes } => tasks::update_task(ctx, id, changes),
+        Op::Delete { id, reassign_to } => lifecycle::delete(ctx, id, reassign_to),
+        Op::Restore { id } => lifecycle::restore(ctx, id),
+        Op::AddDependency(n) => dependencies::add_dependency(ctx, n),
+        Op::RemoveDependency { id } => dependencies::remove_dependency(ctx, id),
+        Op::AddComment { item_id, body } => lifecycle::add_comment(ctx, item_id, body),
+        Op::SetBoard { name, sample } => lifecycle::set_board(ctx, name, sample),
+    }
+}
+
+fn task_missing(id: Id) -> Error {
+    Error::NotFound(format!("No task with id {id} is on this board; it may have been deleted."))
+}
+
+fn initiative_missing(id: Id) -> Error {
+    Error::NotFound(format!("No initiative with id {id} is on this board; it may have been deleted."))
+}
+
+fn quoted(text: &str) -> String {
+    format!("“{text}”")
+}
+
+fn shown_date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(|| "none".into(), |d| d.to_string())
+}
+
+fn shown_text(t: Option<&str>) -> String {
+    t.map_or_else(|| "none".into(), str::to_string)
+}
