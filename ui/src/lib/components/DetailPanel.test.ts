@@ -82,6 +82,17 @@ describe("detail panel", () => {
     await waitFor(() => expect(backend.callsOf("move_task")[0]?.args).toEqual({ id: row.dataset.id, direction: "down" }));
   });
 
+  test("a task's start date and notes are edited in place", async () => {
+    const { backend, panel } = await renderPanel();
+    const row = within(panel).getAllByTestId("task-row")[0];
+    await fireEvent.change(within(row).getByTestId("task-start"), { target: { value: "2026-03-10" } });
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: row.dataset.id, changes: [{ field: "start", value: "2026-03-10" }] });
+    await fireEvent.change(within(row).getByTestId("task-notes"), { target: { value: "Vendor call on Tuesday" } });
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(2));
+    expect(backend.callsOf("apply")[1].args.op.changes, "notes are saved as typed").toEqual([{ field: "notes", value: "Vendor call on Tuesday" }]);
+  });
+
   test("blocked tasks and schedule conflicts are marked", async () => {
     const { backend, panel } = await renderPanel();
     const blocked = backend.data.detail.tasks.find((t) => t.blocked);
