@@ -31,6 +31,7 @@ function closeTop(app: AppStore): boolean {
   }
   if (app.detail.openId) {
     app.detail.close();
+    app.ui.focusTick++; // focus goes back to the selected card
     return true;
   }
   return false;

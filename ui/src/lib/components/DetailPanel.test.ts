@@ -90,7 +90,11 @@ describe("detail panel", () => {
     expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: row.dataset.id, changes: [{ field: "start", value: "2026-03-10" }] });
     await fireEvent.change(within(row).getByTestId("task-notes"), { target: { value: "Vendor call on Tuesday" } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(2));
-    expect(backend.callsOf("apply")[1].args.op.changes, "notes are saved as typed").toEqual([{ field: "notes", value: "Vendor call on Tuesday" }]);
+    expect(backend.callsOf("apply")[1].args.op, "notes are saved as typed").toEqual({
+      op: "update_task",
+      id: row.dataset.id,
+      changes: [{ field: "notes", value: "Vendor call on Tuesday" }],
+    });
   });
 
   test("blocked tasks and schedule conflicts are marked", async () => {
