@@ -81,7 +81,7 @@ async fn plan_an_initiative_end_to_end() {
 
     // Go-live depends on QA sign-off.
     let go_live = app.find("[data-testid=task-row]:nth-of-type(2)").await;
-    go_live.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    go_live.find(Locator::Css("[data-testid=task-dependencies]")).await.unwrap().click().await.unwrap();
     let search = go_live.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
     search.send_keys("QA sign").await.unwrap();
     app.find("[data-testid=dep-result]").await.click().await.unwrap();
@@ -93,7 +93,7 @@ async fn plan_an_initiative_end_to_end() {
 
     // QA sign-off depending on Go-live would close a loop: refused, naming it.
     let qa = app.find("[data-testid=task-row]:nth-of-type(1)").await;
-    qa.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    qa.find(Locator::Css("[data-testid=task-dependencies]")).await.unwrap().click().await.unwrap();
     let search = qa.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
     search.send_keys("Go-live").await.unwrap();
     app.find("[data-testid=dep-result]").await.click().await.unwrap();
