@@ -11,6 +11,7 @@ pub mod store;
 
 pub use domain::model::*;
 pub use domain::ops::*;
+pub use domain::snapshot::Snapshot;
 pub use domain::view::*;
 pub use error::{Error, ErrorPayload, Result};
 pub use store::Store;

@@ -5,5 +5,6 @@ pub mod graph;
 pub mod model;
 pub mod ops;
 pub mod rules;
+pub mod snapshot;
 pub mod validate;
 pub mod view;

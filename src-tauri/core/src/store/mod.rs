@@ -16,6 +16,7 @@ pub mod migrations;
 mod open;
 mod people;
 mod rows;
+mod snapshot;
 mod tasks;
 
 use std::path::{Path, PathBuf};
