@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod domain;
+pub mod export;
 pub mod error;
 pub mod fsutil;
 pub mod sample;

@@ -1,0 +1,201 @@
+//! The roadmap model every export renders: the board's initiatives as lanes with their tasks,
+//! owners, spans and blockers, after the filters. One model, many renderings, so that CSV,
+//! Excel, Markdown, the calendar and the pictures always agree.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::model::*;
+use crate::domain::snapshot::Snapshot;
+
+/// Which part of the board to export. Empty means everything.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RoadmapFilter {
+    /// Keep items whose span reaches into `from..=to`; undated items are left out when a range is given.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Initiatives with an owner, sponsor or task in this department; of their tasks, only this
+    /// department's.
+    pub department_id: Option<Id>,
+    /// Initiatives this person owns or sponsors (all their tasks), and tasks assigned to them.
+    pub owner_id: Option<Id>,
+    /// Initiatives in any of these statuses; all but Cancelled when empty.
+    pub statuses: Vec<InitiativeStatus>,
+    pub tag: Option<String>,
+}
+
+/// An inclusive date span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+}
+
+impl Span {
+    /// A task's span: start..=due; a single date makes a one-day span.
+    pub fn of_task(t: &Task) -> Option<Span> {
+        match (t.start, t.due) {
+            (Some(start), Some(finish)) => Some(Span { start, finish }),
+            (Some(day), None) | (None, Some(day)) => Some(Span { start: day, finish: day }),
+            (None, None) => None,
+        }
+    }
+
+    fn of_initiative(i: &Initiative) -> Option<Span> {
+        match (i.start, i.target) {
+            (Some(start), Some(finish)) => Some(Span { start, finish }),
+            (Some(day), None) | (None, Some(day)) => Some(Span { start: day, finish: day }),
+            (None, None) => None,
+        }
+    }
+
+    fn cover(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), finish: self.finish.max(other.finish) }
+    }
+
+    fn touches(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+        from.is_none_or(|f| self.finish >= f) && to.is_none_or(|t| self.start <= t)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoadmapTask {
+    pub task: Task,
+    pub department: Department,
+    pub assignee: Option<Person>,
+    pub span: Option<Span>,
+    /// Finish-to-start predecessors, by id (all of them, open or not).
+    pub depends_on: Vec<Id>,
+    /// Waiting on an open predecessor, or a block reason is set.
+    pub blocked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lane {
+    pub initiative: Initiative,
+    pub marketing_owner: Option<Person>,
+    pub it_owner: Option<Person>,
+    pub sponsor: Option<Person>,
+    /// Start to target, widened to cover its tasks; none when nothing has a date.
+    pub span: Option<Span>,
+    pub depends_on: Vec<Id>,
+    pub blocked: bool,
+    /// The target date has passed and it is not Live or Cancelled.
+    pub late: bool,
+    pub tasks: Vec<RoadmapTask>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Roadmap {
+    pub board: crate::BoardInfo,
+    pub today: NaiveDate,
+    pub filter: RoadmapFilter,
+    pub departments: Vec<Department>,
+    pub lanes: Vec<Lane>,
+    /// Dependencies whose both ends are in the roadmap, in creation order.
+    pub dependencies: Vec<Dependency>,
+}
+
+impl Roadmap {
+    /// The first and last day any lane covers, if any has dates.
+    pub fn span(&self) -> Option<Span> {
+        self.lanes.iter().filter_map(|l| l.span).reduce(Span::cover)
+    }
+
+    pub fn department(&self, id: Id) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn build(snapshot: &Snapshot, filter: &RoadmapFilter, today: NaiveDate) -> Roadmap {
+        let person = |id: Option<Id>| id.and_then(|id| snapshot.person(id)).cloned();
+        let predecessors = |id: Id| -> Vec<Id> {
+            snapshot
+                .dependencies
+                .iter()
+                .filter(|d| d.to_id == id && d.kind == DependencyKind::FinishToStart)
+                .map(|d| d.from_id)
+                .collect()
+        };
+        let is_open = |id: Id| {
+            snapshot.initiative(id).map(|i| i.status.is_open()).unwrap_or_else(|| {
+                snapshot.tasks.iter().find(|t| t.id == id).is_some_and(|t| t.status.is_open())
+            })
+        };
+        let department_of = |id: Option<Id>| id.and_then(|id| snapshot.person(id)).map(|p| p.department_id);
+
+        let mut lanes = Vec::new();
+        for i in &snapshot.initiatives {
+            let statuses_ok = if filter.statuses.is_empty() {
+                i.status != InitiativeStatus::Cancelled
+            } else {
+                filter.statuses.contains(&i.status)
+            };
+            let tag_ok = filter.tag.as_ref().is_none_or(|tag| i.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)));
+            if !statuses_ok || !tag_ok {
+                continue;
+            }
+            let leaders = [i.marketing_owner_id, i.it_owner_id, i.sponsor_id];
+            let leads = filter.owner_id.is_none_or(|o| leaders.contains(&Some(o)));
+            let led_by_department = filter
+                .department_id
+                .is_none_or(|d| leaders.iter().any(|p| department_of(*p) == Some(d)));
+            let tasks: Vec<RoadmapTask> = snapshot
+                .tasks_of(i.id)
+                .filter(|t| filter.department_id.is_none_or(|d| t.department_id == d))
+                .filter(|t| leads || t.assignee_id == filter.owner_id)
+                .filter(|t| {
+                    filter.from.is_none() && filter.to.is_none()
+                        || Span::of_task(t).is_some_and(|s| s.touches(filter.from, filter.to))
+                })
+                .map(|t| {
+                    let depends_on = predecessors(t.id);
+                    RoadmapTask {
+                        blocked: t.block_reason.is_some() || depends_on.iter().any(|p| is_open(*p)),
+                        department: snapshot.department(t.department_id).cloned().unwrap_or_else(|| Department {
+                            id: t.department_id,
+                            name: String::new(),
+                            color: "#64748b".into(),
+                        }),
+                        assignee: person(t.assignee_id),
+                        span: Span::of_task(t),
+                        depends_on,
+                        task: t.clone(),
+                    }
+                })
+                .collect();
+            let included = (leads || !tasks.is_empty()) && (led_by_department || !tasks.is_empty());
+            let span = tasks.iter().filter_map(|t| t.span).fold(Span::of_initiative(i), |acc, s| {
+                Some(acc.map_or(s, |a| a.cover(s)))
+            });
+            let in_range = filter.from.is_none() && filter.to.is_none() || span.is_some_and(|s| s.touches(filter.from, filter.to));
+            if !included || !in_range {
+                continue;
+            }
+            let depends_on = predecessors(i.id);
+            lanes.push(Lane {
+                blocked: i.block_reason.is_some() || depends_on.iter().any(|p| is_open(*p)),
+                late: i.status.is_open() && i.target.is_some_and(|t| t < today),
+                marketing_owner: person(i.marketing_owner_id),
+                it_owner: person(i.it_owner_id),
+                sponsor: person(i.sponsor_id),
+                initiative: i.clone(),
+                span,
+                depends_on,
+                tasks,
+            });
+        }
+        let ids: HashSet<Id> = lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
+        Roadmap {
+            board: snapshot.info.clone(),
+            today,
+            filter: filter.clone(),
+            departments: snapshot.departments.clone(),
+            dependencies: snapshot.dependencies.iter().filter(|d| ids.contains(&d.from_id) && ids.contains(&d.to_id)).cloned().collect(),
+            lanes,
+        }
+    }
+}
