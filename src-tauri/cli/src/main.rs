@@ -30,6 +30,11 @@ fn main() -> ExitCode {
             )
             .exit();
     };
+    if let args::Command::Export(export) = &cli.command {
+        if let Some(message) = export.misuse() {
+            Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit();
+        }
+    }
     // The only clock reads: the core takes time as a parameter.
     let clock = Clock { today: chrono::Local::now().date_naive(), now: chrono::Utc::now() };
     match commands::run(cli.command, &db, cli.actor.as_deref(), clock) {

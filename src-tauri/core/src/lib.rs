@@ -7,6 +7,7 @@ pub mod export;
 pub mod error;
 pub mod fsutil;
 pub mod sample;
+pub mod schedule;
 pub mod settings;
 pub mod store;
 

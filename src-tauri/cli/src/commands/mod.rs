@@ -7,6 +7,7 @@
 //! the core's one funnel, `Store::apply`, recorded as the `--as` person.
 
 mod board;
+mod export;
 mod initiatives;
 mod links;
 mod people;
@@ -48,6 +49,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::List { json } => board::list(&open_existing(db)?, json),
         Command::Check => board::check(&open_existing(db)?, db),
         Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
+        Command::Export(args) => export::export(&open_existing(db)?, &args, clock),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -91,7 +93,7 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::Undepend { item, predecessor } => links::undepend(e, &item, predecessor.as_deref())?,
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
-        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } => {
+        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } | Command::Export(_) => {
             unreachable!("read commands are dispatched in run")
         }
     };

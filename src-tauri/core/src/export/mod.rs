@@ -1,7 +1,154 @@
 //! Exports of the joint roadmap. [`roadmap::Roadmap`] is the one model; each format renders it.
 //! Every file is written atomically (`crate::fsutil::write_atomically`), so a failed export never
 //! leaves half a file over a good one.
+//!
+//! The contract every format keeps: the same board, filter and `today` give the same bytes (no
+//! clock reads, no hash-map order, stable sorting), so the app and the CLI produce identical
+//! files. `FORMATS.md` beside this crate documents each format.
 
+pub mod csv;
+pub mod html;
+pub mod ics;
+pub mod json;
+pub mod markdown;
+pub mod picture;
 pub mod roadmap;
+pub mod svg;
+mod text;
+pub mod xlsx;
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Error, Result, Store};
+
+pub use picture::Paper;
 pub use roadmap::{Lane, Roadmap, RoadmapFilter, RoadmapTask, Span};
+
+/// What to export to, by the wire name used by the CLI (`--format`) and file dialogs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Json,
+    Md,
+    Ics,
+    Svg,
+    Png,
+    Pdf,
+    Html,
+}
+
+impl Format {
+    pub const ALL: &'static [Format] = &[
+        Format::Csv,
+        Format::Xlsx,
+        Format::Json,
+        Format::Md,
+        Format::Ics,
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Html,
+    ];
+
+    /// The spelling on the command line, and the usual file extension.
+    pub fn wire(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Ics => "ics",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn from_wire(text: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.wire() == text.trim().to_ascii_lowercase())
+    }
+
+    /// JSON is the whole board (a backup), so the roadmap filters do not apply to it.
+    pub fn takes_filters(self) -> bool {
+        self != Format::Json
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.wire())
+    }
+}
+
+/// Everything an export depends on besides the board itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub filter: RoadmapFilter,
+    /// The day the output shows and computes from (lateness, the calendar stamp, the title).
+    pub today: NaiveDate,
+    /// The paper a PDF is laid out for.
+    pub paper: Paper,
+}
+
+impl Options {
+    pub fn new(today: NaiveDate) -> Options {
+        Options { filter: RoadmapFilter::default(), today, paper: Paper::default() }
+    }
+}
+
+/// Renders the board in `format`: JSON from the whole board (every row, deleted ones too), the
+/// others from the filtered [`Roadmap`].
+pub fn render(format: Format, store: &Store, options: &Options) -> Result<Vec<u8>> {
+    match format {
+        Format::Json => json::render(&store.bundle()?),
+        _ => {
+            let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
+            render_roadmap(format, &roadmap, options.paper)
+        }
+    }
+}
+
+/// Renders an already built roadmap; JSON needs the whole board, so it goes through [`render`].
+pub fn render_roadmap(format: Format, roadmap: &Roadmap, paper: Paper) -> Result<Vec<u8>> {
+    match format {
+        Format::Csv => csv::render(roadmap),
+        Format::Xlsx => xlsx::render(roadmap),
+        Format::Md => Ok(markdown::render(roadmap).into_bytes()),
+        Format::Ics => Ok(ics::render(roadmap).into_bytes()),
+        Format::Json => Err(Error::Validation(
+            "The JSON export is the whole board, not a roadmap; export it from the board itself.".into(),
+        )),
+        Format::Svg => Ok(svg::render(roadmap, svg::Page::SLIDE).into_bytes()),
+        Format::Png => picture::png(roadmap),
+        Format::Pdf => picture::pdf(roadmap, paper),
+        Format::Html => Ok(html::render(roadmap).into_bytes()),
+    }
+}
+
+/// Writes an export atomically (temp file in the same folder, fsync, rename), so an existing
+/// file is either replaced whole or left as it was. The folder must exist: a mistyped folder is
+/// refused rather than silently created somewhere unexpected.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::Validation(format!(
+            "The folder {} does not exist; create it first or choose another place for the export.",
+            folder.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::Validation(format!(
+            "{} is a folder; give a file name for the export, such as {}.",
+            path.display(),
+            path.join("roadmap.csv").display()
+        )));
+    }
+    crate::fsutil::write_atomically(path, bytes)
+}

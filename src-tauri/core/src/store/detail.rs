@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{activity, board, comments, dependencies, departments, initiatives, items, people, tasks, Store};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
-use crate::{Error, Result};
+use crate::{schedule, Error, Result};
 
 /// How many activity entries the panel shows.
 const ACTIVITY_SHOWN: usize = 200;
@@ -18,7 +18,8 @@ pub fn conflict(dep: &Dependency, predecessor: &ItemRef, successor: &ItemRef) ->
     if dep.kind != DependencyKind::FinishToStart {
         return None;
     }
-    let earliest_start = predecessor.finish? + Duration::days(dep.lag_days.into());
+    // The same rule and sentence as the roadmap's schedule analysis.
+    let earliest_start = schedule::earliest_start(predecessor.finish?, dep.lag_days);
     let start: NaiveDate = successor.start?;
     (start < earliest_start).then(|| ScheduleConflict {
         dependency_id: dep.id,
@@ -26,12 +27,7 @@ pub fn conflict(dep: &Dependency, predecessor: &ItemRef, successor: &ItemRef) ->
         successor_id: successor.id,
         start,
         earliest_start,
-        message: format!(
-            "“{}” starts {start}, before “{}” finishes{} ({earliest_start} at the earliest).",
-            successor.title,
-            predecessor.title,
-            if dep.lag_days != 0 { format!(" plus {} days", dep.lag_days) } else { String::new() }
-        ),
+        message: schedule::conflict_message(&successor.title, start, &predecessor.title, dep.lag_days, earliest_start),
     })
 }
 

@@ -4,6 +4,7 @@
 
 mod activity;
 mod board;
+pub mod bundle;
 mod comments;
 mod dependencies;
 mod departments;

@@ -174,3 +174,136 @@ location_warning: string | null,
  * Why no board is open, when the last one could not be opened.
  */
 open_error: string | null, settings: Settings, };
+
+export type ScheduleAnalysis = { 
+/**
+ * Initiatives, then tasks, in board order. Items in `cycle` are left out.
+ */
+items: Array<ScheduledItem>, 
+/**
+ * The latest earliest finish on the board: where the backward pass starts. `None` when
+ * nothing is dated.
+ */
+project_finish: string | null, 
+/**
+ * Chains of zero-slack items, each ordered from its first item to one that finishes on
+ * `project_finish`. Every item on them is `critical`; where two equally tight branches meet
+ * (a diamond) both are marked `critical` but only one is listed.
+ */
+critical_paths: Array<Array<string>>, 
+/**
+ * Largest overlap first.
+ */
+violations: Array<Violation>, 
+/**
+ * Items with no date at all: listed beside the timeline, never given a made-up date.
+ */
+unscheduled: Array<string>, 
+/**
+ * Items caught in a dependency loop (only possible in a file edited by hand): left out of
+ * the analysis rather than guessed at.
+ */
+cycle: Array<string>, };
+
+export type ScheduledItem = { id: string, kind: ItemKind, title: string, 
+/**
+ * For a task, its initiative; for an initiative, itself.
+ */
+initiative_id: string, milestone: boolean, 
+/**
+ * The planned span, both ends inclusive. An initiative's covers its tasks.
+ */
+start: string, finish: string, 
+/**
+ * Calendar days from start to finish, counting both: a one-day item lasts 1.
+ */
+duration_days: number, 
+/**
+ * The planned start, or later if a predecessor does not allow it.
+ */
+earliest_start: string, earliest_finish: string, 
+/**
+ * The latest dates that do not move the project finish.
+ */
+latest_start: string, latest_finish: string, 
+/**
+ * Days the finish can slip without moving the project finish.
+ */
+slack_days: number, critical: boolean, };
+
+export type Violation = { dependency_id: string, predecessor_id: string, successor_id: string, lag_days: number, predecessor_finish: string, 
+/**
+ * The successor's planned start.
+ */
+start: string, 
+/**
+ * The earliest start the dependency allows: predecessor finish + lag.
+ */
+earliest_start: string, 
+/**
+ * How many days too early the successor starts (at least 1).
+ */
+overlap_days: number, message: string, };
+
+export type SlipImpact = { item_id: string, days: number, 
+/**
+ * Most days first, then by title.
+ */
+moved: Array<Moved>, };
+
+export type Moved = { id: string, title: string, kind: ItemKind, 
+/**
+ * How many days later it now finishes.
+ */
+days: number, new_finish: string, };
+
+export type Format = "csv" | "xlsx" | "json" | "md" | "ics" | "svg" | "png" | "pdf" | "html";
+
+export type Paper = "a4" | "letter";
+
+export type RoadmapFilter = { 
+/**
+ * Keep items whose span reaches into `from..=to`; undated items are left out when a range is given.
+ */
+from: string | null, to: string | null, 
+/**
+ * Initiatives with an owner, sponsor or task in this department; of their tasks, only this
+ * department's.
+ */
+department_id: string | null, 
+/**
+ * Initiatives this person owns or sponsors (all their tasks), and tasks assigned to them.
+ */
+owner_id: string | null, 
+/**
+ * Initiatives in any of these statuses; all but Cancelled when empty.
+ */
+statuses: Array<InitiativeStatus>, tag: string | null, };
+
+export type Span = { start: string, finish: string, };
+
+export type RoadmapTask = { task: Task, department: Department, assignee: Person | null, span: Span | null, 
+/**
+ * Finish-to-start predecessors, by id (all of them, open or not).
+ */
+depends_on: Array<string>, 
+/**
+ * Waiting on an open predecessor, or a block reason is set.
+ */
+blocked: boolean, };
+
+export type Lane = { initiative: Initiative, marketing_owner: Person | null, it_owner: Person | null, sponsor: Person | null, 
+/**
+ * Start to target, widened to cover its tasks; none when nothing has a date.
+ */
+span: Span | null, depends_on: Array<string>, blocked: boolean, 
+/**
+ * The target date has passed and it is not Live or Cancelled.
+ */
+late: boolean, tasks: Array<RoadmapTask>, };
+
+export type Roadmap = { board: BoardInfo, today: string, filter: RoadmapFilter, departments: Array<Department>, lanes: Array<Lane>, 
+/**
+ * Dependencies whose both ends are in the roadmap, in creation order.
+ */
+dependencies: Array<Dependency>, };

@@ -1,0 +1,29 @@
+//! Small text pieces several formats share, so that a date or a missing owner reads the same in
+//! every file.
+
+use chrono::NaiveDate;
+
+use crate::domain::model::{Id, Person};
+
+/// `YYYY-MM-DD`, or empty when there is no date.
+pub fn day(date: Option<NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// A person's name, or empty when nobody is set.
+pub fn name(person: Option<&Person>) -> &str {
+    person.map_or("", |p| p.name.as_str())
+}
+
+pub fn yes_no(value: bool) -> &'static str {
+    if value {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// Ids joined with `;`, the separator the CSV's list cells use.
+pub fn ids(ids: &[Id]) -> String {
+    ids.iter().map(Id::to_string).collect::<Vec<_>>().join(";")
+}

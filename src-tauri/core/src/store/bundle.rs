@@ -1,0 +1,280 @@
+//! Reading every row of the board, deleted ones and the whole activity log included, for the
+//! lossless JSON export (`export::json`). Unlike `Store::snapshot`, nothing is left out and every
+//! row keeps its id and its `created_at` / `updated_at` / `deleted_at`, so that a later import can
+//! rebuild the board exactly. Rows come ordered by id (UUIDv7: creation order), so the same board
+//! always gives the same bundle.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+use super::{rows, Store};
+use crate::domain::model::*;
+use crate::domain::view::BoardInfo;
+use crate::Result;
+
+/// The whole board, row for row. `format` and `format_version` say what the file is, so an
+/// importer can refuse a file it does not understand instead of guessing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format: String,
+    pub format_version: u32,
+    pub board: BoardRow,
+    pub departments: Vec<DepartmentRow>,
+    pub people: Vec<PersonRow>,
+    pub initiatives: Vec<InitiativeRow>,
+    pub tasks: Vec<TaskRow>,
+    pub dependencies: Vec<DependencyRow>,
+    pub comments: Vec<CommentRow>,
+    /// The append-only log, oldest first; it is never deleted from.
+    pub activity: Vec<Activity>,
+}
+
+impl Bundle {
+    pub const FORMAT: &'static str = "bridgeboard-board";
+    /// Raised whenever a field is renamed, removed or changes meaning; adding a field is not a
+    /// new version only if an importer of this version may ignore it.
+    pub const VERSION: u32 = 1;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardRow {
+    #[serde(flatten)]
+    pub info: BoardInfo,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The stamps every table but the board and the log carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamps {
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// When the row was soft-deleted; `None` while it is on the board.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentRow {
+    #[serde(flatten)]
+    pub department: Department,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonRow {
+    #[serde(flatten)]
+    pub person: Person,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+/// An initiative carries its own `created_at` / `updated_at`; the row adds `deleted_at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InitiativeRow {
+    #[serde(flatten)]
+    pub initiative: Initiative,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskRow {
+    #[serde(flatten)]
+    pub task: Task,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DependencyRow {
+    #[serde(flatten)]
+    pub dependency: Dependency,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+/// A comment carries its `created_at`; the row adds `updated_at` and `deleted_at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentRow {
+    #[serde(flatten)]
+    pub comment: Comment,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl Store {
+    /// Every row of the board, for the JSON export. Read in one transaction so that a writer in
+    /// another process cannot slip a change in between two tables.
+    pub fn bundle(&self) -> Result<Bundle> {
+        // A deferred read transaction: one consistent view of the file across the queries.
+        let tx = self.conn().unchecked_transaction()?;
+        let bundle = read(&tx)?;
+        tx.commit()?;
+        Ok(bundle)
+    }
+}
+
+fn read(conn: &Connection) -> Result<Bundle> {
+    Ok(Bundle {
+        format: Bundle::FORMAT.into(),
+        format_version: Bundle::VERSION,
+        board: conn.query_row("SELECT id, name, sample, created_at, updated_at FROM board ORDER BY id LIMIT 1", [], |r| {
+            Ok(BoardRow {
+                info: BoardInfo { id: rows::id(r, 0)?, name: r.get(1)?, sample: r.get(2)? },
+                created_at: rows::time(r, 3)?,
+                updated_at: rows::time(r, 4)?,
+            })
+        })?,
+        departments: all(conn, "SELECT id, name, color, created_at, updated_at, deleted_at FROM departments ORDER BY id", |r| {
+            Ok(DepartmentRow {
+                department: Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? },
+                stamps: stamps(r, 3)?,
+            })
+        })?,
+        people: all(
+            conn,
+            "SELECT id, name, email, title, department_id, created_at, updated_at, deleted_at FROM people ORDER BY id",
+            |r| {
+                Ok(PersonRow {
+                    person: Person {
+                        id: rows::id(r, 0)?,
+                        name: r.get(1)?,
+                        email: r.get(2)?,
+                        title: r.get(3)?,
+                        department_id: rows::id(r, 4)?,
+                    },
+                    stamps: stamps(r, 5)?,
+                })
+            },
+        )?,
+        initiatives: all(
+            conn,
+            "SELECT id, title, summary, status, priority, start_date, target_date, marketing_owner_id, it_owner_id,
+                    sponsor_id, tags, block_reason, created_at, updated_at, deleted_at
+               FROM initiatives ORDER BY id",
+            |r| {
+                Ok(InitiativeRow {
+                    initiative: Initiative {
+                        id: rows::id(r, 0)?,
+                        title: r.get(1)?,
+                        summary: r.get(2)?,
+                        status: rows::wire(r, 3, InitiativeStatus::from_wire)?,
+                        priority: rows::wire(r, 4, Priority::from_wire)?,
+                        start: rows::date(r, 5)?,
+                        target: rows::date(r, 6)?,
+                        marketing_owner_id: rows::opt_id(r, 7)?,
+                        it_owner_id: rows::opt_id(r, 8)?,
+                        sponsor_id: rows::opt_id(r, 9)?,
+                        tags: rows::tags(r, 10)?,
+                        block_reason: r.get(11)?,
+                        created_at: rows::time(r, 12)?,
+                        updated_at: rows::time(r, 13)?,
+                    },
+                    deleted_at: opt_time(r, 14)?,
+                })
+            },
+        )?,
+        tasks: all(
+            conn,
+            "SELECT id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, kind,
+                    position, block_reason, created_at, updated_at, deleted_at
+               FROM tasks ORDER BY id",
+            |r| {
+                Ok(TaskRow {
+                    task: Task {
+                        id: rows::id(r, 0)?,
+                        initiative_id: rows::id(r, 1)?,
+                        title: r.get(2)?,
+                        notes: r.get(3)?,
+                        department_id: rows::id(r, 4)?,
+                        assignee_id: rows::opt_id(r, 5)?,
+                        status: rows::wire(r, 6, TaskStatus::from_wire)?,
+                        start: rows::date(r, 7)?,
+                        due: rows::date(r, 8)?,
+                        kind: rows::wire(r, 9, TaskKind::from_wire)?,
+                        position: r.get(10)?,
+                        block_reason: r.get(11)?,
+                        created_at: rows::time(r, 12)?,
+                        updated_at: rows::time(r, 13)?,
+                    },
+                    deleted_at: opt_time(r, 14)?,
+                })
+            },
+        )?,
+        dependencies: all(
+            conn,
+            "SELECT id, from_id, from_kind, to_id, to_kind, kind, lag_days, created_at, updated_at, deleted_at
+               FROM dependencies ORDER BY id",
+            |r| {
+                Ok(DependencyRow {
+                    dependency: Dependency {
+                        id: rows::id(r, 0)?,
+                        from_id: rows::id(r, 1)?,
+                        from_kind: rows::wire(r, 2, ItemKind::from_wire)?,
+                        to_id: rows::id(r, 3)?,
+                        to_kind: rows::wire(r, 4, ItemKind::from_wire)?,
+                        kind: rows::wire(r, 5, DependencyKind::from_wire)?,
+                        lag_days: r.get(6)?,
+                    },
+                    stamps: stamps(r, 7)?,
+                })
+            },
+        )?,
+        comments: all(
+            conn,
+            "SELECT id, item_id, author_id, author_name, body, created_at, updated_at, deleted_at FROM comments ORDER BY id",
+            |r| {
+                Ok(CommentRow {
+                    comment: Comment {
+                        id: rows::id(r, 0)?,
+                        item_id: rows::id(r, 1)?,
+                        author_id: rows::opt_id(r, 2)?,
+                        author_name: r.get(3)?,
+                        body: r.get(4)?,
+                        created_at: rows::time(r, 5)?,
+                    },
+                    updated_at: rows::time(r, 6)?,
+                    deleted_at: opt_time(r, 7)?,
+                })
+            },
+        )?,
+        activity: all(
+            conn,
+            "SELECT id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary
+               FROM activity ORDER BY id",
+            |r| {
+                Ok(Activity {
+                    id: rows::id(r, 0)?,
+                    at: rows::time(r, 1)?,
+                    actor_id: rows::opt_id(r, 2)?,
+                    actor_name: r.get(3)?,
+                    item_kind: rows::wire(r, 4, ItemKind::from_wire)?,
+                    item_id: rows::id(r, 5)?,
+                    initiative_id: rows::opt_id(r, 6)?,
+                    action: r.get(7)?,
+                    field: r.get(8)?,
+                    before: r.get(9)?,
+                    after: r.get(10)?,
+                    summary: r.get(11)?,
+                })
+            },
+        )?,
+    })
+}
+
+fn all<T>(conn: &Connection, sql: &str, from_row: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn opt_time(r: &Row, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = r.get(idx)?;
+    text.map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)))
+        .transpose()
+        .map_err(|_| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, "not a valid time".into()))
+}
+
+fn stamps(r: &Row, first: usize) -> rusqlite::Result<Stamps> {
+    Ok(Stamps { created_at: rows::time(r, first)?, updated_at: rows::time(r, first + 1)?, deleted_at: opt_time(r, first + 2)? })
+}
