@@ -45,6 +45,10 @@ pub fn run() {
             commands::open_board,
             commands::open_sample_board,
             commands::choose_board_file,
+            commands::roadmap,
+            commands::slip,
+            commands::export_roadmap,
+            commands::choose_export_file,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

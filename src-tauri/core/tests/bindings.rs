@@ -21,7 +21,7 @@ fn generated() -> String {
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
         settings::BoardFilters, settings::Settings, settings::Session,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,
-        export::Format, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::Roadmap,
+        export::Format, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::Roadmap, export::RoadmapView,
     );
     format!(
         "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\

@@ -2,9 +2,11 @@
 //! `{ code, message }`; after a write it emits `board-changed` so every view re-reads.
 
 mod board;
+mod roadmap;
 mod session;
 
 pub use board::*;
+pub use roadmap::*;
 pub use session::*;
 
 use bridgeboard_core::ErrorPayload;

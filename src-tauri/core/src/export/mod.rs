@@ -26,7 +26,7 @@ use ts_rs::TS;
 use crate::{Error, Result, Store};
 
 pub use picture::Paper;
-pub use roadmap::{Lane, Roadmap, RoadmapFilter, RoadmapTask, Span};
+pub use roadmap::{Lane, Roadmap, RoadmapFilter, RoadmapTask, RoadmapView, Span};
 
 /// What to export to, by the wire name used by the CLI (`--format`) and file dialogs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

@@ -209,3 +209,17 @@ impl Roadmap {
         }
     }
 }
+
+/// What the app's roadmap view shows: the filtered roadmap and the whole board's schedule
+/// analysis (the critical path runs through items a filter may hide).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RoadmapView {
+    pub roadmap: Roadmap,
+    pub analysis: crate::schedule::ScheduleAnalysis,
+}
+
+impl RoadmapView {
+    pub fn build(snapshot: &Snapshot, filter: &RoadmapFilter, today: NaiveDate) -> RoadmapView {
+        RoadmapView { roadmap: Roadmap::build(snapshot, filter, today), analysis: crate::schedule::analyze(snapshot) }
+    }
+}

@@ -307,3 +307,5 @@ export type Roadmap = { board: BoardInfo, today: string, filter: RoadmapFilter, 
  * Dependencies whose both ends are in the roadmap, in creation order.
  */
 dependencies: Array<Dependency>, };
+
+export type RoadmapView = { roadmap: Roadmap, analysis: ScheduleAnalysis, };

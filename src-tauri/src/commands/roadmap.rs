@@ -1,0 +1,57 @@
+//! The roadmap view, "what slips if this slips", and exports from the app.
+
+use std::path::PathBuf;
+
+use bridgeboard_core::export::{self, Format, Options, Paper, RoadmapFilter, RoadmapView};
+use bridgeboard_core::{schedule, Id};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{today, Reply};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply<RoadmapView> {
+    state
+        .with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today())))
+        .map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn slip(state: State<'_, AppState>, id: Id, days: i32) -> Reply<schedule::SlipImpact> {
+    state.with_store(|store| schedule::slip(&store.snapshot()?, id, days)).map_err(|e| e.payload())
+}
+
+/// Renders and writes an export; the same board, filter and day give the same bytes as
+/// `bridgeboard-cli export`. Returns the path written.
+#[tauri::command]
+pub async fn export_roadmap(
+    state: State<'_, AppState>,
+    format: Format,
+    filter: RoadmapFilter,
+    paper: Paper,
+    path: String,
+) -> Reply<String> {
+    let options = Options { filter, today: today(), paper };
+    let path = PathBuf::from(path.trim());
+    state
+        .with_store(|store| export::write(&path, &export::render(format, store, &options)?))
+        .map_err(|e| e.payload())?;
+    Ok(path.display().to_string())
+}
+
+/// The native save dialog for an export. Test seam: with `BRIDGEBOARD_DIALOG_PATH` set, no
+/// dialog is shown and that path is the answer.
+#[tauri::command]
+pub async fn choose_export_file(app: AppHandle, format: Format) -> Reply<Option<String>> {
+    if let Some(path) = std::env::var_os("BRIDGEBOARD_DIALOG_PATH") {
+        return Ok(Some(PathBuf::from(path).display().to_string()));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter(format.wire().to_uppercase(), &[format.wire()])
+        .set_file_name(format!("roadmap.{}", format.wire()))
+        .blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
