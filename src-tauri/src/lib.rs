@@ -45,6 +45,7 @@ pub fn run() {
             commands::open_board,
             commands::open_sample_board,
             commands::choose_board_file,
+            commands::import_board,
             commands::roadmap,
             commands::slip,
             commands::export_roadmap,

@@ -168,6 +168,9 @@ pub enum Command {
     /// Export the roadmap (csv, xlsx, md, ics, svg, png, pdf, html) or the whole board as a
     /// backup (json) to a file, written atomically; prints the path written.
     Export(ExportArgs),
+    /// Import a Bridgeboard board export (.json) into a new, empty board file, all or nothing;
+    /// prints what was imported.
+    Import { path: std::path::PathBuf },
 }
 
 /// What `export` writes, where, and which part of the roadmap.

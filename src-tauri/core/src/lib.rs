@@ -6,6 +6,7 @@ pub mod domain;
 pub mod export;
 pub mod error;
 pub mod fsutil;
+pub mod import;
 pub mod sample;
 pub mod schedule;
 pub mod settings;

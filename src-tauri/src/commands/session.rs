@@ -53,6 +53,25 @@ pub async fn open_sample_board(app: AppHandle, state: State<'_, AppState>) -> Re
     Ok(state.session())
 }
 
+/// Imports a board export (`source`, a .json file) into a new board file at `target`, then
+/// opens it. The export is read and checked before the new file is made.
+#[tauri::command]
+pub async fn import_board(app: AppHandle, state: State<'_, AppState>, source: String, target: String) -> Reply<Session> {
+    let target = PathBuf::from(target.trim());
+    if target.exists() {
+        let message = format!("{} already exists; an import goes into a new board file. Choose a new name.", target.display());
+        return Err(Error::Validation(message).payload());
+    }
+    let bundle = bridgeboard_core::import::read_bundle(std::path::Path::new(source.trim())).map_err(|e| e.payload())?;
+    let mut store = bridgeboard_core::Store::open(&target, None).map_err(|e| e.payload())?;
+    let actor = state.actor(&store);
+    store.import_bundle(&actor, chrono::Utc::now(), &bundle).map_err(|e| e.payload())?;
+    drop(store);
+    state.open(&target).map_err(|e| e.payload())?;
+    board_changed(&app, "opened");
+    Ok(state.session())
+}
+
 /// Shows the native open or save dialog for board files. Test seam: when
 /// `BRIDGEBOARD_DIALOG_PATH` is set, no dialog is shown and that path is the answer.
 #[tauri::command]

@@ -50,6 +50,23 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::Check => board::check(&open_existing(db)?, db),
         Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
         Command::Export(args) => export::export(&open_existing(db)?, &args, clock),
+        Command::Import { path } => {
+            let bundle = bridgeboard_core::import::read_bundle(&path)?;
+            let mut store = Store::open(db, None)?;
+            let actor = match actor {
+                Some(query) => Snapshot::read(&store, clock.today)?.person(query).map(|p| Actor { id: Some(p.id), name: p.name.clone() })?,
+                None => Actor { id: None, name: "bridgeboard-cli".into() },
+            };
+            let done = store.import_bundle(&actor, clock.now, &bundle)?;
+            Ok(format!(
+                "Imported {} initiatives, {} tasks, {} people and {} dependencies into {}.",
+                done.initiatives,
+                done.tasks,
+                done.people,
+                done.dependencies,
+                db.display()
+            ))
+        }
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -93,7 +110,12 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::Undepend { item, predecessor } => links::undepend(e, &item, predecessor.as_deref())?,
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
-        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } | Command::Export(_) => {
+        Command::Demo { .. }
+        | Command::List { .. }
+        | Command::Check
+        | Command::Backup { .. }
+        | Command::Export(_)
+        | Command::Import { .. } => {
             unreachable!("read commands are dispatched in run")
         }
     };

@@ -16,6 +16,7 @@ mod listing;
 pub mod migrations;
 mod open;
 mod people;
+mod restore;
 mod rows;
 mod snapshot;
 mod tasks;
@@ -26,6 +27,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::{Error, Result};
 
+pub use funnel::ImportSummary;
 pub use listing::{Listing, ListedInitiative, ListedTask, NamedRef};
 pub use open::location_warning;
 

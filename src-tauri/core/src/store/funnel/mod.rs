@@ -6,10 +6,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 mod dependencies;
+mod import;
 mod initiatives;
 mod lifecycle;
 mod people;
 mod tasks;
+
+pub use import::ImportSummary;
 
 use super::activity::{self, Entry};
 use super::{items, Store};
