@@ -1,5 +1,6 @@
 //! The window's keyboard shortcuts. Card shortcuts act on the selected card and only when focus
-//! is on the board (a card or nothing), never while the person types in a field.
+//! is on the board (a card or nothing), never while the person types in a field. On the roadmap,
+//! a focused bar handles its own keys (arrows, Enter); the window adds c, s and r.
 import type { InitiativeStatus } from "./bindings";
 import type { AppStore } from "./stores/app.svelte";
 import { STATUSES } from "./labels";
@@ -7,6 +8,7 @@ import { STATUSES } from "./labels";
 export type ShortcutContext = {
   app: AppStore;
   focusFilter: () => void;
+  focusSlip?: () => void;
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,15 +31,38 @@ function closeTop(app: AppStore): boolean {
     app.ui.cardMessage = null;
     return true;
   }
+  if (app.ui.mode === "roadmap" && app.roadmap.message) {
+    app.roadmap.message = null;
+    return true;
+  }
   if (app.detail.openId) {
     app.detail.close();
-    app.ui.focusTick++; // focus goes back to the selected card
+    // Focus goes back to the selected card or bar.
+    if (app.ui.mode === "roadmap") app.roadmap.focusTick++;
+    else app.ui.focusTick++;
     return true;
   }
   return false;
 }
 
-export function handleShortcut(event: KeyboardEvent, { app, focusFilter }: ShortcutContext): void {
+/** Roadmap keys that are not the focused bar's own: c, s, and an arrow with nothing selected. */
+function roadmapShortcut(event: KeyboardEvent, { app, focusSlip }: ShortcutContext): boolean {
+  const key = event.key;
+  if (key === "c") {
+    app.roadmap.showCritical = !app.roadmap.showCritical;
+  } else if (key === "s") {
+    focusSlip?.();
+  } else if ((key === "ArrowDown" || key === "ArrowUp") && onBoard(event.target)) {
+    const first = document.querySelector<HTMLElement>('[data-testid="bar"]')?.dataset.id;
+    if (first) app.roadmap.select(app.roadmap.selectedId ?? first, true);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+export function handleShortcut(event: KeyboardEvent, context: ShortcutContext): void {
+  const { app, focusFilter } = context;
   if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
   if (event.key === "Escape") {
     // A confirm dialog inside a panel handles its own Escape first.
@@ -49,7 +74,13 @@ export function handleShortcut(event: KeyboardEvent, { app, focusFilter }: Short
   if (app.ui.overlay) return;
 
   const key = event.key;
-  if (key === "?") {
+  if (key === "r") {
+    void app.toggleMode();
+  } else if (app.ui.mode === "roadmap") {
+    if (key === "?") app.ui.overlay = "help";
+    else if (key === "n") app.ui.overlay = "new-initiative";
+    else if (!roadmapShortcut(event, context)) return;
+  } else if (key === "?") {
     app.ui.overlay = "help";
   } else if (key === "n") {
     app.ui.overlay = "new-initiative";

@@ -3,11 +3,11 @@
 // commands to make the core refuse something.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { BoardView, InitiativeCard, InitiativeDetail, Session } from "../lib/bindings";
+import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RoadmapView, Session, SlipImpact } from "../lib/bindings";
 import { NO_FILTERS } from "../lib/filter";
 import sample from "../lib/fixtures/sample-board.json";
 
-export type Fixture = { board: BoardView; detail: InitiativeDetail };
+export type Fixture = { board: BoardView; detail: InitiativeDetail; roadmap: RoadmapView; slip: SlipImpact };
 export type Call = { cmd: string; args: Record<string, unknown> };
 export type Override = (args: Record<string, unknown>) => unknown;
 
@@ -31,6 +31,15 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
 /** A card shaped like the core's, for tests that need many or odd ones. */
 export function cardLike(base: InitiativeCard, id: string, title: string): InitiativeCard {
   return { ...structuredClone(base), id, title, search_text: title.toLowerCase() };
+}
+
+/** A lane shaped like the core's, with fresh ids for it and its tasks, for roadmaps of any size. */
+export function laneLike(base: Lane, id: string, title: string): Lane {
+  const lane = structuredClone(base);
+  lane.initiative = { ...lane.initiative, id, title };
+  lane.tasks = lane.tasks.map((t, i) => ({ ...t, task: { ...t.task, id: `${id}-task-${i}`, initiative_id: id } }));
+  lane.depends_on = [];
+  return lane;
 }
 
 /** Throws the way the Rust side rejects: an ErrorPayload. */
@@ -64,6 +73,14 @@ export function installBackend(
         case "apply":
           created += 1;
           return `00000000-0000-7000-8000-${String(created).padStart(12, "0")}`;
+        case "roadmap":
+          return structuredClone(data.roadmap);
+        case "slip":
+          return structuredClone(data.slip);
+        case "choose_export_file":
+          return `/home/dana/Documents/roadmap.${String(args.format)}`;
+        case "export_roadmap":
+          return String(args.path);
         case "move_task":
         case "save_filters":
           return null;

@@ -8,11 +8,13 @@ import { onBoardChanged } from "../api/events";
 import { toAppError } from "../api/errors";
 import { columns as columnsFor } from "../filter";
 import { STATUSES } from "../labels";
+import { rescheduleOp, type Edit } from "../roadmap";
 import { BoardStore } from "./board.svelte";
 import { DetailStore } from "./detail.svelte";
 import { FilterStore } from "./filters.svelte";
+import { RoadmapStore } from "./roadmap.svelte";
 import { SessionStore } from "./session.svelte";
-import { UiStore } from "./ui.svelte";
+import { UiStore, type Mode } from "./ui.svelte";
 
 export class AppStore {
   readonly board = new BoardStore();
@@ -20,6 +22,7 @@ export class AppStore {
   readonly session = new SessionStore();
   readonly filters = new FilterStore();
   readonly ui = new UiStore();
+  readonly roadmap = new RoadmapStore();
   started = $state(false);
 
   /** Cards per column after filters; Cancelled is empty unless shown. */
@@ -32,6 +35,8 @@ export class AppStore {
   #unlisten: UnlistenFn | null = null;
   #refreshing: Promise<void> | null = null;
   #again = false;
+  /** Reschedules run one after another, each from the roadmap the previous one left. */
+  #writes: Promise<unknown> = Promise.resolve();
 
   constructor(options: { filterDelayMs?: number } = {}) {
     if (options.filterDelayMs !== undefined) this.filters.delayMs = options.filterDelayMs;
@@ -64,7 +69,8 @@ export class AppStore {
       try {
         do {
           this.#again = false;
-          await Promise.all([this.board.load(), this.detail.load()]);
+          const roadmap = this.ui.mode === "roadmap" ? this.roadmap.load() : null;
+          await Promise.all([this.board.load(), this.detail.load(), roadmap]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -83,6 +89,40 @@ export class AppStore {
   async moveTask(id: string, direction: "up" | "down"): Promise<void> {
     await boardApi.moveTask(id, direction);
     await this.refresh();
+  }
+
+  /** Shows the board or the roadmap; the roadmap is read when it is shown. */
+  async setMode(mode: Mode): Promise<void> {
+    if (this.ui.mode === mode) return;
+    this.ui.mode = mode;
+    if (mode === "roadmap") await this.roadmap.load();
+  }
+
+  toggleMode(): Promise<void> {
+    return this.setMode(this.ui.mode === "board" ? "roadmap" : "board");
+  }
+
+  /**
+   * Moves a roadmap bar (or one of its ends) by whole days through the write funnel. A refusal
+   * is shown next to the bar and nothing changes. Resolves to whether the change landed.
+   */
+  reschedule(id: string, edit: Edit, days: number): Promise<boolean> {
+    const run = async () => {
+      const item = this.roadmap.item(id);
+      const op = item ? rescheduleOp(item, edit, days) : null;
+      this.roadmap.message = null;
+      if (!op) return false;
+      try {
+        await this.apply(op);
+        return true;
+      } catch (e) {
+        this.roadmap.message = { id, message: toAppError(e).message };
+        return false;
+      }
+    };
+    const next = this.#writes.then(run, run);
+    this.#writes = next;
+    return next;
   }
 
   findItems(query: string, limit = 10): Promise<ItemRef[]> {
@@ -155,8 +195,9 @@ export class AppStore {
     this.detail.close();
     this.ui.select(null);
     this.ui.cardMessage = null;
+    this.roadmap.reset();
     this.filters.restore(session.settings.filters);
-    await this.board.load();
+    await Promise.all([this.board.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
   }
 
   async openSample(): Promise<void> {

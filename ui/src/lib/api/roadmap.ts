@@ -1,0 +1,23 @@
+// The roadmap: the timeline with the core's schedule analysis, "what slips if this slips", and
+// exports through the native save dialog. Rescheduling a bar is an ordinary `apply` (board.ts).
+import type { Format, Paper, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
+import { call } from "./ipc";
+
+export function roadmap(filter: RoadmapFilter): Promise<RoadmapView> {
+  return call<RoadmapView>("roadmap", { filter });
+}
+
+/** Every item whose finish moves if `id` finishes `days` later, and by how much. Changes nothing. */
+export function slip(id: string, days: number): Promise<SlipImpact> {
+  return call<SlipImpact>("slip", { id, days });
+}
+
+/** Writes the export; resolves to the path written. JSON ignores the filter (whole board). */
+export function exportRoadmap(format: Format, filter: RoadmapFilter, paper: Paper, path: string): Promise<string> {
+  return call<string>("export_roadmap", { format, filter, paper, path });
+}
+
+/** The native save dialog; null when the person cancelled. */
+export function chooseExportFile(format: Format): Promise<string | null> {
+  return call<string | null>("choose_export_file", { format });
+}

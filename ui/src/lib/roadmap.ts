@@ -1,0 +1,105 @@
+//! The roadmap's items by id, the one op a reschedule sends, and what is unscheduled. Pure.
+import type { Department, Lane, Op, RoadmapFilter, RoadmapTask, Span } from "./bindings";
+import { IT_ID, MARKETING_ID } from "./labels";
+import { addDays, dayOf } from "./timeline";
+
+export const NO_ROADMAP_FILTER: RoadmapFilter = {
+  from: null,
+  to: null,
+  department_id: null,
+  owner_id: null,
+  statuses: [],
+  tag: null,
+};
+
+export type Item =
+  | { kind: "initiative"; id: string; title: string; lane: Lane; span: Span | null; milestone: false }
+  | { kind: "task"; id: string; title: string; lane: Lane; task: RoadmapTask; span: Span | null; milestone: boolean };
+
+export function indexItems(lanes: Lane[]): Map<string, Item> {
+  const items = new Map<string, Item>();
+  for (const lane of lanes) {
+    const i = lane.initiative;
+    items.set(i.id, { kind: "initiative", id: i.id, title: i.title, lane, span: lane.span, milestone: false });
+    for (const t of lane.tasks) {
+      items.set(t.task.id, { kind: "task", id: t.task.id, title: t.task.title, lane, task: t, span: t.span, milestone: t.task.kind === "milestone" });
+    }
+  }
+  return items;
+}
+
+/** Move the whole bar, or only its start or finish. */
+export type Edit = "move" | "start" | "finish";
+
+/** The span after moving it (or one end) by `days`; an end never passes the other. */
+export function editedSpan(span: Span, edit: Edit, days: number): Span {
+  if (edit === "move") return { start: addDays(span.start, days), finish: addDays(span.finish, days) };
+  if (edit === "start") {
+    const start = addDays(span.start, days);
+    return { start: dayOf(start) > dayOf(span.finish) ? span.finish : start, finish: span.finish };
+  }
+  const finish = addDays(span.finish, days);
+  return { start: span.start, finish: dayOf(finish) < dayOf(span.start) ? span.start : finish };
+}
+
+const shift = (date: string | null, days: number) => (date ? addDays(date, days) : null);
+
+/**
+ * The one apply op that reschedules an item, or null when nothing would change. A move shifts
+ * the dates the item has (a one-date milestone stays a one-date milestone); changing an end
+ * writes that end. An initiative's own start and target are what move: its bar may be wider,
+ * because the core widens it to cover its tasks.
+ */
+export function rescheduleOp(item: Item, edit: Edit, days: number): Op | null {
+  if (!item.span || days === 0) return null;
+  if (item.milestone) edit = "move";
+  const next = editedSpan(item.span, edit, days);
+  if (item.kind === "task") {
+    const t = item.task.task;
+    const changes: ({ field: "start"; value: string | null } | { field: "due"; value: string | null })[] = [];
+    if (edit === "move") {
+      if (t.start) changes.push({ field: "start", value: shift(t.start, days) });
+      if (t.due) changes.push({ field: "due", value: shift(t.due, days) });
+    } else {
+      changes.push({ field: "start", value: next.start }, { field: "due", value: next.finish });
+    }
+    if (changes.every((c) => c.value === (c.field === "start" ? t.start : t.due))) return null;
+    return { op: "update_task", id: t.id, changes };
+  }
+  const i = item.lane.initiative;
+  const changes: ({ field: "start"; value: string | null } | { field: "target"; value: string | null })[] = [];
+  if (edit === "move") {
+    if (i.start) changes.push({ field: "start", value: shift(i.start, days) });
+    if (i.target) changes.push({ field: "target", value: shift(i.target, days) });
+  } else if (edit === "start") {
+    changes.push({ field: "start", value: next.start });
+  } else {
+    changes.push({ field: "target", value: next.finish });
+  }
+  if (changes.length === 0 || changes.every((c) => c.value === (c.field === "start" ? i.start : i.target))) return null;
+  return { op: "update_initiative", id: i.id, changes };
+}
+
+export type Unscheduled = { id: string; initiativeId: string; title: string; kind: "initiative" | "task"; department: Department | null };
+
+/** Items with no date at all, in board order: listed beside the timeline, never drawn. */
+export function unscheduled(lanes: Lane[]): Unscheduled[] {
+  const out: Unscheduled[] = [];
+  for (const lane of lanes) {
+    const i = lane.initiative;
+    if (!lane.span) out.push({ id: i.id, initiativeId: i.id, title: i.title, kind: "initiative", department: null });
+    for (const t of lane.tasks) {
+      if (!t.span) out.push({ id: t.task.id, initiativeId: i.id, title: t.task.title, kind: "task", department: t.department });
+    }
+  }
+  return out;
+}
+
+/** A short text tag for a department, so its colour is never the only signal: "Mkt", "IT", "Comp". */
+export function departmentTag(dept: Pick<Department, "id" | "name">): string {
+  if (dept.id === MARKETING_ID) return "Mkt";
+  if (dept.id === IT_ID) return "IT";
+  const words = dept.name.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 1) return words.map((w) => w[0]).join("").slice(0, 4).toUpperCase();
+  return (words[0] ?? "?").slice(0, 4);
+}
