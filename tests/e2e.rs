@@ -239,3 +239,91 @@ async fn who_i_am_other_writers_filters_and_bad_files() {
     assert_eq!(app.find_all("[data-testid=card]").await.len(), 1, "and it still filters the board");
     app.quit().await;
 }
+
+/// The sample board in the default board file, dated around today as a newcomer sees it.
+fn sample_board(home: &Path) -> PathBuf {
+    let path = default_board(home);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut store = Store::open(&path, None).unwrap();
+    sample::create(&mut store, chrono::Local::now().date_naive(), chrono::Utc::now()).unwrap();
+    path
+}
+
+fn task_dates(db: &Path, title: &str) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>, Id) {
+    let listing = read_board(db);
+    let task = listing.initiatives.iter().flat_map(|i| &i.tasks).find(|t| t.title == title).unwrap();
+    (task.start, task.due, task.id)
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
+    let home = home("roadmap");
+    let db = sample_board(&home);
+    let exported = home.join("roadmap.csv");
+    let app = App::launch(&home, &[("BRIDGEBOARD_DIALOG_PATH", exported.to_str().unwrap())]).await;
+    app.find("[data-testid=view-roadmap]").await.click().await.unwrap();
+    app.find("[data-testid=roadmap]").await;
+
+    // Keyboard: the selected bar moves a day later, start and due together.
+    let widget = "Embed the scheduling widget on the website";
+    let (start, due, id) = task_dates(&db, widget);
+    let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
+    app.client.execute("arguments[0].focus()", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
+    bar.send_keys(&Key::Right.to_string()).await.unwrap();
+    let one_day = chrono::Duration::days(1);
+    app.eventually("the keyboard move lands in SQLite", || async {
+        let (s, d, _) = task_dates(&db, widget);
+        s == start.map(|s| s + one_day) && d == due.map(|d| d + one_day)
+    })
+    .await;
+
+    // Pointer: dragging a bar three day-widths to the right moves it three days.
+    let faq = "Patient-facing instructions and FAQ";
+    let (start, due, id) = task_dates(&db, faq);
+    let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
+    let rect = app
+        .client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'center'}); const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height];",
+            vec![serde_json::to_value(&bar).unwrap()],
+        )
+        .await
+        .unwrap();
+    let [left, top, width, height] = [0, 1, 2, 3].map(|n| rect[n].as_f64().unwrap());
+    let days = (due.unwrap() - start.unwrap()).num_days() as f64 + 1.0;
+    // Grab the middle of the bar (its ends resize it) and move three day-widths right.
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo { duration: None, x: (left + width / 2.0).round(), y: (top + height / 2.0).round() })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: Some(std::time::Duration::from_millis(300)), x: (3.0 * width / days).round(), y: 0.0 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    app.client.perform_actions(drag).await.unwrap();
+    let three_days = chrono::Duration::days(3);
+    app.eventually("the dragged dates land in SQLite", || async {
+        let (s, d, _) = task_dates(&db, faq);
+        s == start.map(|s| s + three_days) && d == due.map(|d| d + three_days)
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+    app.screenshot(&shots.join("roadmap-view.png")).await;
+
+    // Export through the app's save dialog (its test seam): the same bytes as the core gives.
+    app.find("[data-testid=export-format]").await.select_by_value("csv").await.unwrap();
+    app.find("[data-testid=export-run]").await.click().await.unwrap();
+    app.eventually("the export is saved", || async { exported.exists() }).await;
+    let result = app.text("[data-testid=export-result]").await;
+    assert!(result.contains("roadmap.csv"), "the app says where it saved: {result}");
+    let store = Store::open(&db, None).unwrap();
+    let expected = bridgeboard_core::export::render(
+        bridgeboard_core::export::Format::Csv,
+        &store,
+        &bridgeboard_core::export::Options::new(chrono::Local::now().date_naive()),
+    )
+    .unwrap();
+    assert!(std::fs::read(&exported).unwrap() == expected, "the app's export equals the CLI's for the same board and day");
+    app.quit().await;
+}

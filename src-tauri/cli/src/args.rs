@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use bridgeboard_core::import::csv::Field;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -168,9 +169,64 @@ pub enum Command {
     /// Export the roadmap (csv, xlsx, md, ics, svg, png, pdf, html) or the whole board as a
     /// backup (json) to a file, written atomically; prints the path written.
     Export(ExportArgs),
-    /// Import a Bridgeboard board export (.json) into a new, empty board file, all or nothing;
-    /// prints what was imported.
-    Import { path: std::path::PathBuf },
+    /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
+    /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
+    /// the board (its people must be on the board already).
+    Import(ImportArgs),
+}
+
+/// What `import` reads, and how to read a CSV file. The options are for CSV only; a board
+/// export needs none.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file: a board export (.json) or a CSV file.
+    pub path: PathBuf,
+    /// How the CSV writes dates like 03/04/2026: dmy (day first), mdy (month first) or ymd.
+    /// Needed only when the file's dates do not tell (no day above 12).
+    #[arg(long, value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
+    pub date_format: Option<String>,
+    /// The CSV's column separator, such as ';' (or 'tab'); found from the header line when not given.
+    #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+    pub delimiter: Option<char>,
+    /// Read a CSV column as a field: "Heading=field", where field is one of id, type,
+    /// initiative_id, initiative, title, department, marketing_owner, it_owner, assignee, status,
+    /// priority, start, finish, milestone, depends_on, blocked, tags, or ignore. Repeatable.
+    #[arg(long = "map", value_name = "HEADING=FIELD", value_parser = mapping)]
+    pub map: Vec<Mapping>,
+}
+
+/// One `--map`: a heading, and the field its column is read as (`None`: not read).
+#[derive(Debug, Clone)]
+pub struct Mapping {
+    pub heading: String,
+    pub field: Option<Field>,
+}
+
+fn delimiter(text: &str) -> Result<char, String> {
+    let mut chars = text.chars();
+    match (text, chars.next(), chars.next()) {
+        ("tab" | "\\t", _, _) => Ok('\t'),
+        (_, Some(c), None) if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') => Ok(c),
+        _ => Err(format!("“{text}” cannot separate columns; give one character such as ';' or ',' (or 'tab')")),
+    }
+}
+
+fn mapping(text: &str) -> Result<Mapping, String> {
+    let (heading, field) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("“{text}” is not Heading=field; for example --map \"Due Date=finish\""))?;
+    let heading = heading.trim().to_string();
+    if heading.is_empty() {
+        return Err(format!("“{text}” names no heading; for example --map \"Due Date=finish\""));
+    }
+    if field.trim().eq_ignore_ascii_case("ignore") {
+        return Ok(Mapping { heading, field: None });
+    }
+    let field = Field::from_wire(field).ok_or_else(|| {
+        let known: Vec<&str> = Field::ALL.iter().map(|f| f.wire()).collect();
+        format!("“{}” is not a field; use one of: {}, or ignore", field.trim(), known.join(", "))
+    })?;
+    Ok(Mapping { heading, field: Some(field) })
 }
 
 /// What `export` writes, where, and which part of the roadmap.

@@ -22,6 +22,8 @@ fn generated() -> String {
         settings::BoardFilters, settings::Settings, settings::Session,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,
         export::Format, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::Roadmap, export::RoadmapView,
+        import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
+        import::ImportKind, import::Imported, import::ImportPreview,
     );
     format!(
         "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\

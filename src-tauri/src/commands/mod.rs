@@ -2,10 +2,12 @@
 //! `{ code, message }`; after a write it emits `board-changed` so every view re-reads.
 
 mod board;
+mod import;
 mod roadmap;
 mod session;
 
 pub use board::*;
+pub use import::*;
 pub use roadmap::*;
 pub use session::*;
 

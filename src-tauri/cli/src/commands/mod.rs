@@ -8,6 +8,7 @@
 
 mod board;
 mod export;
+mod import;
 mod initiatives;
 mod links;
 mod people;
@@ -50,23 +51,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::Check => board::check(&open_existing(db)?, db),
         Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
         Command::Export(args) => export::export(&open_existing(db)?, &args, clock),
-        Command::Import { path } => {
-            let bundle = bridgeboard_core::import::read_bundle(&path)?;
-            let mut store = Store::open(db, None)?;
-            let actor = match actor {
-                Some(query) => Snapshot::read(&store, clock.today)?.person(query).map(|p| Actor { id: Some(p.id), name: p.name.clone() })?,
-                None => Actor { id: None, name: "bridgeboard-cli".into() },
-            };
-            let done = store.import_bundle(&actor, clock.now, &bundle)?;
-            Ok(format!(
-                "Imported {} initiatives, {} tasks, {} people and {} dependencies into {}.",
-                done.initiatives,
-                done.tasks,
-                done.people,
-                done.dependencies,
-                db.display()
-            ))
-        }
+        Command::Import(args) => import::import(db, actor, &args, clock),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -115,7 +100,7 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         | Command::Check
         | Command::Backup { .. }
         | Command::Export(_)
-        | Command::Import { .. } => {
+        | Command::Import(_) => {
             unreachable!("read commands are dispatched in run")
         }
     };

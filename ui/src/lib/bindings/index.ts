@@ -309,3 +309,52 @@ export type Roadmap = { board: BoardInfo, today: string, filter: RoadmapFilter, 
 dependencies: Array<Dependency>, };
 
 export type RoadmapView = { roadmap: Roadmap, analysis: ScheduleAnalysis, };
+
+export type Field = "id" | "type" | "initiative_id" | "initiative" | "title" | "department" | "marketing_owner" | "it_owner" | "assignee" | "status" | "priority" | "start" | "finish" | "milestone" | "depends_on" | "blocked" | "tags";
+
+export type DateOrder = "dmy" | "mdy" | "ymd";
+
+export type CsvOptions = { 
+/**
+ * The column separator; found from the header line (`,` or `;`) when not given.
+ */
+delimiter: string | null, 
+/**
+ * The order of day and month in dates like 03/04/2026; found from the file when not given.
+ */
+date_order: DateOrder | null, 
+/**
+ * Headings mapped to fields, over the suggestion ([`suggest_mapping`]); `None` leaves a
+ * column out. The same shape as the suggestion, so a mapping screen can send it back edited.
+ */
+mapping: Array<[string, Field | null]>, };
+
+export type CsvImportSummary = { initiatives: number, tasks: number, dependencies: number, 
+/**
+ * Headings of the columns that were not read.
+ */
+ignored_columns: Array<string>, };
+
+export type Problem = { line: number, 
+/**
+ * The column's heading as the file writes it; `None` when the row as a whole is refused.
+ */
+column: string | null, message: string, };
+
+export type ImportKind = "board_export" | "csv";
+
+export type Imported = { kind: ImportKind, initiatives: number, tasks: number, 
+/**
+ * People come only with a board export; a CSV names people already on the board.
+ */
+people: number, dependencies: number, 
+/**
+ * CSV columns that were not read (a board export has none).
+ */
+ignored_columns: Array<string>, };
+
+export type ImportPreview = { kind: ImportKind, delimiter: string | null, headers: Array<string>, mapping: Array<[string, Field | null]>, 
+/**
+ * Up to five rows, as text.
+ */
+sample: Array<Array<string>>, rows: number, };

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
+mod batch;
 mod dependencies;
 mod import;
 mod initiatives;

@@ -1,0 +1,62 @@
+//! Writing a plan through the write funnel, one operation at a time inside one transaction
+//! (`Store::batch`): initiatives first, then their tasks, then the dependencies, each in file
+//! order. A refusal by the funnel (a dependency loop, a task linked to its own initiative) is
+//! noted against its row like any other problem and the rest goes on; rows that depend on a
+//! row that was not created are left out quietly, its own problem being reported already.
+
+use super::columns::{Columns, Field};
+use super::refs::Ref;
+use super::rows::{Item, Plan};
+use super::{CsvImportSummary, Problem};
+use crate::domain::model::{DependencyKind, Id};
+use crate::domain::ops::{NewDependency, Op};
+use crate::{Error, Result};
+
+/// Applies `plan` through `apply` (one funnel operation each), adding the funnel's refusals to
+/// `problems`. Only a storage failure stops it.
+pub(super) fn apply(plan: &Plan, columns: &Columns, apply: impl Fn(Op) -> Result<Id>, problems: &mut Vec<Problem>) -> Result<CsvImportSummary> {
+    let mut created: Vec<Option<Id>> = vec![None; plan.drafts.len()];
+    let mut summary = CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone() };
+    let mut refused = |line: u64, field: Option<Field>, err: Error| -> Result<()> {
+        if err.code() == "storage" {
+            return Err(err);
+        }
+        problems.push(Problem { line, column: field.and_then(|f| columns.heading(f)), message: err.to_string() });
+        Ok(())
+    };
+    let resolve = |created: &[Option<Id>], r: Ref| match r {
+        Ref::Row(at) => created[at],
+        Ref::Board(id) => Some(id),
+    };
+    for (at, draft) in plan.drafts.iter().enumerate() {
+        if let Some(Item::Initiative(new)) = &draft.item {
+            match apply(Op::CreateInitiative(new.clone())) {
+                Ok(id) => {
+                    created[at] = Some(id);
+                    summary.initiatives += 1;
+                }
+                Err(err) => refused(draft.line, None, err)?,
+            }
+        }
+    }
+    for (at, draft) in plan.drafts.iter().enumerate() {
+        let Some(Item::Task { parent, task }) = &draft.item else { continue };
+        let Some(initiative_id) = resolve(&created, *parent) else { continue };
+        match apply(Op::CreateTask(crate::NewTask { initiative_id, ..task.clone() })) {
+            Ok(id) => {
+                created[at] = Some(id);
+                summary.tasks += 1;
+            }
+            Err(err) => refused(draft.line, None, err)?,
+        }
+    }
+    for link in &plan.links {
+        let (Some(from_id), Some(to_id)) = (resolve(&created, link.from), created[link.to]) else { continue };
+        let op = Op::AddDependency(NewDependency { from_id, to_id, kind: DependencyKind::FinishToStart, lag_days: 0 });
+        match apply(op) {
+            Ok(_) => summary.dependencies += 1,
+            Err(err) => refused(link.line, Some(Field::DependsOn), err)?,
+        }
+    }
+    Ok(summary)
+}

@@ -1,0 +1,119 @@
+//! Importing a CSV file of initiatives and tasks into a board: our own CSV export (its `'`
+//! guards taken off again), or a list from Excel or Jira whose columns are mapped to ours.
+//!
+//! The contract: the file is read whole first ([`parse`]), every row is checked and every
+//! problem collected with its line and column, then the rows are written through the write
+//! funnel in one transaction, where the funnel's own refusals (a dependency loop, ...) are
+//! collected too. If there is any problem, nothing is written and the error lists them all
+//! ("line 7, column Finish: 31/02/2026 is not a date that exists"). An import adds to the board;
+//! it is not a restore: items get new ids, and the ids in the file only tie its rows together.
+//! What it reads is documented in `FORMATS.md` ("CSV import").
+
+mod apply;
+mod columns;
+mod dates;
+mod refs;
+mod rows;
+mod table;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use columns::{suggest_mapping, Columns, Field};
+pub use dates::DateOrder;
+pub use table::{parse, CsvRow, CsvTable};
+
+use crate::{Actor, Error, Result, Store};
+
+/// How many problems a refusal lists before "and N more".
+const PROBLEMS_SHOWN: usize = 50;
+
+/// What a person can tell the import about a file; the defaults read our own export and most
+/// files as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct CsvOptions {
+    /// The column separator; found from the header line (`,` or `;`) when not given.
+    #[serde(default)]
+    pub delimiter: Option<char>,
+    /// The order of day and month in dates like 03/04/2026; found from the file when not given.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
+    /// Headings mapped to fields, over the suggestion ([`suggest_mapping`]); `None` leaves a
+    /// column out. The same shape as the suggestion, so a mapping screen can send it back edited.
+    #[serde(default)]
+    pub mapping: Vec<(String, Option<Field>)>,
+}
+
+/// What a CSV import added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CsvImportSummary {
+    pub initiatives: usize,
+    pub tasks: usize,
+    pub dependencies: usize,
+    /// Headings of the columns that were not read.
+    pub ignored_columns: Vec<String>,
+}
+
+/// One thing wrong with a file, where it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Problem {
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The column's heading as the file writes it; `None` when the row as a whole is refused.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.column {
+            Some(column) => write!(f, "line {}, column {}: {}", self.line, column, self.message),
+            None => write!(f, "line {}: {}", self.line, self.message),
+        }
+    }
+}
+
+/// Reads `bytes` as CSV and imports it into `store`: all of it, or nothing.
+pub fn import_bytes(store: &mut Store, actor: &Actor, now: DateTime<Utc>, bytes: &[u8], options: &CsvOptions) -> Result<CsvImportSummary> {
+    import(store, actor, now, &parse(bytes, options)?, options)
+}
+
+/// Imports a parsed table into `store`: all of it, or nothing (see the module header).
+pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvTable, options: &CsvOptions) -> Result<CsvImportSummary> {
+    let columns = Columns::resolve(&table.headers, &options.mapping)?;
+    let date_cells = table.rows.iter().flat_map(|row| {
+        [Field::Start, Field::Finish].into_iter().filter_map(|field| {
+            let at = columns.index(field)?;
+            Some(dates::Cell { line: row.line, heading: columns.heading(field)?, text: row.cell(at) })
+        })
+    });
+    let order = dates::pick_order(date_cells, options.date_order)?;
+    let board = store.snapshot()?;
+    let plan = rows::plan(table, &columns, order, &board);
+    store.batch(actor, now, |batch| {
+        let mut problems = plan.problems.clone();
+        let summary = apply::apply(&plan, &columns, |op| batch.apply(op), &mut problems)?;
+        if problems.is_empty() {
+            Ok(summary)
+        } else {
+            Err(refusal(problems))
+        }
+    })
+}
+
+/// The error listing every problem, by line.
+fn refusal(mut problems: Vec<Problem>) -> Error {
+    problems.sort_by_key(|p| p.line);
+    let count = problems.len();
+    let mut message = if count == 1 {
+        "The CSV file was not imported; nothing was changed. Fix this problem and import it again:\n".to_string()
+    } else {
+        format!("The CSV file was not imported; nothing was changed. Fix these {count} problems and import it again:\n")
+    };
+    message.push_str(&problems.iter().take(PROBLEMS_SHOWN).map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n"));
+    if count > PROBLEMS_SHOWN {
+        message.push_str(&format!("\n- and {} more", count - PROBLEMS_SHOWN));
+    }
+    Error::Validation(message)
+}

@@ -1,0 +1,46 @@
+//! A batch of operations in one transaction where each operation may be refused on its own:
+//! every operation runs inside its own savepoint, so a refusal (a dependency loop, an initiative
+//! leaving Proposed without owners) undoes only that operation and is handed back to the caller,
+//! and the batch goes on. This lets an import report every refusal at once instead of stopping at
+//! the first. The whole batch commits only when the caller's closure returns `Ok`; returning an
+//! error (for instance because some operation was refused) rolls every operation back.
+
+use chrono::{DateTime, Utc};
+
+use super::{apply_in, Ctx};
+use crate::domain::model::{Actor, Id};
+use crate::domain::ops::Op;
+use crate::store::Store;
+use crate::Result;
+
+/// The open batch handed to [`Store::batch`]'s closure.
+pub struct Batch<'a> {
+    ctx: Ctx<'a>,
+}
+
+impl Batch<'_> {
+    /// Validates, applies and logs one operation in its own savepoint. On a refusal the
+    /// operation leaves no trace (not even its activity entry) and its error is returned; the
+    /// operations before and after it are unaffected.
+    pub fn apply(&self, op: Op) -> Result<Id> {
+        self.ctx.tx.execute_batch("SAVEPOINT batch_op")?;
+        match apply_in(&self.ctx, op) {
+            Ok(id) => {
+                self.ctx.tx.execute_batch("RELEASE batch_op")?;
+                Ok(id)
+            }
+            Err(err) => {
+                self.ctx.tx.execute_batch("ROLLBACK TO batch_op; RELEASE batch_op")?;
+                Err(err)
+            }
+        }
+    }
+}
+
+impl Store {
+    /// Runs `f` with a [`Batch`] in one `BEGIN IMMEDIATE` transaction. What `f` applied lands
+    /// when it returns `Ok`; when it returns an error, nothing does.
+    pub fn batch<T>(&mut self, actor: &Actor, now: DateTime<Utc>, f: impl FnOnce(&Batch) -> Result<T>) -> Result<T> {
+        self.write(|tx| f(&Batch { ctx: Ctx { tx, actor, now } }))
+    }
+}

@@ -1,0 +1,299 @@
+//! Importing CSV: our own export comes back as the same board, Excel's and Jira's lists are
+//! read with their separators, headings and date orders, and a file with any problem imports
+//! nothing and says every problem with its line and column.
+
+mod common;
+
+use bridgeboard_core::export::{self, Format, Options};
+use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder, Field};
+use bridgeboard_core::*;
+use common::*;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The sample board, plus items and people whose text a spreadsheet would read as a formula.
+fn hostile_sample() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    sample::create(&mut store, today(), now()).unwrap();
+    let add = |store: &mut Store, op| store.apply(&me(), now(), op).unwrap();
+    let dept = add(&mut store, Op::CreateDepartment(NewDepartment { name: "+Plus team".into(), color: None }));
+    let person = |name: &str, department_id| Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id });
+    let mkt = add(&mut store, person("=Eve Formula", MARKETING));
+    let it = add(&mut store, person("-Dash Person", IT));
+    let doer = add(&mut store, person("'Quoted Doer", dept));
+    let initiative = add(
+        &mut store,
+        Op::CreateInitiative(NewInitiative {
+            status: InitiativeStatus::Planned,
+            marketing_owner_id: Some(mkt),
+            it_owner_id: Some(it),
+            target: Some(day("2026-09-30")),
+            tags: vec!["=tag".into(), "@mention".into()],
+            ..NewInitiative::titled("=cmd|' /C calc'!A0")
+        }),
+    );
+    for title in ["+1 more", "-minus", "@SUM(A1)", "'already quoted", "''twice", "a, \"quoted\"\nsecond line 🚀"] {
+        add(&mut store, Op::CreateTask(NewTask { assignee_id: Some(doer), ..NewTask::titled(initiative, dept, title) }));
+    }
+    store
+}
+
+/// A fresh board holding the same departments and people (by name) as `source`, as a person
+/// would set one up before importing a colleague's spreadsheet.
+fn same_people_as(source: &Store) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let snapshot = source.snapshot().unwrap();
+    let mut departments = std::collections::HashMap::from([(MARKETING, MARKETING), (IT, IT)]);
+    for d in snapshot.departments.iter().filter(|d| d.id != MARKETING && d.id != IT) {
+        let id = store.apply(&me(), now(), Op::CreateDepartment(NewDepartment { name: d.name.clone(), color: None })).unwrap();
+        departments.insert(d.id, id);
+    }
+    for p in &snapshot.people {
+        let department_id = departments[&p.department_id];
+        store
+            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: p.name.clone(), email: p.email.clone(), title: p.title.clone(), department_id }))
+            .unwrap();
+    }
+    store
+}
+
+fn csv_of(store: &Store) -> Vec<u8> {
+    export::render(Format::Csv, store, &Options::new(today())).unwrap()
+}
+
+/// The board as `list --json` shows it, without what a CSV does not carry: ids (an import makes
+/// new ones), sponsors and block reasons (not columns), and "blocked" (it follows from those).
+fn comparable(store: &Store) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for key in ["id", "sponsor", "block_reason", "blocked"] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(store.listing().unwrap()).unwrap();
+    strip(&mut v);
+    v
+}
+
+fn activity_count(store: &Store) -> usize {
+    store.bundle().unwrap().activity.len()
+}
+
+fn import(store: &mut Store, text: &str, options: &CsvOptions) -> Result<csv::CsvImportSummary> {
+    csv::import_bytes(store, &me(), now(), text.as_bytes(), options)
+}
+
+#[test]
+fn our_export_comes_back_as_the_same_board() {
+    let original = hostile_sample();
+    let bytes = csv_of(&original);
+    let mut copy = same_people_as(&original);
+    let summary = csv::import_bytes(&mut copy, &me(), now(), &bytes, &CsvOptions::default()).unwrap();
+    let snapshot = original.snapshot().unwrap();
+    assert_eq!(summary.initiatives, snapshot.initiatives.len(), "every initiative comes back");
+    assert_eq!(summary.tasks, snapshot.tasks.len(), "every task comes back");
+    assert_eq!(summary.dependencies, snapshot.dependencies.len(), "every finish-to-start dependency comes back");
+    assert!(summary.ignored_columns.is_empty(), "our own columns are all understood: {:?}", summary.ignored_columns);
+    assert_eq!(comparable(&copy), comparable(&original), "titles, statuses, dates, owners, assignees, tags and blockers survive");
+    let titles: Vec<String> = copy.snapshot().unwrap().tasks.into_iter().map(|t| t.title).collect();
+    for hostile in ["+1 more", "'already quoted", "''twice", "a, \"quoted\"\nsecond line 🚀"] {
+        assert!(titles.iter().any(|t| t == hostile), "{hostile:?} comes back exactly, the export's ' guard removed once");
+    }
+}
+
+#[test]
+fn importing_adds_to_a_board_and_can_hang_tasks_on_its_initiatives() {
+    let mut b = Board::new();
+    let existing = b.initiative("Website");
+    let file = format!(
+        "title,initiative id,initiative,department,depends on\r\n\
+         Audit,{existing},,IT,\r\n\
+         Rewrite pages,,Website,Marketing,{existing}x\r\n"
+    );
+    let err = import(&mut b.store, &file, &CsvOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("line 3, column depends on"), "an unknown reference is named with its place: {err}");
+    let file = file.replace(&format!("{existing}x"), "");
+    let summary = import(&mut b.store, &file, &CsvOptions::default()).unwrap();
+    assert_eq!((summary.initiatives, summary.tasks), (0, 2), "both rows are tasks of the existing initiative");
+    let listing = b.store.listing().unwrap();
+    let website = listing.initiatives.iter().find(|i| i.id == existing).unwrap();
+    assert_eq!(website.tasks.len(), 2, "tasks found their initiative by id and by exact title");
+}
+
+#[test]
+fn a_jira_export_with_semicolons_and_day_first_dates() {
+    let mut b = Board::new();
+    let file = "\u{feff}Summary;Issue Type;Epic Link;Due Date;Assignee;Sprint\r\n\
+                Patient portal;Epic;;30/06/2026;;Sprint 4\r\n\
+                \"Flyers; every clinic\";Story;Patient portal;25/03/2026;dana;Sprint 4\r\n\
+                Self-enrollment;Task;Patient portal;03/04/2026;Tom;Sprint 5\r\n";
+    let summary = import(&mut b.store, file, &CsvOptions::default()).unwrap();
+    assert_eq!((summary.initiatives, summary.tasks), (1, 2), "the epic is an initiative, its story and task are tasks");
+    assert_eq!(summary.ignored_columns, vec!["Sprint"], "a column we do not know is listed, not read");
+    let snapshot = b.store.snapshot().unwrap();
+    let portal = &snapshot.initiatives[0];
+    assert_eq!(portal.target, Some(day("2026-06-30")), "Due Date is the initiative's go-live");
+    let flyers = snapshot.tasks.iter().find(|t| t.title == "Flyers; every clinic").unwrap();
+    assert_eq!(flyers.due, Some(day("2026-03-25")), "25/03/2026 can only be day first");
+    assert_eq!(flyers.assignee_id, Some(b.dana), "people are found by name, whatever the case");
+    assert_eq!(flyers.department_id, MARKETING, "without a department column, the task goes to its assignee's department");
+    let enroll = snapshot.tasks.iter().find(|t| t.title == "Self-enrollment").unwrap();
+    assert_eq!(enroll.due, Some(day("2026-04-03")), "the file's other dates decide 03/04/2026: day first, 3 April");
+}
+
+#[test]
+fn ambiguous_dates_are_asked_about_not_guessed() {
+    let file = "Title,Initiative,Department,Start,Finish\r\nPortal,,,,\r\nFlyers,Portal,Marketing,01/02/2026,03/04/2026\r\n";
+    let mut b = Board::new();
+    let before = comparable(&b.store);
+    let err = import(&mut b.store, file, &CsvOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "validation");
+    let message = err.to_string();
+    assert!(message.contains("line 3, column Start: 01/02/2026"), "the question names an example cell: {message}");
+    assert!(message.contains("dmy") && message.contains("mdy"), "the question says how to answer: {message}");
+    assert_eq!(comparable(&b.store), before, "nothing is imported until the order is known");
+
+    let due = |order| {
+        let mut b = Board::new();
+        import(&mut b.store, file, &CsvOptions { date_order: Some(order), ..CsvOptions::default() }).unwrap();
+        b.store.snapshot().unwrap().tasks[0].due
+    };
+    assert_eq!(due(DateOrder::Dmy), Some(day("2026-04-03")), "day first: 3 April");
+    assert_eq!(due(DateOrder::Mdy), Some(day("2026-03-04")), "month first: March 4");
+}
+
+#[test]
+fn every_bad_row_is_reported_and_nothing_changes() {
+    let mut b = Board::new();
+    b.initiative("Already here");
+    let (before, entries) = (comparable(&b.store), activity_count(&b.store));
+    let file = "id,type,initiative_id,title,department,marketing_owner,it_owner,assignee,status,finish,depends_on\r\n\
+                A,initiative,,Portal,,Dana,Tom,,planned,,\r\n\
+                B,initiative,,   ,,,,,,,\r\n\
+                C,task,A,Flyers,Marketing,,,,todo,31/02/2026,\r\n\
+                D,task,A,Enroll,IT,,,Nobody Known,todo,,\r\n\
+                E,task,A,Email,Marketing,,,Dana,almost done,,\r\n\
+                F,task,A,One,IT,,,Tom,todo,,G\r\n\
+                G,task,A,Two,IT,,,Tom,todo,,F\r\n\
+                H,initiative,,SMS,,,,,planned,,\r\n\
+                I,task,A,Fine task,IT,,,Tom,todo,2026-05-01,\r\n";
+    let err = import(&mut b.store, file, &CsvOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "validation");
+    let message = err.to_string();
+    for expected in [
+        "line 3, column title: A title cannot be empty",
+        "line 4, column finish: 31/02/2026 is not a date that exists",
+        "line 5, column assignee: “Nobody Known” is not a person on this board; add them under People first",
+        "line 6, column status: “almost done” is not a status of a task",
+        "line 8, column depends_on: This dependency would close a loop",
+        "line 9, column status: a planned initiative needs a Marketing owner and an IT owner",
+    ] {
+        assert!(message.contains(expected), "the refusal lists {expected:?}:\n{message}");
+    }
+    assert!(message.contains("these 6 problems"), "exactly those six, the good rows add none:\n{message}");
+    assert!(message.find("line 3").unwrap() < message.find("line 9").unwrap(), "problems are listed by line");
+    assert_eq!(comparable(&b.store), before, "a file with bad rows imports nothing");
+    assert_eq!(activity_count(&b.store), entries, "not even an activity entry is left by the refused rows");
+}
+
+#[test]
+fn a_long_list_of_problems_is_cut_at_fifty() {
+    let mut b = Board::new();
+    let rows: String = (0..60).map(|n| format!("Task {n},Nowhere,IT\r\n")).collect();
+    let err = import(&mut b.store, &format!("title,initiative,department\r\n{rows}"), &CsvOptions::default()).unwrap_err();
+    let message = err.to_string();
+    assert_eq!(message.lines().filter(|l| l.starts_with("- line")).count(), 50, "fifty problems are listed");
+    assert!(message.ends_with("- and 10 more"), "the rest are counted: {message}");
+}
+
+#[test]
+fn damaged_files_are_refused_clearly_and_change_nothing() {
+    let dir = temp_dir("import-csv-bad");
+    let mut b = Board::new();
+    b.initiative("Already here");
+    let before = comparable(&b.store);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated.csv", b"id,title\r\n1,\"Portal campaign\r\n2,Flyers".to_vec(), "cut off"),
+        ("picture.csv", vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], "binary"),
+        ("empty.csv", Vec::new(), "empty"),
+        ("bom-only.csv", b"\xEF\xBB\xBF\r\n".to_vec(), "empty"),
+        ("latin1.csv", b"title\r\nCaf\xe9 launch\r\n".to_vec(), "not UTF-8"),
+        ("headings.csv", b"title,finish\r\n".to_vec(), "no rows"),
+        ("untitled.csv", b"Sprint,Points\r\n4,8\r\n".to_vec(), "no title column"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let err = import::import_file(&mut b.store, &me(), now(), &path).unwrap_err();
+        assert_eq!(err.code(), "validation", "{name}: {err}");
+        assert!(err.to_string().contains(expected), "{name} says {expected:?}: {err}");
+        assert_eq!(comparable(&b.store), before, "{name} left the board as it was");
+    }
+}
+
+#[test]
+fn a_mapping_and_a_separator_can_be_chosen() {
+    let mut b = Board::new();
+    let file = "Headline|Kind|Finish line\r\nPortal|initiative|2026-06-30\r\n";
+    let options = CsvOptions {
+        delimiter: Some('|'),
+        mapping: vec![("headline".into(), Some(Field::Title)), ("Kind".into(), Some(Field::Type)), ("Finish line".into(), Some(Field::Finish))],
+        ..CsvOptions::default()
+    };
+    let summary = import(&mut b.store, file, &options).unwrap();
+    assert_eq!(summary.initiatives, 1);
+    assert_eq!(b.store.snapshot().unwrap().initiatives[0].target, Some(day("2026-06-30")), "the mapped column is read as the finish");
+    let suggested = csv::suggest_mapping(&["Summary".into(), "Due date".into(), "Points".into()]);
+    assert_eq!(
+        suggested,
+        vec![("Summary".into(), Some(Field::Title)), ("Due date".into(), Some(Field::Finish)), ("Points".into(), None)],
+        "the app's mapping screen starts from Jira's usual headings"
+    );
+}
+
+#[test]
+fn the_file_kind_is_told_by_its_first_character() {
+    let dir = temp_dir("import-csv-dispatch");
+    let path = dir.join("list.csv");
+    std::fs::write(&path, "\u{feff}title\r\n{curly} launch\r\n").unwrap();
+    let mut b = Board::new();
+    let done = import::import_file(&mut b.store, &me(), now(), &path).unwrap();
+    assert_eq!(done.kind, import::ImportKind::Csv, "a file not starting with {{ is CSV");
+    assert_eq!(done.initiatives, 1);
+}
+
+/// Text that looks for trouble in a CSV cell.
+fn hostile_title() -> impl Strategy<Value = String> {
+    let special = proptest::sample::select(vec!['=', '+', '-', '@', '\t', '\r', '\n', '\'', '"', ',', ';', ' ', '🚀', 'é', 'x', '|', '!']);
+    let chars = proptest::collection::vec(prop_oneof![4 => special, 1 => any::<char>()], 1..40)
+        .prop_map(|cs| cs.into_iter().collect::<String>());
+    prop_oneof![1 => Just("=cmd|' /C calc'!A0".to_string()), 8 => chars]
+        .prop_filter("a title has words and fits", |t| validate_title(t))
+}
+
+fn validate_title(t: &str) -> bool {
+    !t.trim().is_empty() && t.trim().chars().count() <= 200
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_titles_survive_export_and_import(initiative in hostile_title(), task in hostile_title()) {
+        let mut b = Board::new();
+        let id = b.initiative(&initiative);
+        b.task(id, &task);
+        let bytes = csv_of(&b.store);
+        let mut copy = Board::new();
+        csv::import_bytes(&mut copy.store, &me(), now(), &bytes, &CsvOptions::default()).unwrap();
+        let (was, is) = (b.store.snapshot().unwrap(), copy.store.snapshot().unwrap());
+        prop_assert_eq!(&is.initiatives[0].title, &was.initiatives[0].title, "the initiative's title comes back exactly");
+        prop_assert_eq!(&is.tasks[0].title, &was.tasks[0].title, "the task's title comes back exactly");
+    }
+}

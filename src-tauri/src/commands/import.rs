@@ -1,0 +1,48 @@
+//! Importing into the app: a CSV of initiatives and tasks into the open board (with a column
+//! mapping the person can adjust), or a board export into a new board file (`import_board` in
+//! `session.rs`).
+
+use std::path::{Path, PathBuf};
+
+use bridgeboard_core::import::csv::{CsvImportSummary, CsvOptions};
+use bridgeboard_core::import::{self, ImportPreview};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{board_changed, Reply};
+use crate::state::AppState;
+
+/// The native open dialog for a file to import. Test seam: with `BRIDGEBOARD_IMPORT_PATH` set,
+/// no dialog is shown and that path is the answer (a separate seam from the save dialog's, since
+/// importing a board export asks for both).
+#[tauri::command]
+pub async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
+    if let Some(path) = std::env::var_os("BRIDGEBOARD_IMPORT_PATH") {
+        return Ok(Some(PathBuf::from(path).display().to_string()));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Board export or CSV", &["json", "csv", "txt"])
+        .blocking_pick_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn preview_import(path: String, options: CsvOptions) -> Reply<ImportPreview> {
+    import::preview(Path::new(path.trim()), &options).map_err(|e| e.payload())
+}
+
+/// Imports a CSV into the open board, all or nothing.
+#[tauri::command]
+pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String, options: CsvOptions) -> Reply<CsvImportSummary> {
+    let bytes = import::read(Path::new(path.trim())).map_err(|e| e.payload())?;
+    let summary = state
+        .with_store(|store| {
+            let actor = state.actor(store);
+            import::csv::import_bytes(store, &actor, chrono::Utc::now(), &bytes, &options)
+        })
+        .map_err(|e| e.payload())?;
+    board_changed(&app, "edit");
+    Ok(summary)
+}
