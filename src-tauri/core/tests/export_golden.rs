@@ -135,3 +135,34 @@ fn xlsx_cells_match_their_golden_file() {
     }
     golden("sample.xlsx.txt", &normalize_ids(&out));
 }
+
+#[test]
+fn svg_matches_its_golden_file() {
+    let text = String::from_utf8(render(Format::Svg)).expect("the SVG is UTF-8");
+    golden("sample.svg", &text);
+}
+
+#[test]
+fn html_matches_its_golden_file() {
+    let text = String::from_utf8(render(Format::Html)).expect("the page is UTF-8");
+    golden("sample.html", &normalize_ids(&text));
+}
+
+/// The PNG and the PDF are converted from the SVG above; their goldens are the bytes' SHA-256
+/// (the files themselves would only add binary churn to reviews). Same font, same renderer,
+/// same bytes: a change here means the picture changed, so look at it.
+#[test]
+fn png_and_pdf_match_their_golden_digests() {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let mut digests = String::new();
+    for format in [Format::Png, Format::Pdf] {
+        let bytes = render(format);
+        let hex = sha2::Sha256::digest(&bytes).iter().fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+        digests.push_str(&format!("{} {} bytes sha256 {hex}\n", format.wire(), bytes.len()));
+    }
+    golden("sample.pictures.txt", &digests);
+}
