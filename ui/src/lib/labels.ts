@@ -1,5 +1,5 @@
 //! Words people read for the wire values, and the fixed ids of the two departments that always exist.
-import type { DependencyKind, InitiativeStatus, Priority, TaskStatus } from "./bindings";
+import type { DateOrder, DependencyKind, Field, InitiativeStatus, Priority, TaskStatus } from "./bindings";
 
 export const MARKETING_ID = "00000000-0000-7000-8000-000000000001";
 export const IT_ID = "00000000-0000-7000-8000-000000000002";
@@ -36,6 +36,35 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
 export const DEPENDENCY_LABEL: Record<DependencyKind, string> = {
   finish_to_start: "Depends on",
   relates_to: "Relates to",
+};
+
+/** What a CSV column can be imported as, in the order the import's mapping offers them. */
+export const FIELD_LABEL: Record<Field, string> = {
+  title: "Title",
+  type: "Type (initiative, task, milestone)",
+  initiative: "Initiative",
+  id: "Id (the file's own row id)",
+  initiative_id: "Initiative id (the file's or the board's)",
+  department: "Department",
+  marketing_owner: "Marketing owner",
+  it_owner: "IT owner",
+  assignee: "Assignee",
+  status: "Status",
+  priority: "Priority",
+  start: "Start date",
+  finish: "Finish date",
+  milestone: "Milestone",
+  depends_on: "Depends on",
+  blocked: "Blocked (worked out by the board, not read)",
+  tags: "Tags",
+};
+
+export const FIELDS = Object.keys(FIELD_LABEL) as Field[];
+
+export const DATE_ORDER_LABEL: Record<DateOrder, string> = {
+  dmy: "Day/Month/Year (24/03/2026)",
+  mdy: "Month/Day/Year (03/24/2026)",
+  ymd: "Year-Month-Day (2026-03-24)",
 };
 
 /** "Dana Whitfield" → "DW". */

@@ -97,7 +97,11 @@ export function installBackend(
         case "open_sample_board":
           return state.session;
         case "choose_board_file":
+        case "choose_import_file":
           return null;
+        case "import_board":
+          state.session = { ...state.session, board_path: String(args.target) };
+          return state.session;
         default:
           return refuse("internal", `unexpected command ${cmd}`);
       }

@@ -207,4 +207,9 @@ export class AppStore {
   async openBoard(path: string, create: boolean): Promise<void> {
     await this.switchedBoard(await this.session.open(path, create));
   }
+
+  /** A board export goes into a new board file, which is then the open board. */
+  async importBoard(source: string, target: string): Promise<void> {
+    await this.switchedBoard(await this.session.importBoard(source, target));
+  }
 }

@@ -2,6 +2,7 @@
 // boards, saved filters). Switching boards goes through here.
 import type { Session } from "../bindings";
 import * as api from "../api/session";
+import { importBoard } from "../api/import";
 import { AppError, toAppError } from "../api/errors";
 
 export class SessionStore {
@@ -26,6 +27,14 @@ export class SessionStore {
 
   async openSample(): Promise<Session> {
     const session = await api.openSampleBoard();
+    this.current = session;
+    this.error = null;
+    return session;
+  }
+
+  /** Imports a board export into a new board file and opens it; rejects with the AppError. */
+  async importBoard(source: string, target: string): Promise<Session> {
+    const session = await importBoard(source, target);
     this.current = session;
     this.error = null;
     return session;

@@ -1,6 +1,6 @@
 // What the window is doing, apart from the data: the selected card, which overlay is open, and
 // refusals to show next to the card they concern.
-export type Overlay = "help" | "people" | "settings" | "new-initiative" | null;
+export type Overlay = "help" | "people" | "settings" | "new-initiative" | "import" | null;
 
 export type CardMessage = { id: string; message: string };
 

@@ -1,0 +1,188 @@
+import { describe, expect, test, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import ImportDialog from "./ImportDialog.svelte";
+import App from "../../App.svelte";
+import { AppStore } from "../stores/app.svelte";
+import type { CsvImportSummary, CsvOptions, Field, ImportPreview } from "../bindings";
+import { fixture, installBackend, refuse, type Override } from "../../test/backend";
+
+// A Jira-style CSV as the core previews it (file-derived, so built here): its headings, the
+// suggested mapping, the first rows. The core lays the person's mapping over the suggestion.
+const HEADERS = ["Summary", "Epic Link", "Requester", "Sprint", "Due Date"];
+const SUGGESTED: [string, Field | null][] = [
+  ["Summary", "title"],
+  ["Epic Link", "initiative"],
+  ["Requester", null],
+  ["Sprint", null],
+  ["Due Date", "finish"],
+];
+const SAMPLE = [
+  ["Patient portal relaunch", "", "Dana Whitfield", "S1", "03/04/2026"],
+  ["Write launch copy", "Patient portal relaunch", "", "S1", "15/04/2026"],
+];
+
+function csvPreview(args: Record<string, unknown>): ImportPreview {
+  const options = args.options as CsvOptions;
+  const mapping = SUGGESTED.map(([h, f]): [string, Field | null] => {
+    const chosen = options.mapping.find(([heading]) => heading === h);
+    return [h, chosen ? chosen[1] : f];
+  });
+  return { kind: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14 };
+}
+
+const SUMMARY: CsvImportSummary = { initiatives: 3, tasks: 12, dependencies: 4, ignored_columns: ["Sprint"] };
+
+async function openDialog(overrides: Record<string, Override>) {
+  const backend = installBackend({ overrides: { choose_import_file: () => "/home/dana/jira.csv", preview_import: csvPreview, ...overrides } });
+  const app = new AppStore();
+  await app.start();
+  const onclose = vi.fn();
+  render(ImportDialog, { app, onclose });
+  await fireEvent.click(screen.getByTestId("import-choose"));
+  return { backend, app, onclose };
+}
+
+describe("import a CSV", () => {
+  test("the edited mapping and the date order go to import_csv; the summary is shown and the board re-read", async () => {
+    const { backend } = await openDialog({ import_csv: () => SUMMARY });
+    const requester = (await screen.findByTestId("import-map-2")) as HTMLSelectElement;
+    expect(backend.callsOf("preview_import")[0].args).toEqual({
+      path: "/home/dana/jira.csv",
+      options: { delimiter: null, date_order: null, mapping: [] },
+    });
+    expect((screen.getByTestId("import-map-0") as HTMLSelectElement).value, "prefilled from the suggestion").toBe("title");
+    expect(requester.value, "not mapped: Don't import").toBe("");
+    expect(screen.getByTestId("import-sample").textContent).toContain("Patient portal relaunch");
+    expect(screen.getByTestId("import-run").textContent).toContain("Import 14 rows");
+
+    await fireEvent.change(requester, { target: { value: "marketing_owner" } });
+    await fireEvent.change(screen.getByTestId("import-map-1"), { target: { value: "" } });
+    await fireEvent.change(screen.getByTestId("import-date-order"), { target: { value: "dmy" } });
+    await waitFor(() => expect(backend.callsOf("preview_import").length).toBe(2));
+    expect((backend.callsOf("preview_import")[1].args.options as CsvOptions).date_order).toBe("dmy");
+    expect((screen.getByTestId("import-map-2") as HTMLSelectElement).value, "kept over the re-preview").toBe("marketing_owner");
+
+    const reads = backend.callsOf("board").length;
+    await fireEvent.click(screen.getByTestId("import-run"));
+    const result = await screen.findByTestId("import-result");
+    expect(backend.callsOf("import_csv")[0].args).toEqual({
+      path: "/home/dana/jira.csv",
+      options: {
+        delimiter: null,
+        date_order: "dmy",
+        mapping: [
+          ["Summary", "title"],
+          ["Epic Link", null],
+          ["Requester", "marketing_owner"],
+          ["Sprint", null],
+          ["Due Date", "finish"],
+        ],
+      },
+    });
+    expect(result.textContent).toContain("Imported 3 initiatives, 12 tasks, 4 dependencies");
+    expect(within(result).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Sprint"]);
+    await waitFor(() => expect(backend.callsOf("board").length).toBeGreaterThan(reads));
+  });
+
+  test("changing the separator previews again with it", async () => {
+    const { backend } = await openDialog({});
+    await fireEvent.change(await screen.findByTestId("import-delimiter"), { target: { value: ";" } });
+    await waitFor(() => expect(backend.callsOf("preview_import").length).toBe(2));
+    expect((backend.callsOf("preview_import")[1].args.options as CsvOptions).delimiter).toBe(";");
+  });
+
+  test("ambiguous dates: the core's question is shown by the date order; picking one and retrying imports", async () => {
+    const question =
+      "The dates in this file can be read two ways (line 2, column Due Date: 03/04/2026): is that day/month/year or month/day/year? Say which order the file uses: dmy or mdy (in the import's date order, or with --date-format dmy|mdy).";
+    const { backend } = await openDialog({
+      import_csv: (args) => ((args.options as CsvOptions).date_order ? SUMMARY : refuse("validation", question)),
+    });
+    await fireEvent.click(await screen.findByTestId("import-run"));
+    expect((await screen.findByTestId("import-date-question")).textContent).toContain("03/04/2026");
+    expect(screen.queryByTestId("import-result")).toBeNull();
+    await fireEvent.change(screen.getByTestId("import-date-order"), { target: { value: "mdy" } });
+    await waitFor(() => expect(screen.queryByTestId("import-date-question")).toBeNull());
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect((backend.callsOf("import_csv")[1].args.options as CsvOptions).date_order).toBe("mdy");
+  });
+
+  test("a refusal lists every problem, one a line, as text", async () => {
+    const lines = [
+      "line 3, column Due Date: 31/02/2026 is not a date",
+      "line 7, column Requester: <script>alert(1)</script> is not on the board; add them under People first",
+      "line 9: the initiative Web refresh is named twice in this file",
+    ];
+    const message = `The CSV file was not imported; nothing was changed. Fix these 3 problems and import it again:\n${lines.map((l) => `- ${l}`).join("\n")}`;
+    await openDialog({ import_csv: () => refuse("validation", message) });
+    await fireEvent.click(await screen.findByTestId("import-run"));
+    const problems = await screen.findByTestId("import-problems");
+    expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual(lines);
+    expect(problems.textContent).toContain("nothing was changed");
+    expect(problems.querySelector("script"), "no element from the file's text").toBeNull();
+    expect(screen.queryByTestId("import-result")).toBeNull();
+  });
+});
+
+describe("import a board export", () => {
+  test("asks where the new board goes, imports it there and shows the new board", async () => {
+    const { backend, app, onclose } = await openDialog({
+      choose_import_file: () => "/home/dana/backup.json",
+      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42 }),
+      choose_board_file: () => "/home/dana/restored.bridgeboard",
+    });
+    const reads = backend.callsOf("board").length;
+    await fireEvent.click(await screen.findByTestId("import-board-target"));
+    await waitFor(() => expect(onclose).toHaveBeenCalled());
+    const order = backend.calls.map((c) => c.cmd).filter((c) => c === "choose_board_file" || c === "import_board");
+    expect(order).toEqual(["choose_board_file", "import_board"]);
+    expect(backend.callsOf("choose_board_file")[0].args).toEqual({ create: true });
+    expect(backend.callsOf("import_board")[0].args).toEqual({ source: "/home/dana/backup.json", target: "/home/dana/restored.bridgeboard" });
+    expect(app.session.current?.board_path).toBe("/home/dana/restored.bridgeboard");
+    expect(backend.callsOf("board").length).toBeGreaterThan(reads);
+    expect(backend.callsOf("import_csv")).toEqual([]);
+  });
+
+  test("cancelling the save dialog imports nothing and keeps the dialog open", async () => {
+    const { backend, onclose } = await openDialog({
+      choose_import_file: () => "/home/dana/backup.json",
+      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42 }),
+    });
+    await fireEvent.click(await screen.findByTestId("import-board-target"));
+    await waitFor(() => expect(backend.callsOf("choose_board_file").length).toBe(1));
+    expect(backend.callsOf("import_board")).toEqual([]);
+    expect(onclose).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("error")).toBeNull();
+  });
+});
+
+test("cancelling the file dialog does nothing", async () => {
+  const { backend, onclose } = await openDialog({ choose_import_file: () => null });
+  await waitFor(() => expect(backend.callsOf("choose_import_file").length).toBe(1));
+  expect(backend.callsOf("preview_import")).toEqual([]);
+  expect(screen.getByTestId("import-choose")).toBeTruthy();
+  expect(screen.queryByTestId("error")).toBeNull();
+  expect(onclose).not.toHaveBeenCalled();
+});
+
+test("a file the core cannot read shows its message and nothing else", async () => {
+  await openDialog({ preview_import: () => refuse("validation", "This file is not text (it looks binary). Nothing was imported.") });
+  expect((await screen.findByTestId("error")).textContent).toContain("looks binary");
+  expect(screen.queryByTestId("import-run")).toBeNull();
+});
+
+test("Import… opens the dialog from Settings and from an empty board", async () => {
+  const data = fixture();
+  data.board.initiatives = [];
+  installBackend({ data });
+  const app = new AppStore();
+  render(App, { app });
+  await waitFor(() => expect(screen.getByTestId("empty-board")).toBeTruthy());
+  await fireEvent.click(within(screen.getByTestId("empty-board")).getByTestId("import-open"));
+  expect(screen.getByTestId("import-dialog")).toBeTruthy();
+  await fireEvent.click(within(screen.getByTestId("import-dialog")).getByRole("button", { name: "Close" }));
+  await fireEvent.click(screen.getByTestId("open-settings"));
+  await fireEvent.click(within(screen.getByTestId("settings")).getByTestId("import-open"));
+  expect(screen.getByTestId("import-dialog")).toBeTruthy();
+  expect(screen.queryByTestId("settings")).toBeNull();
+});

@@ -1,0 +1,137 @@
+// One run of the Import dialog: the file chosen, what the core read from it, the person's choices
+// (mapping, separator, date order) and the outcome. Lives as long as the dialog; the board itself
+// is re-read through the AppStore after an import, never patched here.
+import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview } from "../bindings";
+import * as api from "../api/import";
+import { messageOf } from "../api/errors";
+import type { AppStore } from "./app.svelte";
+
+/** A refusal that lists problems: its first line (when it introduces them) and one entry a line. */
+export type ProblemList = { intro: string | null; lines: string[] };
+
+/** The core asks for the date order when dates like 03/04/2026 read two ways. */
+export function asksDateOrder(message: string): boolean {
+  return /can be read two ways|which order the file uses/i.test(message);
+}
+
+/** Splits a multi-line refusal into lines; null for a one-line message. */
+export function problemList(message: string): ProblemList | null {
+  const lines = message.split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length < 2) return null;
+  const intro = lines[0].trimEnd().endsWith(":") ? lines.shift()! : null;
+  return { intro, lines: lines.map((l) => l.replace(/^\s*-\s+/, "")) };
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Imported 3 initiatives, 12 tasks, 4 dependencies". */
+export function summaryText(s: CsvImportSummary): string {
+  return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}`;
+}
+
+export class ImportStore {
+  path = $state<string | null>(null);
+  preview = $state<ImportPreview | null>(null);
+  mapping = $state<[string, Field | null][]>([]);
+  delimiter = $state<string | null>(null);
+  dateOrder = $state<DateOrder | null>(null);
+  busy = $state(false);
+  /** A refusal in one line. */
+  error = $state<string | null>(null);
+  /** The core's question about ambiguous dates, shown by the date order choice. */
+  dateQuestion = $state<string | null>(null);
+  problems = $state<ProblemList | null>(null);
+  result = $state<CsvImportSummary | null>(null);
+
+  readonly #app: AppStore;
+  #seq = 0;
+
+  constructor(app: AppStore) {
+    this.#app = app;
+  }
+
+  options(): CsvOptions {
+    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping) };
+  }
+
+  /** Step 1: the native open dialog, then the preview. Cancelling changes nothing. */
+  choose(): Promise<void> {
+    return this.#run(async () => {
+      const path = await api.chooseImportFile();
+      if (!path) return;
+      this.path = path;
+      this.preview = null;
+      this.mapping = [];
+      this.delimiter = null;
+      this.dateOrder = null;
+      await this.#preview();
+    });
+  }
+
+  setDelimiter(delimiter: string | null): Promise<void> {
+    this.delimiter = delimiter;
+    return this.#run(() => this.#preview());
+  }
+
+  setDateOrder(order: DateOrder | null): Promise<void> {
+    this.dateOrder = order;
+    return this.#run(() => this.#preview());
+  }
+
+  setField(index: number, field: Field | null): void {
+    const entry = this.mapping[index];
+    if (entry) entry[1] = field;
+  }
+
+  /** Imports the CSV into the open board with the choices made; the board is re-read after. */
+  runCsv(): Promise<void> {
+    const path = this.path;
+    if (!path) return Promise.resolve();
+    return this.#run(async () => {
+      this.result = await api.importCsv(path, this.options());
+      await this.#app.refresh();
+    });
+  }
+
+  /** A board export: asks where the new board file goes, imports and opens it. */
+  async importBoard(): Promise<boolean> {
+    const source = this.path;
+    if (!source) return false;
+    let done = false;
+    await this.#run(async () => {
+      const target = await this.#app.session.chooseFile(true);
+      if (!target) return;
+      await this.#app.importBoard(source, target);
+      done = true;
+    });
+    return done;
+  }
+
+  async #preview(): Promise<void> {
+    if (!this.path) return;
+    const seq = ++this.#seq;
+    const preview = await api.previewImport(this.path, this.options());
+    if (seq !== this.#seq) return;
+    this.preview = preview;
+    this.mapping = preview.mapping.map(([heading, field]) => [heading, field]);
+  }
+
+  async #run(fn: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    this.dateQuestion = null;
+    this.problems = null;
+    this.result = null;
+    try {
+      await fn();
+    } catch (e) {
+      const message = messageOf(e);
+      const problems = problemList(message);
+      if (asksDateOrder(message)) this.dateQuestion = message;
+      else if (problems) this.problems = problems;
+      else this.error = message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
