@@ -98,8 +98,8 @@ async fn plan_an_initiative_end_to_end() {
     search.send_keys("Go-live").await.unwrap();
     app.find("[data-testid=dep-result]").await.click().await.unwrap();
     qa.find(Locator::Css("[data-testid=dep-add]")).await.unwrap().click().await.unwrap();
-    let error = qa.find(Locator::Css("[data-testid=error]")).await.unwrap();
-    let message = error.text().await.unwrap();
+    // The refusal arrives after the round trip to the core: wait for it.
+    let message = app.text("[data-testid=task-row]:nth-of-type(1) [data-testid=error]").await;
     assert!(message.contains("Go-live → QA sign-off → Go-live"), "the refusal names the loop: {message}");
 
     // A hostile title is shown as text, not run.
