@@ -43,7 +43,7 @@ pub fn append(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, e: Entry) -> 
     Ok(())
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Activity> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     Ok(Activity {
         id: rows::id(r, 0)?,
         at: rows::time(r, 1)?,
@@ -60,7 +60,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     })
 }
 
-const COLUMNS: &str = "id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary";
+pub(super) const COLUMNS: &str = "id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary";
 
 /// The newest `limit` entries about an initiative and its tasks, newest first.
 pub fn of_initiative(conn: &Connection, initiative: Id, limit: usize) -> Result<Vec<Activity>> {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{rows, Store};
+use super::{activity, dependencies, initiatives, rows, tasks, Store};
 use crate::domain::model::*;
 use crate::domain::view::BoardInfo;
 use crate::Result;
@@ -147,78 +147,16 @@ fn read(conn: &Connection) -> Result<Bundle> {
                 })
             },
         )?,
-        initiatives: all(
-            conn,
-            "SELECT id, title, summary, status, priority, start_date, target_date, marketing_owner_id, it_owner_id,
-                    sponsor_id, tags, block_reason, created_at, updated_at, deleted_at
-               FROM initiatives ORDER BY id",
-            |r| {
-                Ok(InitiativeRow {
-                    initiative: Initiative {
-                        id: rows::id(r, 0)?,
-                        title: r.get(1)?,
-                        summary: r.get(2)?,
-                        status: rows::wire(r, 3, InitiativeStatus::from_wire)?,
-                        priority: rows::wire(r, 4, Priority::from_wire)?,
-                        start: rows::date(r, 5)?,
-                        target: rows::date(r, 6)?,
-                        marketing_owner_id: rows::opt_id(r, 7)?,
-                        it_owner_id: rows::opt_id(r, 8)?,
-                        sponsor_id: rows::opt_id(r, 9)?,
-                        tags: rows::tags(r, 10)?,
-                        block_reason: r.get(11)?,
-                        created_at: rows::time(r, 12)?,
-                        updated_at: rows::time(r, 13)?,
-                    },
-                    deleted_at: opt_time(r, 14)?,
-                })
-            },
-        )?,
-        tasks: all(
-            conn,
-            "SELECT id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, kind,
-                    position, block_reason, created_at, updated_at, deleted_at
-               FROM tasks ORDER BY id",
-            |r| {
-                Ok(TaskRow {
-                    task: Task {
-                        id: rows::id(r, 0)?,
-                        initiative_id: rows::id(r, 1)?,
-                        title: r.get(2)?,
-                        notes: r.get(3)?,
-                        department_id: rows::id(r, 4)?,
-                        assignee_id: rows::opt_id(r, 5)?,
-                        status: rows::wire(r, 6, TaskStatus::from_wire)?,
-                        start: rows::date(r, 7)?,
-                        due: rows::date(r, 8)?,
-                        kind: rows::wire(r, 9, TaskKind::from_wire)?,
-                        position: r.get(10)?,
-                        block_reason: r.get(11)?,
-                        created_at: rows::time(r, 12)?,
-                        updated_at: rows::time(r, 13)?,
-                    },
-                    deleted_at: opt_time(r, 14)?,
-                })
-            },
-        )?,
+        initiatives: all(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), |r| {
+            Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: opt_time(r, 14)? })
+        })?,
+        tasks: all(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), |r| {
+            Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: opt_time(r, 14)? })
+        })?,
         dependencies: all(
             conn,
-            "SELECT id, from_id, from_kind, to_id, to_kind, kind, lag_days, created_at, updated_at, deleted_at
-               FROM dependencies ORDER BY id",
-            |r| {
-                Ok(DependencyRow {
-                    dependency: Dependency {
-                        id: rows::id(r, 0)?,
-                        from_id: rows::id(r, 1)?,
-                        from_kind: rows::wire(r, 2, ItemKind::from_wire)?,
-                        to_id: rows::id(r, 3)?,
-                        to_kind: rows::wire(r, 4, ItemKind::from_wire)?,
-                        kind: rows::wire(r, 5, DependencyKind::from_wire)?,
-                        lag_days: r.get(6)?,
-                    },
-                    stamps: stamps(r, 7)?,
-                })
-            },
+            &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY id", dependencies::COLUMNS),
+            |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
         )?,
         comments: all(
             conn,
@@ -238,27 +176,7 @@ fn read(conn: &Connection) -> Result<Bundle> {
                 })
             },
         )?,
-        activity: all(
-            conn,
-            "SELECT id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary
-               FROM activity ORDER BY id",
-            |r| {
-                Ok(Activity {
-                    id: rows::id(r, 0)?,
-                    at: rows::time(r, 1)?,
-                    actor_id: rows::opt_id(r, 2)?,
-                    actor_name: r.get(3)?,
-                    item_kind: rows::wire(r, 4, ItemKind::from_wire)?,
-                    item_id: rows::id(r, 5)?,
-                    initiative_id: rows::opt_id(r, 6)?,
-                    action: r.get(7)?,
-                    field: r.get(8)?,
-                    before: r.get(9)?,
-                    after: r.get(10)?,
-                    summary: r.get(11)?,
-                })
-            },
-        )?,
+        activity: all(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), activity::from_row)?,
     })
 }
 

@@ -7,9 +7,9 @@ use super::rows;
 use crate::domain::model::{Dependency, DependencyKind, Id, ItemKind};
 use crate::Result;
 
-const COLUMNS: &str = "id, from_id, from_kind, to_id, to_kind, kind, lag_days";
+pub(super) const COLUMNS: &str = "id, from_id, from_kind, to_id, to_kind, kind, lag_days";
 
-fn from_row(r: &Row) -> rusqlite::Result<Dependency> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Dependency> {
     Ok(Dependency {
         id: rows::id(r, 0)?,
         from_id: rows::id(r, 1)?,

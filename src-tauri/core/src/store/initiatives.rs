@@ -7,10 +7,10 @@ use super::rows;
 use crate::domain::model::{Id, Initiative, InitiativeStatus, Priority};
 use crate::Result;
 
-const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
+pub(super) const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
                        it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at";
 
-fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
     Ok(Initiative {
         id: rows::id(r, 0)?,
         title: r.get(1)?,

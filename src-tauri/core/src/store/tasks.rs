@@ -8,10 +8,10 @@ use super::rows;
 use crate::domain::model::{Id, Task, TaskKind, TaskStatus};
 use crate::Result;
 
-const COLUMNS: &str = "id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, \
+pub(super) const COLUMNS: &str = "id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, \
                        kind, position, block_reason, created_at, updated_at";
 
-fn from_row(r: &Row) -> rusqlite::Result<Task> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
         id: rows::id(r, 0)?,
         initiative_id: rows::id(r, 1)?,
