@@ -262,8 +262,8 @@ pub struct ExportArgs {
     /// Paper size for pdf (a4 or letter); ignored by other formats.
     #[arg(long, value_name = "PAPER", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
-    /// `tasks` would draw every task in the picture formats; not available yet, so svg, png and
-    /// pdf refuse it; other formats ignore it.
+    /// `tasks` draws every task in the picture formats (svg, png, pdf), over several pages;
+    /// other formats ignore it.
     #[arg(long, value_name = "DETAIL", value_parser = ["tasks"])]
     pub detail: Option<String>,
 }

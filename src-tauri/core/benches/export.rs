@@ -152,7 +152,7 @@ fn main() {
                 std::hint::black_box(export::json::render(&bundle).unwrap());
             }
             _ => {
-                std::hint::black_box(export::render_roadmap(format, &roadmap, export::Paper::default()).unwrap());
+                std::hint::black_box(export::render_roadmap(format, &roadmap, &options).unwrap());
             }
         });
         stats(&format!("  of which rendering {format} from memory"), times, None);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bridgeboard_core::export::{html, picture, svg, Roadmap, RoadmapFilter};
+use bridgeboard_core::export::{self, html, picture, svg, Format, Options, Roadmap, RoadmapFilter};
 use bridgeboard_core::*;
 use common::*;
 
@@ -85,4 +85,45 @@ fn the_html_page_is_self_contained_and_shows_hostile_titles_as_text() {
     let cells: Vec<String> = doc.select(&select("td")).map(|td| td.text().collect()).collect();
     assert!(cells.iter().any(|c| c == HOSTILE), "the hostile title is intact as text in the table");
     assert!(!page.contains("src=\"http") && !page.contains("href=\"http"), "nothing is loaded from elsewhere");
+}
+
+fn detailed() -> Options {
+    Options { detail_tasks: true, ..Options::new(today()) }
+}
+
+#[test]
+fn the_detailed_variant_draws_every_task_over_pages() {
+    let roadmap = sample_roadmap();
+    let tasks: Vec<&str> = roadmap.lanes.iter().flat_map(|l| &l.tasks).map(|t| t.task.title.as_str()).collect();
+    let svg = String::from_utf8(export::render_roadmap(Format::Svg, &roadmap, &detailed()).unwrap()).unwrap();
+    resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("the stacked SVG parses");
+    for title in &tasks {
+        // Long titles are cut with an ellipsis to fit the label column; their start is there.
+        let start: String = title.chars().take(24).collect();
+        assert!(svg.contains(&svg::escape(&start)), "every task is drawn, including “{title}”");
+    }
+    let pages = svg.matches("every task · page ").count();
+    assert!(pages >= 2, "the sample's {} tasks take more than one page", tasks.len());
+
+    let pdf = lopdf::Document::load_mem(&export::render_roadmap(Format::Pdf, &roadmap, &detailed()).unwrap()).unwrap();
+    assert_eq!(pdf.get_pages().len(), pages, "the PDF has one page per page of the picture");
+
+    let png = export::render_roadmap(Format::Png, &roadmap, &detailed()).unwrap();
+    let reader = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (1920, 1080 * pages as u32), "the pages are stacked, each a 16:9 slide");
+}
+
+#[test]
+fn a_detailed_picture_too_tall_for_one_image_is_refused_but_the_pdf_is_made() {
+    let mut b = Board::new();
+    let id = b.initiative("Hundreds of tasks");
+    for n in 0..400 {
+        let task = b.task(id, &format!("Task {n}"));
+        b.set_task(task, TaskChange::Due(Some(day("2026-05-01")))).unwrap();
+    }
+    let roadmap = Roadmap::build(&b.store.snapshot().unwrap(), &RoadmapFilter::default(), today());
+    let err = export::render_roadmap(Format::Png, &roadmap, &detailed()).unwrap_err();
+    assert!(err.to_string().contains("Export it as PDF"), "a 25-page picture is refused with what to do: {err}");
+    let pdf = lopdf::Document::load_mem(&export::render_roadmap(Format::Pdf, &roadmap, &detailed()).unwrap()).unwrap();
+    assert!(pdf.get_pages().len() > export::detail::MAX_STACKED_PAGES, "the PDF spans as many pages as it takes");
 }

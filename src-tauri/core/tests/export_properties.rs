@@ -112,7 +112,7 @@ proptest! {
 
     #[test]
     fn csv_cells_never_start_with_a_formula_trigger(title in hostile_text()) {
-        let bytes = export::render_roadmap(Format::Csv, &roadmap_titled(&title), export::Paper::default()).unwrap();
+        let bytes = export::render_roadmap(Format::Csv, &roadmap_titled(&title), &export::Options::new(common::today())).unwrap();
         let mut reader = csv::Reader::from_reader(&bytes[3..]);
         for record in reader.records() {
             let record = record.unwrap();
@@ -128,7 +128,7 @@ proptest! {
 
     #[test]
     fn ics_lines_stay_within_75_octets_and_unfold_to_the_text(title in hostile_text()) {
-        let text = String::from_utf8(export::render_roadmap(Format::Ics, &roadmap_titled(&title), export::Paper::default()).unwrap()).unwrap();
+        let text = String::from_utf8(export::render_roadmap(Format::Ics, &roadmap_titled(&title), &export::Options::new(common::today())).unwrap()).unwrap();
         prop_assert!(text.ends_with("\r\n"), "the file ends with CRLF");
         for line in text.trim_end_matches("\r\n").split("\r\n") {
             prop_assert!(line.len() <= 75, "a physical line is at most 75 octets: {} in {line:?}", line.len());
@@ -174,7 +174,7 @@ proptest! {
 
     #[test]
     fn xlsx_text_is_always_a_string_cell_equal_to_the_title(title in hostile_text()) {
-        let bytes = export::render_roadmap(Format::Xlsx, &roadmap_titled(&title), export::Paper::default()).unwrap();
+        let bytes = export::render_roadmap(Format::Xlsx, &roadmap_titled(&title), &export::Options::new(common::today())).unwrap();
         let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
         let formulas = book.worksheet_formula("Initiatives").unwrap();
         prop_assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no cell is a formula");

@@ -32,7 +32,7 @@ pub async fn export_roadmap(
     paper: Paper,
     path: String,
 ) -> Reply<String> {
-    let options = Options { filter, today: today(), paper };
+    let options = Options { filter, today: today(), paper, detail_tasks: false };
     let path = PathBuf::from(path.trim());
     state
         .with_store(|store| export::write(&path, &export::render(format, store, &options)?))

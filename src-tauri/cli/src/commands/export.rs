@@ -17,17 +17,12 @@ pub fn export(store: &Store, args: &ExportArgs, clock: Clock) -> Result<String> 
         Some(text) => parse::date(text)?,
         None => clock.today,
     };
-    if args.detail.is_some() && matches!(format, Format::Svg | Format::Png | Format::Pdf) {
-        return Err(Error::Validation(
-            "The detailed picture with every task (--detail tasks) is not available yet; export the one-page roadmap, or csv/xlsx for every task.".into(),
-        ));
-    }
     let paper = match args.paper.as_deref() {
         None => export::Paper::default(),
         Some(text) => export::Paper::from_wire(text)
             .ok_or_else(|| Error::Validation(format!("“{text}” is not a paper size; use a4 or letter.")))?,
     };
-    let options = Options { filter: filter(store, args, today)?, today, paper };
+    let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some() };
     let bytes = export::render(format, store, &options)?;
     export::write(&args.out, &bytes)?;
     Ok(args.out.display().to_string())

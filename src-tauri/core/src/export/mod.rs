@@ -7,6 +7,7 @@
 //! files. `FORMATS.md` beside this crate documents each format.
 
 pub mod csv;
+pub mod detail;
 pub mod html;
 pub mod ics;
 pub mod json;
@@ -95,11 +96,14 @@ pub struct Options {
     pub today: NaiveDate,
     /// The paper a PDF is laid out for.
     pub paper: Paper,
+    /// The pictures (svg, png, pdf) draw every task, over several pages, instead of the
+    /// one-page executive roadmap.
+    pub detail_tasks: bool,
 }
 
 impl Options {
     pub fn new(today: NaiveDate) -> Options {
-        Options { filter: RoadmapFilter::default(), today, paper: Paper::default() }
+        Options { filter: RoadmapFilter::default(), today, paper: Paper::default(), detail_tasks: false }
     }
 }
 
@@ -110,13 +114,13 @@ pub fn render(format: Format, store: &Store, options: &Options) -> Result<Vec<u8
         Format::Json => json::render(&store.bundle()?),
         _ => {
             let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
-            render_roadmap(format, &roadmap, options.paper)
+            render_roadmap(format, &roadmap, options)
         }
     }
 }
 
 /// Renders an already built roadmap; JSON needs the whole board, so it goes through [`render`].
-pub fn render_roadmap(format: Format, roadmap: &Roadmap, paper: Paper) -> Result<Vec<u8>> {
+pub fn render_roadmap(format: Format, roadmap: &Roadmap, options: &Options) -> Result<Vec<u8>> {
     match format {
         Format::Csv => csv::render(roadmap),
         Format::Xlsx => xlsx::render(roadmap),
@@ -125,9 +129,12 @@ pub fn render_roadmap(format: Format, roadmap: &Roadmap, paper: Paper) -> Result
         Format::Json => Err(Error::Validation(
             "The JSON export is the whole board, not a roadmap; export it from the board itself.".into(),
         )),
+        Format::Svg if options.detail_tasks => Ok(detail::stacked(roadmap, svg::Page::SLIDE)?.into_bytes()),
         Format::Svg => Ok(svg::render(roadmap, svg::Page::SLIDE).into_bytes()),
+        Format::Png if options.detail_tasks => picture::png_detail(roadmap),
         Format::Png => picture::png(roadmap),
-        Format::Pdf => picture::pdf(roadmap, paper),
+        Format::Pdf if options.detail_tasks => picture::pdf_detail(roadmap, options.paper),
+        Format::Pdf => picture::pdf(roadmap, options.paper),
         Format::Html => Ok(html::render(roadmap).into_bytes()),
     }
 }

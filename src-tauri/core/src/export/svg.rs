@@ -31,19 +31,19 @@ impl Page {
     pub const LETTER: Page = Page { width: 792.0, height: 612.0, unit: "" };
 }
 
-const W: f32 = 1600.0;
-const MARGIN: f32 = 40.0;
-const LABEL_W: f32 = 440.0;
-const CHART_X: f32 = MARGIN + LABEL_W + 10.0;
-const CHART_W: f32 = W - MARGIN - CHART_X;
+pub(super) const W: f32 = 1600.0;
+pub(super) const MARGIN: f32 = 40.0;
+pub(super) const LABEL_W: f32 = 440.0;
+pub(super) const CHART_X: f32 = MARGIN + LABEL_W + 10.0;
+pub(super) const CHART_W: f32 = W - MARGIN - CHART_X;
 const AXIS_Y: f32 = 140.0;
-const LANES_Y: f32 = 170.0;
-const FOOTER_H: f32 = 64.0;
+pub(super) const LANES_Y: f32 = 170.0;
+pub(super) const FOOTER_H: f32 = 64.0;
 const MIN_LANE_H: f32 = 30.0;
 const MAX_LANE_H: f32 = 88.0;
 
 /// How a status looks: fill, outline, dashes, and the text colour on the bar.
-fn status_style(status: InitiativeStatus) -> (&'static str, &'static str, &'static str, &'static str) {
+pub(super) fn status_style(status: InitiativeStatus) -> (&'static str, &'static str, &'static str, &'static str) {
     match status {
         InitiativeStatus::Proposed => ("#ffffff", "#475569", "7 4", "#1e293b"),
         InitiativeStatus::Planned => ("#c7dcfb", "#1d4ed8", "none", "#0f172a"),
@@ -73,7 +73,7 @@ pub fn escape(text: &str) -> String {
 
 /// Cuts text to roughly `width` units at `size`, with an ellipsis. Noto Sans averages about
 /// 0.55 em per character; this only has to keep labels out of each other's way.
-fn fit(text: &str, width: f32, size: f32) -> String {
+pub(super) fn fit(text: &str, width: f32, size: f32) -> String {
     let max = ((width / (size * 0.55)) as usize).max(1);
     if text.chars().count() <= max {
         return text.to_string();
@@ -100,18 +100,18 @@ fn next_month(d: NaiveDate) -> NaiveDate {
     }
 }
 
-struct Canvas {
-    out: String,
+pub(super) struct Canvas {
+    pub(super) out: String,
     start: NaiveDate,
-    days: f32,
+    pub(super) days: f32,
 }
 
 impl Canvas {
-    fn x(&self, day: NaiveDate) -> f32 {
+    pub(super) fn x(&self, day: NaiveDate) -> f32 {
         CHART_X + CHART_W * ((day - self.start).num_days() as f32 / self.days)
     }
 
-    fn text(&mut self, x: f32, y: f32, size: f32, attrs: &str, text: &str) {
+    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, attrs: &str, text: &str) {
         self.out.push_str(&format!(
             "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size:.1}\" {attrs}>{}</text>\n",
             escape(text)
@@ -119,18 +119,44 @@ impl Canvas {
     }
 }
 
-/// Renders the executive roadmap for `page`.
-pub fn render(roadmap: &Roadmap, page: Page) -> String {
-    let height = W * page.height / page.width;
-    let mut c = Canvas { out: String::new(), start: roadmap.today, days: 1.0 };
-    c.out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}{unit}\" height=\"{}{unit}\" viewBox=\"0 0 {W} {height:.1}\" \
-         font-family=\"Noto Sans\" fill=\"#0f172a\">\n<rect width=\"{W}\" height=\"{height:.1}\" fill=\"#ffffff\"/>\n",
+/// The drawing's height in layout units for `page` (the width is always 1600).
+pub(super) fn layout_height(page: Page) -> f32 {
+    W * page.height / page.width
+}
+
+/// Wraps drawn content in an SVG document of `page`'s physical size; `pages` of them stacked
+/// top to bottom.
+pub(super) fn document(page: Page, pages: &[String]) -> String {
+    let height = layout_height(page);
+    let n = pages.len().max(1) as f32;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}{unit}\" height=\"{}{unit}\" viewBox=\"0 0 {W} {:.1}\" \
+         font-family=\"Noto Sans\" fill=\"#0f172a\">\n<rect width=\"{W}\" height=\"{:.1}\" fill=\"#ffffff\"/>\n",
         page.width,
-        page.height,
+        page.height * n,
+        height * n,
+        height * n,
         unit = page.unit,
-    ));
-    header(&mut c, roadmap);
+    );
+    for (k, content) in pages.iter().enumerate() {
+        if k > 0 {
+            out.push_str(&format!("<g transform=\"translate(0 {:.1})\">\n", height * k as f32));
+        }
+        out.push_str(content);
+        if k > 0 {
+            out.push_str("</g>\n");
+        }
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// One page's content: title, legend, axis, today line and footer around what `body` draws in
+/// the lanes area. `note` joins the subtitle ("page 2 of 5").
+pub(super) fn page(roadmap: &Roadmap, page: Page, note: Option<&str>, body: impl FnOnce(&mut Canvas, f32)) -> String {
+    let height = layout_height(page);
+    let mut c = Canvas { out: String::new(), start: roadmap.today, days: 1.0 };
+    header(&mut c, roadmap, note);
     legend(&mut c, height);
     match axis_range(roadmap) {
         None => c.text(MARGIN, LANES_Y + 40.0, 20.0, "fill=\"#475569\"", "No initiative on this roadmap has dates yet."),
@@ -138,21 +164,28 @@ pub fn render(roadmap: &Roadmap, page: Page) -> String {
             c.start = start;
             c.days = (end - start).num_days().max(1) as f32;
             axis(&mut c, start, end, height);
-            lanes(&mut c, roadmap, height);
+            body(&mut c, height);
             today_line(&mut c, roadmap.today, height);
         }
     }
     footer(&mut c, roadmap, height);
-    c.out.push_str("</svg>\n");
     c.out
 }
 
-fn header(c: &mut Canvas, roadmap: &Roadmap) {
+/// Renders the one-page executive roadmap for `page`.
+pub fn render(roadmap: &Roadmap, size: Page) -> String {
+    document(size, &[page(roadmap, size, None, |c, height| lanes(c, roadmap, height))])
+}
+
+fn header(c: &mut Canvas, roadmap: &Roadmap, note: Option<&str>) {
     c.text(MARGIN, 62.0, 32.0, "font-weight=\"bold\"", &format!("Joint roadmap: {}", roadmap.board.name));
     let mut subtitle = format!("Marketing and IT initiatives as of {}", roadmap.today.format("%-d %B %Y"));
     let undated = roadmap.lanes.iter().filter(|l| l.span.is_none()).count();
     if undated > 0 {
         subtitle.push_str(&format!(" · {undated} without dates not drawn"));
+    }
+    if let Some(note) = note {
+        subtitle.push_str(&format!(" · {note}"));
     }
     c.text(MARGIN, 96.0, 18.0, "fill=\"#475569\"", &subtitle);
 }
@@ -187,11 +220,11 @@ fn legend(c: &mut Canvas, height: f32) {
     }
 }
 
-const MARKETING_COLOR: &str = "#6d28d9";
-const IT_COLOR: &str = "#0f766e";
+pub(super) const MARKETING_COLOR: &str = "#6d28d9";
+pub(super) const IT_COLOR: &str = "#0f766e";
 
 /// Draws a department chip ("Mkt", "IT"); returns its width.
-fn owner_chip(c: &mut Canvas, x: f32, baseline: f32, label: &str, color: &str) -> f32 {
+pub(super) fn owner_chip(c: &mut Canvas, x: f32, baseline: f32, label: &str, color: &str) -> f32 {
     let width = 14.0 + label.len() as f32 * 10.0;
     c.out.push_str(&format!(
         "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"20\" rx=\"4\" fill=\"{color}\"/>\n",
@@ -201,7 +234,7 @@ fn owner_chip(c: &mut Canvas, x: f32, baseline: f32, label: &str, color: &str) -
     width
 }
 
-fn diamond(c: &mut Canvas, x: f32, y: f32, r: f32, fill: &str) {
+pub(super) fn diamond(c: &mut Canvas, x: f32, y: f32, r: f32, fill: &str) {
     c.out.push_str(&format!(
         "<path d=\"M {x:.1} {:.1} L {:.1} {y:.1} L {x:.1} {:.1} L {:.1} {y:.1} Z\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n",
         y - r,
@@ -253,7 +286,7 @@ fn lanes(c: &mut Canvas, roadmap: &Roadmap, height: f32) {
     }
     if dated.len() > shown {
         let more = dated.len() - shown;
-        c.text(MARGIN, height - FOOTER_H + 22.0, 15.0, "fill=\"#b91c1c\"", &format!("+ {more} more initiatives not shown: filter the export, or use the detailed variant."));
+        c.text(MARGIN, height - FOOTER_H + 22.0, 15.0, "fill=\"#b91c1c\"", &format!("+ {more} more initiatives not shown: filter the export, or export with every task (--detail tasks)."));
     }
 }
 
@@ -279,7 +312,7 @@ fn lane_row(c: &mut Canvas, lane: &Lane, top: f32, lane_h: f32) {
     bar(c, lane, span, top, lane_h);
 }
 
-fn bar(c: &mut Canvas, lane: &Lane, span: Span, top: f32, lane_h: f32) {
+pub(super) fn bar(c: &mut Canvas, lane: &Lane, span: Span, top: f32, lane_h: f32) {
     let status = lane.initiative.status;
     let (fill, stroke, dash, ink) = status_style(status);
     let x0 = c.x(span.start);
