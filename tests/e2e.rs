@@ -327,3 +327,36 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     assert!(std::fs::read(&exported).unwrap() == expected, "the app's export equals the CLI's for the same board and day");
     app.quit().await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn a_jira_style_csv_is_imported_through_the_app() {
+    let home = home("import");
+    let db = board_with_people(&home);
+    // As Jira writes it: other headings, ';' separators, a BOM, day-first dates.
+    let csv = home.join("jira.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Summary;Issue Type;Epic Link;Assignee;Due Date\n\
+         Patient portal campaign;initiative;;;\n\
+         Clinic flyers;task;Patient portal campaign;Dana Whitfield;24/03/2027\n\
+         Enable self-enrollment;task;Patient portal campaign;Tom Becker;15/03/2027\n",
+    )
+    .unwrap();
+    let app = App::launch(&home, &[("BRIDGEBOARD_IMPORT_PATH", csv.to_str().unwrap())]).await;
+    // The empty board offers Import… beside the sample board.
+    app.find("[data-testid=empty-board] [data-testid=import-open]").await.click().await.unwrap();
+    app.find("[data-testid=import-choose]").await.click().await.unwrap();
+    app.find("[data-testid=import-sample]").await;
+    app.find("[data-testid=import-run]").await.click().await.unwrap();
+    let result = app.text("[data-testid=import-result]").await;
+    assert!(result.contains("1 initiative") && result.contains("2 tasks"), "the app says what it imported: {result}");
+
+    let listing = read_board(&db);
+    let portal = listing.initiatives.iter().find(|i| i.title == "Patient portal campaign").expect("the initiative landed");
+    let flyers = portal.tasks.iter().find(|t| t.title == "Clinic flyers").expect("its task landed");
+    assert_eq!(flyers.due.map(|d| d.to_string()).as_deref(), Some("2027-03-24"), "day-first dates were read as such");
+    assert_eq!(flyers.assignee.as_ref().map(|a| a.name.as_str()), Some("Dana Whitfield"), "people are matched by name");
+    assert_eq!(flyers.department.name, "Marketing", "a task without a department takes its assignee's");
+    app.quit().await;
+}
