@@ -8,30 +8,13 @@
 //! `cargo bench -p bridgeboard-core --bench schedule` prints p50/p99. Under `cargo test --benches`
 //! it runs once on boards 100 times smaller, so the code is exercised without taking minutes.
 
-use std::time::{Duration, Instant};
-
 use bridgeboard_core::schedule;
 use bridgeboard_core::*;
 use chrono::{NaiveDate, TimeZone, Utc};
 
-fn stats(name: &str, mut times: Vec<Duration>) -> f64 {
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let p50 = ms(times[times.len() / 2]);
-    let p99 = ms(times[(times.len() * 99 / 100).min(times.len() - 1)]);
-    println!("{name:<52} n={:<4} p50 {p50:>8.3} ms   p99 {p99:>8.3} ms", times.len());
-    p50
-}
+mod common;
 
-fn time<T>(samples: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
-    (0..samples)
-        .map(|_| {
-            let started = Instant::now();
-            std::hint::black_box(f());
-            started.elapsed()
-        })
-        .collect()
-}
+use common::{report, sample};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Plan {
@@ -160,9 +143,9 @@ fn main() {
         analysis.items.iter().filter(|i| i.critical).count(),
         analysis.critical_paths.len()
     );
-    stats("analyze the board (critical path + violations)", time(samples(500), || schedule::analyze(&snapshot)));
+    report("analyze the board (critical path + violations)", sample(samples(500), || schedule::analyze(&snapshot)), None);
     let first_task = snapshot.tasks[0].id;
-    stats("what slips if the first task slips 5 days", time(samples(500), || schedule::slip(&snapshot, first_task, 5).unwrap()));
+    report("what slips if the first task slips 5 days", sample(samples(500), || schedule::slip(&snapshot, first_task, 5).unwrap()), None);
 
     for plan in [Plan::Kept, Plan::Random] {
         let mut per_item = Vec::new();
@@ -170,15 +153,17 @@ fn main() {
             let items = items / scale;
             let big = board(items / 10, 9, items, plan);
             let violated = schedule::analyze(&big).violations.len();
-            let p50 = stats(
+            let p50 = report(
                 &format!(
                     "analyze {}k items, {}k deps, {}k violated",
                     (big.initiatives.len() + big.tasks.len()) / 1000,
                     big.dependencies.len() / 1000,
                     violated / 1000
                 ),
-                time(samples(if items > 200_000 { 15 } else { 30 }), || schedule::analyze(&big)),
-            );
+                sample(samples(if items > 200_000 { 15 } else { 30 }), || schedule::analyze(&big)),
+                None,
+            )
+            .p50;
             per_item.push(format!("{:.0} ns", p50 * 1e6 / items as f64));
         }
         let name = if plan == Plan::Kept { "dependencies kept" } else { "random dependencies" };
