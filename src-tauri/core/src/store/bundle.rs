@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{activity, dependencies, initiatives, rows, tasks, Store};
+use super::{activity, comments, dependencies, initiatives, rows, tasks, Store};
 use crate::domain::model::*;
 use crate::domain::view::BoardInfo;
 use crate::Result;
@@ -158,24 +158,9 @@ fn read(conn: &Connection) -> Result<Bundle> {
             &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY id", dependencies::COLUMNS),
             |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
         )?,
-        comments: all(
-            conn,
-            "SELECT id, item_id, author_id, author_name, body, created_at, updated_at, deleted_at FROM comments ORDER BY id",
-            |r| {
-                Ok(CommentRow {
-                    comment: Comment {
-                        id: rows::id(r, 0)?,
-                        item_id: rows::id(r, 1)?,
-                        author_id: rows::opt_id(r, 2)?,
-                        author_name: r.get(3)?,
-                        body: r.get(4)?,
-                        created_at: rows::time(r, 5)?,
-                    },
-                    updated_at: rows::time(r, 6)?,
-                    deleted_at: opt_time(r, 7)?,
-                })
-            },
-        )?,
+        comments: all(conn, &format!("SELECT {}, updated_at, deleted_at FROM comments ORDER BY id", comments::COLUMNS), |r| {
+            Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: opt_time(r, 7)? })
+        })?,
         activity: all(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), activity::from_row)?,
     })
 }
