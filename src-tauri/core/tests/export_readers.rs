@@ -175,6 +175,15 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
     assert!(parsed.activity.iter().any(|a| a.action == "delete" && a.item_id == gone), "the whole activity history is included");
     let ids: Vec<Id> = parsed.tasks.iter().map(|t| t.task.id).collect();
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "rows are ordered by id, so the file is stable");
+    let text = String::from_utf8(bytes).unwrap();
+    let row_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("    {")).collect();
+    let rows = parsed.departments.len() + parsed.people.len() + parsed.initiatives.len() + parsed.tasks.len()
+        + parsed.dependencies.len() + parsed.comments.len() + parsed.activity.len();
+    assert_eq!(row_lines.len(), rows, "every row is one line, so two exports compare line by line");
+    for line in row_lines {
+        let row: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).expect("each row line is JSON on its own");
+        assert!(row.get("id").is_some(), "each line is a whole row: {line}");
+    }
     let err = export::json::parse(br#"{"format": "bridgeboard-board", "format_version": 2}"#).unwrap_err();
     assert!(err.to_string().contains("version 2"), "a newer bundle is refused by name, not misread: {err}");
 }
@@ -214,21 +223,23 @@ fn markdown_renders_hostile_titles_as_text() {
 
 #[test]
 fn an_export_replaces_a_file_whole_and_refuses_a_missing_folder() {
+    let h = hostile();
+    let save = |path: &std::path::Path| export::save(path, Format::Csv, &h.board.store, &Options::new(today()));
     let dir = common::temp_dir("export-write");
     let out = dir.join("roadmap.csv");
     std::fs::write(&out, "old contents").unwrap();
-    export::write(&out, b"new contents").unwrap();
-    assert_eq!(std::fs::read(&out).unwrap(), b"new contents", "the old file is replaced");
+    save(&out).unwrap();
+    assert_eq!(std::fs::read(&out).unwrap(), render(&h.board.store, Format::Csv), "the old file is replaced by the export");
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(left.len(), 1, "no temp file is left beside the export: {left:?}");
 
     let missing = dir.join("no such folder").join("roadmap.csv");
-    let err = export::write(&missing, b"x").unwrap_err();
+    let err = save(&missing).unwrap_err();
     assert_eq!(err.code(), "validation", "a mistyped folder is bad input");
     assert!(err.to_string().contains("does not exist"), "the message says what is wrong: {err}");
     assert!(!missing.parent().unwrap().exists(), "the folder is not created behind the user's back");
 
-    let err = export::write(&dir, b"x").unwrap_err();
+    let err = save(&dir).unwrap_err();
     assert!(err.to_string().contains("is a folder"), "a folder as the target is refused: {err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

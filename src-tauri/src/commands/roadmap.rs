@@ -35,7 +35,7 @@ pub async fn export_roadmap(
     let options = Options { filter, today: today(), paper, detail_tasks: false };
     let path = PathBuf::from(path.trim());
     state
-        .with_store(|store| export::write(&path, &export::render(format, store, &options)?))
+        .with_store(|store| export::save(&path, format, store, &options))
         .map_err(|e| e.payload())?;
     Ok(path.display().to_string())
 }

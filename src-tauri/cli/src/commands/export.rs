@@ -23,8 +23,7 @@ pub fn export(store: &Store, args: &ExportArgs, clock: Clock) -> Result<String> 
             .ok_or_else(|| Error::Validation(format!("“{text}” is not a paper size; use a4 or letter.")))?,
     };
     let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some() };
-    let bytes = export::render(format, store, &options)?;
-    export::write(&args.out, &bytes)?;
+    export::save(&args.out, format, store, &options)?;
     Ok(args.out.display().to_string())
 }
 

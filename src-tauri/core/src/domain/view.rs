@@ -10,7 +10,7 @@ use super::model::{
     Person, Priority, Task,
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardInfo {
     pub id: Id,
     pub name: String,

@@ -1,5 +1,5 @@
 //! Exports of the joint roadmap. [`roadmap::Roadmap`] is the one model; each format renders it.
-//! Every file is written atomically (`crate::fsutil::write_atomically`), so a failed export never
+//! Every file is written atomically ([`save`]), so a failed export never
 //! leaves half a file over a good one.
 //!
 //! The contract every format keeps: the same board, filter and `today` give the same bytes (no
@@ -18,6 +18,7 @@ pub mod svg;
 mod text;
 pub mod xlsx;
 
+use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -110,13 +111,30 @@ impl Options {
 /// Renders the board in `format`: JSON from the whole board (every row, deleted ones too), the
 /// others from the filtered [`Roadmap`].
 pub fn render(format: Format, store: &Store, options: &Options) -> Result<Vec<u8>> {
-    match format {
-        Format::Json => json::render(&store.bundle()?),
-        _ => {
-            let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
-            render_roadmap(format, &roadmap, options)
-        }
+    let mut bytes = Vec::new();
+    render_to(format, store, options, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Renders an export into `out`. The JSON export streams (it is the whole board, tens of
+/// megabytes for a large one); the others are rendered in memory first.
+pub fn render_to(format: Format, store: &Store, options: &Options, out: &mut (impl Write + Send)) -> Result<()> {
+    if format == Format::Json {
+        return json::write(store, out);
     }
+    let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
+    let bytes = render_roadmap(format, &roadmap, options)?;
+    out.write_all(&bytes)
+        .map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
+}
+
+/// Renders an export straight into the file at `path`, atomically (temp file in the same folder,
+/// fsync, rename), so an existing file is either replaced whole or left as it was. The folder
+/// must exist: a mistyped folder is refused rather than silently created somewhere unexpected.
+/// This is what the app and the CLI call.
+pub fn save(path: &Path, format: Format, store: &Store, options: &Options) -> Result<()> {
+    check_target(path)?;
+    crate::fsutil::write_atomically_with(path, |file| render_to(format, store, options, file))
 }
 
 /// Renders an already built roadmap; JSON needs the whole board, so it goes through [`render`].
@@ -139,10 +157,7 @@ pub fn render_roadmap(format: Format, roadmap: &Roadmap, options: &Options) -> R
     }
 }
 
-/// Writes an export atomically (temp file in the same folder, fsync, rename), so an existing
-/// file is either replaced whole or left as it was. The folder must exist: a mistyped folder is
-/// refused rather than silently created somewhere unexpected.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+fn check_target(path: &Path) -> Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !folder.is_dir() {
         return Err(Error::Validation(format!(
@@ -157,5 +172,5 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
             path.join("roadmap.csv").display()
         )));
     }
-    crate::fsutil::write_atomically(path, bytes)
+    Ok(())
 }

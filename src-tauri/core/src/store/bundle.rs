@@ -2,7 +2,8 @@
 //! lossless JSON export (`export::json`). Unlike `Store::snapshot`, nothing is left out and every
 //! row keeps its id and its `created_at` / `updated_at` / `deleted_at`, so that a later import can
 //! rebuild the board exactly. Rows come ordered by id (UUIDv7: creation order), so the same board
-//! always gives the same bundle.
+//! always gives the same bundle. `Store::read_bundle` hands the rows over in chunks as it reads
+//! them, so that the export can write while it reads; `Store::bundle` collects them.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
@@ -15,7 +16,7 @@ use crate::Result;
 
 /// The whole board, row for row. `format` and `format_version` say what the file is, so an
 /// importer can refuse a file it does not understand instead of guessing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     pub format: String,
     pub format_version: u32,
@@ -37,7 +38,7 @@ impl Bundle {
     pub const VERSION: u32 = 1;
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BoardRow {
     #[serde(flatten)]
     pub info: BoardInfo,
@@ -102,73 +103,132 @@ pub struct CommentRow {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-impl Store {
-    /// Every row of the board, for the JSON export. Read in one transaction so that a writer in
-    /// another process cannot slip a change in between two tables.
-    pub fn bundle(&self) -> Result<Bundle> {
-        // A deferred read transaction: one consistent view of the file across the queries.
-        let tx = self.conn().unchecked_transaction()?;
-        let bundle = read(&tx)?;
-        tx.commit()?;
-        Ok(bundle)
+/// A piece of the bundle as it is read: the board row, then each table in the order [`Bundle`]
+/// declares them, in chunks of at most [`Part::ROWS`] rows. Every table sends at least one chunk
+/// (empty if the table is), so a reader of the parts sees every table.
+#[derive(Debug)]
+pub enum Part {
+    Board(BoardRow),
+    Departments(Vec<DepartmentRow>),
+    People(Vec<PersonRow>),
+    Initiatives(Vec<InitiativeRow>),
+    Tasks(Vec<TaskRow>),
+    Dependencies(Vec<DependencyRow>),
+    Comments(Vec<CommentRow>),
+    Activity(Vec<Activity>),
+}
+
+impl Part {
+    /// Small enough that a writer can work on one chunk while the next is read, large enough
+    /// that handing chunks over costs nothing noticeable.
+    pub const ROWS: usize = 1024;
+}
+
+impl Bundle {
+    fn push(&mut self, part: Part) {
+        match part {
+            Part::Board(row) => self.board = row,
+            Part::Departments(rows) => self.departments.extend(rows),
+            Part::People(rows) => self.people.extend(rows),
+            Part::Initiatives(rows) => self.initiatives.extend(rows),
+            Part::Tasks(rows) => self.tasks.extend(rows),
+            Part::Dependencies(rows) => self.dependencies.extend(rows),
+            Part::Comments(rows) => self.comments.extend(rows),
+            Part::Activity(rows) => self.activity.extend(rows),
+        }
     }
 }
 
-fn read(conn: &Connection) -> Result<Bundle> {
-    Ok(Bundle {
-        format: Bundle::FORMAT.into(),
-        format_version: Bundle::VERSION,
-        board: conn.query_row("SELECT id, name, sample, created_at, updated_at FROM board ORDER BY id LIMIT 1", [], |r| {
-            Ok(BoardRow {
-                info: BoardInfo { id: rows::id(r, 0)?, name: r.get(1)?, sample: r.get(2)? },
-                created_at: rows::time(r, 3)?,
-                updated_at: rows::time(r, 4)?,
-            })
-        })?,
-        departments: all(conn, "SELECT id, name, color, created_at, updated_at, deleted_at FROM departments ORDER BY id", |r| {
-            Ok(DepartmentRow {
-                department: Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? },
-                stamps: stamps(r, 3)?,
-            })
-        })?,
-        people: all(
-            conn,
-            "SELECT id, name, email, title, department_id, created_at, updated_at, deleted_at FROM people ORDER BY id",
-            |r| {
-                Ok(PersonRow {
-                    person: Person {
-                        id: rows::id(r, 0)?,
-                        name: r.get(1)?,
-                        email: r.get(2)?,
-                        title: r.get(3)?,
-                        department_id: rows::id(r, 4)?,
-                    },
-                    stamps: stamps(r, 5)?,
-                })
-            },
-        )?,
-        initiatives: all(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), |r| {
-            Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: opt_time(r, 14)? })
-        })?,
-        tasks: all(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), |r| {
-            Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: opt_time(r, 14)? })
-        })?,
-        dependencies: all(
-            conn,
-            &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY id", dependencies::COLUMNS),
-            |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
-        )?,
-        comments: all(conn, &format!("SELECT {}, updated_at, deleted_at FROM comments ORDER BY id", comments::COLUMNS), |r| {
-            Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: opt_time(r, 7)? })
-        })?,
-        activity: all(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), activity::from_row)?,
-    })
+impl Store {
+    /// Every row of the board, in memory.
+    pub fn bundle(&self) -> Result<Bundle> {
+        let mut bundle = Bundle { format: Bundle::FORMAT.into(), format_version: Bundle::VERSION, ..Bundle::default() };
+        self.read_bundle(|part| {
+            bundle.push(part);
+            Ok(())
+        })?;
+        Ok(bundle)
+    }
+
+    /// Every row of the board, handed to `each` part by part as it is read, so that a writer can
+    /// start on the first rows before the last are read (the JSON export does). Read in one
+    /// transaction, so that a writer in another process cannot slip a change in between two
+    /// tables. Stops at the first error `each` returns.
+    pub fn read_bundle(&self, mut each: impl FnMut(Part) -> Result<()>) -> Result<()> {
+        // A deferred read transaction: one consistent view of the file across the queries.
+        let tx = self.conn().unchecked_transaction()?;
+        read(&tx, &mut each)?;
+        tx.commit()?;
+        Ok(())
+    }
 }
 
-fn all<T>(conn: &Connection, sql: &str, from_row: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<()> {
+    each(Part::Board(conn.query_row("SELECT id, name, sample, created_at, updated_at FROM board ORDER BY id LIMIT 1", [], |r| {
+        Ok(BoardRow {
+            info: BoardInfo { id: rows::id(r, 0)?, name: r.get(1)?, sample: r.get(2)? },
+            created_at: rows::time(r, 3)?,
+            updated_at: rows::time(r, 4)?,
+        })
+    })?))?;
+    chunks(conn, "SELECT id, name, color, created_at, updated_at, deleted_at FROM departments ORDER BY id", Part::Departments, each, |r| {
+        Ok(DepartmentRow { department: Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? }, stamps: stamps(r, 3)? })
+    })?;
+    chunks(
+        conn,
+        "SELECT id, name, email, title, department_id, created_at, updated_at, deleted_at FROM people ORDER BY id",
+        Part::People,
+        each,
+        |r| {
+            Ok(PersonRow {
+                person: Person { id: rows::id(r, 0)?, name: r.get(1)?, email: r.get(2)?, title: r.get(3)?, department_id: rows::id(r, 4)? },
+                stamps: stamps(r, 5)?,
+            })
+        },
+    )?;
+    chunks(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), Part::Initiatives, each, |r| {
+        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: opt_time(r, 14)? })
+    })?;
+    chunks(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), Part::Tasks, each, |r| {
+        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: opt_time(r, 14)? })
+    })?;
+    chunks(
+        conn,
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY id", dependencies::COLUMNS),
+        Part::Dependencies,
+        each,
+        |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
+    )?;
+    chunks(conn, &format!("SELECT {}, updated_at, deleted_at FROM comments ORDER BY id", comments::COLUMNS), Part::Comments, each, |r| {
+        Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: opt_time(r, 7)? })
+    })?;
+    chunks(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), Part::Activity, each, activity::from_row)
+}
+
+/// Runs `sql` and hands its rows to `each` in chunks of [`Part::ROWS`], wrapped by `part`;
+/// always at least one chunk, empty if there are no rows.
+fn chunks<T>(
+    conn: &Connection,
+    sql: &str,
+    part: fn(Vec<T>) -> Part,
+    each: &mut impl FnMut(Part) -> Result<()>,
+    mut from_row: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<()> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut rows = stmt.query([])?;
+    let mut chunk = Vec::with_capacity(Part::ROWS);
+    let mut sent = false;
+    while let Some(row) = rows.next()? {
+        chunk.push(from_row(row)?);
+        if chunk.len() == Part::ROWS {
+            each(part(std::mem::replace(&mut chunk, Vec::with_capacity(Part::ROWS))))?;
+            sent = true;
+        }
+    }
+    if !chunk.is_empty() || !sent {
+        each(part(chunk))?;
+    }
+    Ok(())
 }
 
 fn opt_time(r: &Row, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
