@@ -280,6 +280,24 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     })
     .await;
 
+    // Keyboard on an initiative's bar: its plan moves, open tasks with it, finished work stays.
+    let website = "Website redesign with accessibility (WCAG 2.1 AA)";
+    let plan = |db: &Path| {
+        let listing = read_board(db);
+        let i = listing.initiatives.into_iter().find(|i| i.title == website).unwrap();
+        let dates = |title: &str| i.tasks.iter().find(|t| t.title == title).map(|t| (t.start, t.due)).unwrap();
+        (i.id, (i.start, i.target), dates("Fix contrast, focus and keyboard issues"), dates("Accessibility audit against WCAG 2.1 AA"))
+    };
+    let (id, (start, target), open_task, done_task) = plan(&db);
+    let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
+    app.client.execute("arguments[0].focus()", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
+    bar.send_keys(&Key::Right.to_string()).await.unwrap();
+    let later = |d: Option<chrono::NaiveDate>| d.map(|d| d + one_day);
+    app.eventually("the initiative moves with its open tasks", || async {
+        plan(&db) == (id, (later(start), later(target)), (later(open_task.0), later(open_task.1)), done_task)
+    })
+    .await;
+
     // Pointer: dragging a bar three day-widths to the right moves it three days.
     let faq = "Patient-facing instructions and FAQ";
     let (start, due, id) = task_dates(&db, faq);

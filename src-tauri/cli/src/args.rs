@@ -97,6 +97,15 @@ pub enum Command {
         #[command(flatten)]
         clear: TaskClears,
     },
+    /// Move an initiative's plan later (or earlier, with a negative number) by whole days: its
+    /// start and target and its open tasks' dates; done and cancelled tasks keep theirs.
+    MoveInitiative {
+        /// The initiative's id or exact title.
+        item: String,
+        /// Calendar days to move by, such as 14 or -7.
+        #[arg(long, allow_negative_numbers = true)]
+        days: i32,
+    },
     /// Move a task one place up or down among its department's tasks.
     MoveTask {
         task: String,

@@ -67,6 +67,28 @@ fn edits_change_only_what_is_given() {
 }
 
 #[test]
+fn moving_an_initiative_moves_its_open_tasks_by_the_same_days() {
+    let s = Scratch::new("move-initiative");
+    let db = s.demo();
+    let title = "Website redesign with accessibility (WCAG 2.1 AA)";
+    let before = listing(&db);
+    ok(&db, &["move-initiative", title, "--days", "-7"]);
+    let after = listing(&db);
+    let (old, new) = (initiative(&before, title), initiative(&after, title));
+    let week_earlier = |v: &serde_json::Value| {
+        let day = chrono::NaiveDate::parse_from_str(v.as_str().unwrap(), "%Y-%m-%d").unwrap();
+        serde_json::json!((day - chrono::Duration::days(7)).to_string())
+    };
+    assert_eq!(new["target"], week_earlier(&old["target"]), "the go-live moves a week earlier");
+    for (old_task, new_task) in old["tasks"].as_array().unwrap().iter().zip(new["tasks"].as_array().unwrap()) {
+        let moved = if old_task["status"] == "done" { old_task["due"].clone() } else { week_earlier(&old_task["due"]) };
+        assert_eq!(new_task["due"], moved, "open tasks move with it, done ones stay: {}", old_task["title"]);
+    }
+    let err = fails(&db, &["move-initiative", title, "--days", "soon"], 2);
+    assert!(err.contains("--days"), "a number of days is asked for: {err}");
+}
+
+#[test]
 fn leaving_proposed_without_owners_is_refused() {
     let s = Scratch::new("owners");
     let db = s.demo();

@@ -210,6 +210,37 @@ fn tasks_move_within_their_department() {
 }
 
 #[test]
+fn moving_an_initiative_moves_its_open_tasks_and_leaves_finished_work_where_it_happened() {
+    let mut b = Board::new();
+    let i = b.initiative("Online scheduling");
+    b.set_initiative(i, InitiativeChange::Start(Some(day("2026-04-01")))).unwrap();
+    b.set_initiative(i, InitiativeChange::Target(Some(day("2026-06-30")))).unwrap();
+    let (open, done, undated) = (b.task(i, "Build"), b.task(i, "Requirements"), b.task(i, "Someday"));
+    b.apply(Op::UpdateTask { id: open, changes: vec![TaskChange::Start(Some(day("2026-04-06"))), TaskChange::Due(Some(day("2026-05-15")))] }).unwrap();
+    b.apply(Op::UpdateTask { id: done, changes: vec![TaskChange::Due(Some(day("2026-04-03"))), TaskChange::Status(TaskStatus::Done)] }).unwrap();
+    let before = b.activity_count(i);
+
+    b.apply(Op::MoveInitiative { id: i, days: 14 }).unwrap();
+
+    let detail = b.store.initiative_detail(i, today()).unwrap();
+    let i_dates = (detail.initiative.start, detail.initiative.target);
+    assert_eq!(i_dates, (Some(day("2026-04-15")), Some(day("2026-07-14"))), "the initiative's start and target move by two weeks");
+    let task = |id: Id| detail.tasks.iter().find(|t| t.task.id == id).map(|t| (t.task.start, t.task.due)).unwrap();
+    assert_eq!(task(open), (Some(day("2026-04-20")), Some(day("2026-05-29"))), "an open task moves with its initiative");
+    assert_eq!(task(done), (None, Some(day("2026-04-03"))), "a done task keeps the date it was done by");
+    assert_eq!(task(undated), (None, None), "a task without dates is not given any");
+    assert_eq!(b.activity_count(i) - before, 4, "each moved date is in the log: the initiative's two and the open task's two");
+
+    b.apply(Op::MoveInitiative { id: i, days: -14 }).unwrap();
+    let detail = b.store.initiative_detail(i, today()).unwrap();
+    assert_eq!(detail.initiative.start, Some(day("2026-04-01")), "a negative move goes earlier");
+    let err = b.apply(Op::MoveInitiative { id: i, days: i32::MAX }).unwrap_err();
+    assert!(err.to_string().contains("past the calendar's end"), "an impossible move is refused: {err}");
+    let detail = b.store.initiative_detail(i, today()).unwrap();
+    assert_eq!(detail.initiative.start, Some(day("2026-04-01")), "and changes nothing");
+}
+
+#[test]
 fn the_sample_board_shows_a_blocked_initiative_and_a_schedule_conflict() {
     let mut store = Store::open_in_memory().unwrap();
     sample::create(&mut store, today(), now()).unwrap();

@@ -24,16 +24,13 @@ describe("rescheduling", () => {
     expect(op).toEqual({ op: "update_task", id: m.task.id, changes: [{ field: "due", value: addDaysTo(m.task.due!, 2) }] });
   });
 
-  test("an initiative moves its own start and target; its ends set start or target", () => {
+  test("an initiative moves with its tasks; its ends set only its start or target", () => {
     const { lanes, index } = items();
     const i = lanes[0].initiative;
-    expect(rescheduleOp(index.get(i.id)!, "move", 3)).toEqual({
-      op: "update_initiative",
+    expect(rescheduleOp(index.get(i.id)!, "move", 3), "the core moves the plan as one change").toEqual({
+      op: "move_initiative",
       id: i.id,
-      changes: [
-        { field: "start", value: addDaysTo(i.start!, 3) },
-        { field: "target", value: addDaysTo(i.target!, 3) },
-      ],
+      days: 3,
     });
     expect(rescheduleOp(index.get(i.id)!, "finish", -1)).toEqual({
       op: "update_initiative",

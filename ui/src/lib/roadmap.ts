@@ -47,8 +47,9 @@ const shift = (date: string | null, days: number) => (date ? addDays(date, days)
 /**
  * The one apply op that reschedules an item, or null when nothing would change. A move shifts
  * the dates the item has (a one-date milestone stays a one-date milestone); changing an end
- * writes that end. An initiative's own start and target are what move: its bar may be wider,
- * because the core widens it to cover its tasks.
+ * writes that end. Moving an initiative moves its plan: its start and target and its open tasks
+ * (the core's `move_initiative`); its ends set only its own start or target. Its bar may be
+ * wider than those, because the core widens it to cover its tasks.
  */
 export function rescheduleOp(item: Item, edit: Edit, days: number): Op | null {
   if (!item.span || days === 0) return null;
@@ -67,17 +68,10 @@ export function rescheduleOp(item: Item, edit: Edit, days: number): Op | null {
     return { op: "update_task", id: t.id, changes };
   }
   const i = item.lane.initiative;
-  const changes: ({ field: "start"; value: string | null } | { field: "target"; value: string | null })[] = [];
-  if (edit === "move") {
-    if (i.start) changes.push({ field: "start", value: shift(i.start, days) });
-    if (i.target) changes.push({ field: "target", value: shift(i.target, days) });
-  } else if (edit === "start") {
-    changes.push({ field: "start", value: next.start });
-  } else {
-    changes.push({ field: "target", value: next.finish });
-  }
-  if (changes.length === 0 || changes.every((c) => c.value === (c.field === "start" ? i.start : i.target))) return null;
-  return { op: "update_initiative", id: i.id, changes };
+  if (edit === "move") return { op: "move_initiative", id: i.id, days };
+  const change = edit === "start" ? ({ field: "start", value: next.start } as const) : ({ field: "target", value: next.finish } as const);
+  if (change.value === i[change.field]) return null;
+  return { op: "update_initiative", id: i.id, changes: [change] };
 }
 
 export type Unscheduled = { id: string; initiativeId: string; title: string; kind: "initiative" | "task"; department: Department | null };

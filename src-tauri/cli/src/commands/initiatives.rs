@@ -1,5 +1,6 @@
-//! `add-initiative` and `edit-initiative`: options become one `CreateInitiative` or one
-//! `UpdateInitiative` operation, so an edit with several options lands (or is refused) whole.
+//! `add-initiative`, `edit-initiative` and `move-initiative`: options become one
+//! `CreateInitiative`, `UpdateInitiative` or `MoveInitiative` operation, so an edit with several
+//! options lands (or is refused) whole.
 
 use bridgeboard_core::{Id, InitiativeChange as Change, InitiativeStatus, NewInitiative, Op, Priority, Result};
 
@@ -64,4 +65,9 @@ pub fn edit(e: &mut Edit, item: &str, title: Option<String>, f: InitiativeFields
     changes.extend(clears.into_iter().filter(|(wanted, _)| *wanted).map(|(_, change)| change));
     require_changes(&changes, "edit-initiative")?;
     e.apply(Op::UpdateInitiative { id, changes })
+}
+
+pub fn move_plan(e: &mut Edit, item: &str, days: i32) -> Result<Id> {
+    let id = e.board.initiative(item)?;
+    e.apply(Op::MoveInitiative { id, days })
 }

@@ -84,6 +84,7 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::EditTask { task, title, department, fields, kind, clear } => {
             tasks::edit(e, &task, title, department, fields, kind, clear)?
         }
+        Command::MoveInitiative { item, days } => initiatives::move_plan(e, &item, days)?,
         Command::MoveTask { task, direction } => tasks::move_task(e, &task, direction.up)?,
         Command::Status { item, status } => links::status(e, &item, &status)?,
         Command::AddPerson { name, department, email, title } => people::add(e, name, &department, email, title)?,

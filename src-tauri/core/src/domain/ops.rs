@@ -16,6 +16,10 @@ pub enum Op {
     UpdatePerson { id: Id, changes: Vec<PersonChange> },
     CreateInitiative(NewInitiative),
     UpdateInitiative { id: Id, changes: Vec<InitiativeChange> },
+    /// Move an initiative's plan by `days` calendar days (negative: earlier): its start and
+    /// target, and the start and due dates of its open tasks. Done and cancelled tasks keep
+    /// their dates, since those record what happened.
+    MoveInitiative { id: Id, days: i32 },
     CreateTask(NewTask),
     UpdateTask { id: Id, changes: Vec<TaskChange> },
     /// Soft-delete an initiative (with its tasks), a task, or a person. A person who still owns

@@ -2,13 +2,16 @@
 
 use uuid::Uuid;
 
+use chrono::NaiveDate;
+
 use super::activity::Entry;
+use super::tasks::update_task;
 use super::{initiative_missing, quoted, shown_date, shown_text, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
 use crate::domain::{rules, validate};
-use crate::store::{initiatives, items};
-use crate::Result;
+use crate::store::{initiatives, items, tasks};
+use crate::{Error, Result};
 
 /// The rules an initiative must satisfy whatever changed: dates in order, owners in their
 /// departments, and both owners once it has left Proposed.
@@ -96,5 +99,24 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
         "summary" => format!("edited the summary of {}", quoted(&new.title)),
         _ => format!("set {field} of {}: {before} → {after}", quoted(&new.title)),
     })?;
+    Ok(id)
+}
+
+/// Shifts the initiative's dates and its open tasks' dates together, each change checked and
+/// logged like any edit, so every task's history shows its own move.
+pub(super) fn move_initiative(ctx: &Ctx, id: Id, days: i32) -> Result<Id> {
+    let initiative = initiatives::get(ctx.tx, id)?.ok_or_else(|| initiative_missing(id))?;
+    let shift = |date: Option<NaiveDate>| -> Result<Option<NaiveDate>> {
+        date.map(|d| {
+            d.checked_add_signed(chrono::Duration::days(days.into())).ok_or_else(|| {
+                Error::Validation(format!("Moving {} by {days} days goes past the calendar's end; move it less far.", quoted(&initiative.title)))
+            })
+        })
+        .transpose()
+    };
+    update_initiative(ctx, id, vec![InitiativeChange::Start(shift(initiative.start)?), InitiativeChange::Target(shift(initiative.target)?)])?;
+    for task in tasks::of_initiative(ctx.tx, id)?.into_iter().filter(|t| t.status.is_open()) {
+        update_task(ctx, task.id, vec![TaskChange::Start(shift(task.start)?), TaskChange::Due(shift(task.due)?)])?;
+    }
     Ok(id)
 }

@@ -133,6 +133,7 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::UpdatePerson { id, changes } => people::update_person(ctx, id, changes),
         Op::CreateInitiative(n) => initiatives::create_initiative(ctx, n),
         Op::UpdateInitiative { id, changes } => initiatives::update_initiative(ctx, id, changes),
+        Op::MoveInitiative { id, days } => initiatives::move_initiative(ctx, id, days),
         Op::CreateTask(n) => tasks::create_task(ctx, n),
         Op::UpdateTask { id, changes } => tasks::update_task(ctx, id, changes),
         Op::Delete { id, reassign_to } => lifecycle::delete(ctx, id, reassign_to),
