@@ -343,6 +343,19 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     )
     .unwrap();
     assert!(std::fs::read(&exported).unwrap() == expected, "the app's export equals the CLI's for the same board and day");
+
+    // The roadmap opens next time as it was left: on screen, at the zoom chosen.
+    app.find("[data-testid=zoom]").await.select_by_value("quarter").await.unwrap();
+    let settings = home.join("config/org.bridgeboard.app/settings.json");
+    app.eventually("the zoom is saved for this desktop", || async {
+        std::fs::read_to_string(&settings).is_ok_and(|s| s.contains("\"quarter\""))
+    })
+    .await;
+    app.quit().await;
+    let app = App::launch(&home, &[]).await;
+    app.find("[data-testid=roadmap]").await;
+    let zoom = app.find("[data-testid=zoom]").await.prop("value").await.unwrap();
+    assert_eq!(zoom.as_deref(), Some("quarter"), "the zoom survives a restart");
     app.quit().await;
 }
 

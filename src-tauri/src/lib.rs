@@ -42,6 +42,7 @@ pub fn run() {
             commands::session,
             commands::set_me,
             commands::save_filters,
+            commands::save_roadmap_settings,
             commands::open_board,
             commands::open_sample_board,
             commands::choose_board_file,

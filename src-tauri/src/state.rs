@@ -54,9 +54,17 @@ impl AppState {
         let seen_version = store.data_version()?;
         *self.board.lock().unwrap() = Some(Open { store, seen_version });
         *self.open_error.lock().unwrap() = None;
+        self.change_settings(|settings| settings.remember_board(path))
+    }
+
+    /// Changes this desktop's settings: written to the settings file first, and kept in memory
+    /// only once written, so that the app never shows a setting it has not saved.
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<()> {
         let mut settings = self.settings.lock().unwrap();
-        settings.remember_board(path);
-        settings.save(&self.paths.settings_file)?;
+        let mut next = settings.clone();
+        change(&mut next);
+        next.save(&self.paths.settings_file)?;
+        *settings = next;
         Ok(())
     }
 

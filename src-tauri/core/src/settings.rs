@@ -1,5 +1,5 @@
-//! Per-desktop settings: who "I" am, the board file in use, recent boards and the saved filter
-//! state. They belong to this desktop, never to the board (which will be shared), so they live
+//! Per-desktop settings: who "I" am, the board file in use, recent boards, the saved filter
+//! state and how the roadmap was last shown. They belong to this desktop, never to the board (which will be shared), so they live
 //! in a small JSON file in the OS config folder. A missing or unreadable file means defaults.
 
 use std::path::Path;
@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::model::Id;
+use crate::export::RoadmapFilter;
 use crate::fsutil::write_atomically;
 use crate::Result;
 
@@ -31,6 +32,40 @@ pub struct Settings {
     /// Most recent first, at most ten.
     pub recent_boards: Vec<String>,
     pub filters: BoardFilters,
+    pub roadmap: RoadmapSettings,
+}
+
+/// How this desktop last showed the roadmap, so that it opens the same way next time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct RoadmapSettings {
+    /// The roadmap, rather than the board, was on screen.
+    pub open: bool,
+    pub zoom: Zoom,
+    pub group_by: GroupBy,
+    pub show_critical: bool,
+    pub filter: RoadmapFilter,
+}
+
+/// The roadmap's time scale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Zoom {
+    Week,
+    #[default]
+    Month,
+    Quarter,
+}
+
+/// What the roadmap's lanes are grouped by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    None,
+    #[default]
+    Status,
+    Sponsor,
+    Tag,
 }
 
 impl Settings {
@@ -66,4 +101,33 @@ pub struct Session {
     /// Why no board is open, when the last one could not be opened.
     pub open_error: Option<String>,
     pub settings: Settings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_roadmap_view_is_remembered_and_older_files_still_load() {
+        let dir = std::env::temp_dir().join(format!("bridgeboard-settings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("settings.json");
+        let me = Id::now_v7();
+        std::fs::write(&path, format!(r#"{{"me": "{me}", "recent_boards": []}}"#)).unwrap();
+        let old = Settings::load(&path);
+        assert_eq!(old.me, Some(me), "a settings file from before the roadmap settings keeps who I am");
+        assert_eq!((old.roadmap.zoom, old.roadmap.group_by), (Zoom::Month, GroupBy::Status), "and the roadmap opens as it always did");
+
+        let mut settings = old;
+        settings.roadmap = RoadmapSettings {
+            open: true,
+            zoom: Zoom::Quarter,
+            group_by: GroupBy::Sponsor,
+            show_critical: true,
+            filter: RoadmapFilter { tag: Some("portal".into()), ..RoadmapFilter::default() },
+        };
+        settings.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), settings, "zoom, grouping, critical path and filters come back as left");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -19,7 +19,7 @@ fn generated() -> String {
         InitiativeChange, TaskChange, PersonChange,
         BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
-        settings::BoardFilters, settings::Settings, settings::Session,
+        settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,
         export::Format, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::Roadmap, export::RoadmapView,
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use bridgeboard_core::settings::{BoardFilters, Session};
+use bridgeboard_core::settings::{BoardFilters, RoadmapSettings, Session};
 use bridgeboard_core::{Error, Id};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -17,19 +17,19 @@ pub async fn session(state: State<'_, AppState>) -> Reply<Session> {
 
 #[tauri::command]
 pub async fn set_me(app: AppHandle, state: State<'_, AppState>, person_id: Option<Id>) -> Reply<Session> {
-    let mut settings = state.settings.lock().unwrap().clone();
-    settings.me = person_id;
-    settings.save(&state.paths.settings_file).map_err(|e| e.payload())?;
-    *state.settings.lock().unwrap() = settings;
+    state.change_settings(|settings| settings.me = person_id).map_err(|e| e.payload())?;
     board_changed(&app, "settings");
     Ok(state.session())
 }
 
 #[tauri::command]
 pub async fn save_filters(state: State<'_, AppState>, filters: BoardFilters) -> Reply<()> {
-    let mut settings = state.settings.lock().unwrap();
-    settings.filters = filters;
-    settings.save(&state.paths.settings_file).map_err(|e| e.payload())
+    state.change_settings(|settings| settings.filters = filters).map_err(|e| e.payload())
+}
+
+#[tauri::command]
+pub async fn save_roadmap_settings(state: State<'_, AppState>, roadmap: RoadmapSettings) -> Reply<()> {
+    state.change_settings(|settings| settings.roadmap = roadmap).map_err(|e| e.payload())
 }
 
 /// Opens a board file; with `create`, makes a new one and refuses to reuse an existing file.

@@ -1,5 +1,6 @@
-//! The roadmap's items by id, the one op a reschedule sends, and what is unscheduled. Pure.
-import type { Department, Lane, Op, RoadmapFilter, RoadmapTask, Span } from "./bindings";
+//! The roadmap's items by id, the one op a reschedule sends, what is unscheduled, and the view
+//! a desktop starts with. Pure.
+import type { Department, Lane, Op, RoadmapFilter, RoadmapSettings, RoadmapTask, Span } from "./bindings";
 import { IT_ID, MARKETING_ID } from "./labels";
 import { addDays, dayOf } from "./timeline";
 
@@ -10,6 +11,15 @@ export const NO_ROADMAP_FILTER: RoadmapFilter = {
   owner_id: null,
   statuses: [],
   tag: null,
+};
+
+/** How the roadmap opens on a desktop that has not changed it yet. */
+export const DEFAULT_ROADMAP_SETTINGS: RoadmapSettings = {
+  open: false,
+  zoom: "month",
+  group_by: "status",
+  show_critical: false,
+  filter: NO_ROADMAP_FILTER,
 };
 
 export type Item =

@@ -49,7 +49,7 @@ function closeTop(app: AppStore): boolean {
 function roadmapShortcut(event: KeyboardEvent, { app, focusSlip }: ShortcutContext): boolean {
   const key = event.key;
   if (key === "c") {
-    app.roadmap.showCritical = !app.roadmap.showCritical;
+    void app.roadmap.setView({ showCritical: !app.roadmap.showCritical });
   } else if (key === "s") {
     focusSlip?.();
   } else if ((key === "ArrowDown" || key === "ArrowUp") && onBoard(event.target)) {

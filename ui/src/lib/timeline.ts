@@ -1,17 +1,16 @@
 //! The roadmap timeline's geometry: calendar days, the scale for a zoom level, the axis ticks, and
 //! the vertical layout of groups, lanes and task rows. Pure, so the arithmetic is tested apart
 //! from the SVG.
-import type { Dependency, Lane, RoadmapTask, Span } from "./bindings";
+import type { Dependency, GroupBy, Lane, RoadmapTask, Span, Zoom } from "./bindings";
 import { STATUSES, STATUS_LABEL } from "./labels";
 
-export type Zoom = "week" | "month" | "quarter";
+export type { GroupBy, Zoom };
 export const ZOOMS: Zoom[] = ["week", "month", "quarter"];
 export const ZOOM_LABEL: Record<Zoom, string> = { week: "Week", month: "Month", quarter: "Quarter" };
 
 /** Pixels per calendar day at each zoom level; a drag snaps to whole days of this width. */
 export const DAY_WIDTH: Record<Zoom, number> = { week: 24, month: 6, quarter: 2 };
 
-export type GroupBy = "none" | "status" | "sponsor" | "tag";
 export const GROUP_BY_LABEL: Record<GroupBy, string> = {
   none: "No grouping",
   status: "Status",

@@ -5,6 +5,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RoadmapView, Session, SlipImpact } from "../lib/bindings";
 import { NO_FILTERS } from "../lib/filter";
+import { DEFAULT_ROADMAP_SETTINGS } from "../lib/roadmap";
 import sample from "../lib/fixtures/sample-board.json";
 
 export type Fixture = { board: BoardView; detail: InitiativeDetail; roadmap: RoadmapView; slip: SlipImpact };
@@ -23,7 +24,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     read_only: false,
     location_warning: null,
     open_error: null,
-    settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS } },
+    settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS }, roadmap: { ...DEFAULT_ROADMAP_SETTINGS } },
     ...overrides,
   };
 }
@@ -83,6 +84,7 @@ export function installBackend(
           return String(args.path);
         case "move_task":
         case "save_filters":
+        case "save_roadmap_settings":
           return null;
         case "find_items":
           return [];

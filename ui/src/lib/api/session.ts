@@ -1,5 +1,6 @@
-// The desktop session: which board file is open, who "I" am, saved filters, recent boards.
-import type { BoardFilters, Session } from "../bindings";
+// The desktop session: which board file is open, who "I" am, saved filters and roadmap view,
+// recent boards.
+import type { BoardFilters, RoadmapSettings, Session } from "../bindings";
 import { call } from "./ipc";
 
 export function session(): Promise<Session> {
@@ -12,6 +13,10 @@ export function setMe(personId: string | null): Promise<Session> {
 
 export function saveFilters(filters: BoardFilters): Promise<void> {
   return call<void>("save_filters", { filters });
+}
+
+export function saveRoadmapSettings(roadmap: RoadmapSettings): Promise<void> {
+  return call<void>("save_roadmap_settings", { roadmap });
 }
 
 export function openBoard(path: string, create: boolean): Promise<Session> {

@@ -163,7 +163,7 @@ board_path: string | null,
 /**
  * Most recent first, at most ten.
  */
-recent_boards: Array<string>, filters: BoardFilters, };
+recent_boards: Array<string>, filters: BoardFilters, roadmap: RoadmapSettings, };
 
 export type Session = { board_path: string, default_board_path: string, read_only: boolean, 
 /**
@@ -174,6 +174,16 @@ location_warning: string | null,
  * Why no board is open, when the last one could not be opened.
  */
 open_error: string | null, settings: Settings, };
+
+export type RoadmapSettings = { 
+/**
+ * The roadmap, rather than the board, was on screen.
+ */
+open: boolean, zoom: Zoom, group_by: GroupBy, show_critical: boolean, filter: RoadmapFilter, };
+
+export type Zoom = "week" | "month" | "quarter";
+
+export type GroupBy = "none" | "status" | "sponsor" | "tag";
 
 export type ScheduleAnalysis = { 
 /**

@@ -45,12 +45,14 @@ export class AppStore {
   async start(): Promise<void> {
     const session = await this.session.load();
     this.filters.restore(session?.settings.filters);
+    this.roadmap.restore(session?.settings.roadmap);
+    if (this.roadmap.open) this.ui.mode = "roadmap";
     try {
       this.#unlisten = await onBoardChanged(() => void this.refresh());
     } catch (e) {
       this.board.error = toAppError(e);
     }
-    await this.board.load();
+    await Promise.all([this.board.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
     this.started = true;
   }
 
@@ -91,10 +93,11 @@ export class AppStore {
     await this.refresh();
   }
 
-  /** Shows the board or the roadmap; the roadmap is read when it is shown. */
+  /** Shows the board or the roadmap (remembered per desktop); the roadmap is read when shown. */
   async setMode(mode: Mode): Promise<void> {
     if (this.ui.mode === mode) return;
     this.ui.mode = mode;
+    void this.roadmap.setView({ open: mode === "roadmap" });
     if (mode === "roadmap") await this.roadmap.load();
   }
 

@@ -2,16 +2,39 @@ import { describe, expect, test, vi } from "vitest";
 import { AppStore } from "./app.svelte";
 import { installBackend, makeSession, refuse } from "../../test/backend";
 import { NO_FILTERS } from "../filter";
+import { DEFAULT_ROADMAP_SETTINGS, NO_ROADMAP_FILTER } from "../roadmap";
 
 describe("AppStore", () => {
   test("start reads the session, restores saved filters and loads the board", async () => {
     const saved = { ...NO_FILTERS, text: "portal", show_cancelled: true };
-    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: saved } }) });
+    const roadmap = { ...DEFAULT_ROADMAP_SETTINGS };
+    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: saved, roadmap } }) });
     const app = new AppStore();
     await app.start();
     expect(app.filters.value, "filters survive a restart through the session").toEqual(saved);
     expect(app.board.view?.initiatives.length).toBe(backend.data.board.initiatives.length);
     expect(app.visibleStatuses).toContain("cancelled");
+    expect(app.ui.mode, "a desktop that left the board open starts on the board").toBe("board");
+    app.stop();
+  });
+
+  test("the roadmap opens as this desktop left it, and every change to its view is saved", async () => {
+    const filter = { ...NO_ROADMAP_FILTER, tag: "portal", statuses: ["in_progress" as const] };
+    const roadmap = { open: true, zoom: "quarter" as const, group_by: "sponsor" as const, show_critical: true, filter };
+    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS }, roadmap } }) });
+    const app = new AppStore();
+    await app.start();
+    expect(app.ui.mode, "the roadmap was on screen, so it opens on the roadmap").toBe("roadmap");
+    expect([app.roadmap.zoom, app.roadmap.groupBy, app.roadmap.showCritical]).toEqual(["quarter", "sponsor", true]);
+    expect(backend.callsOf("roadmap").at(-1)?.args.filter, "the saved filter is the one the roadmap is read with").toEqual(filter);
+
+    await app.roadmap.setView({ zoom: "week" });
+    await app.setMode("board");
+    const saved = backend.callsOf("save_roadmap_settings").map((c) => c.args.roadmap);
+    expect(saved.at(-2), "a zoom change is saved at once").toMatchObject({ open: true, zoom: "week", group_by: "sponsor" });
+    expect(saved.at(-1), "so is going back to the board").toMatchObject({ open: false, zoom: "week" });
+    await app.roadmap.setFilter({ tag: null });
+    expect(backend.callsOf("save_roadmap_settings").at(-1)?.args.roadmap, "and a filter change").toMatchObject({ filter: { tag: null, statuses: ["in_progress"] } });
     app.stop();
   });
 

@@ -1,13 +1,18 @@
 // The roadmap as the core last described it, with the person's view settings (filter, zoom,
-// grouping, critical path), the selected bar, "what slips" and the export in progress. Like the
+// grouping, critical path, whether it is open: remembered per desktop through
+// `save_roadmap_settings`), the selected bar, "what slips" and the export in progress. Like the
 // board, the roadmap is re-read whole after every write and on `board-changed`.
-import type { Format, Paper, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
+import type { Format, Paper, RoadmapFilter, RoadmapSettings, RoadmapView, SlipImpact } from "../bindings";
 import * as api from "../api/roadmap";
+import { saveRoadmapSettings } from "../api/session";
 import { AppError, toAppError } from "../api/errors";
-import { indexItems, NO_ROADMAP_FILTER, type Item } from "../roadmap";
+import { DEFAULT_ROADMAP_SETTINGS, indexItems, NO_ROADMAP_FILTER, type Item } from "../roadmap";
 import type { GroupBy, Zoom } from "../timeline";
 
 export type BarMessage = { id: string; message: string };
+
+/** What this desktop remembers about the roadmap: the view settings below. */
+type ViewSettings = { open: boolean; zoom: Zoom; groupBy: GroupBy; showCritical: boolean };
 
 export class RoadmapStore {
   /** Replaced whole on every read, never edited: raw, so a 20,000-task roadmap is not proxied. */
@@ -17,6 +22,10 @@ export class RoadmapStore {
   zoom = $state<Zoom>("month");
   groupBy = $state<GroupBy>("status");
   showCritical = $state(false);
+  /** The roadmap, rather than the board, is on screen. */
+  open = $state(false);
+  /** Saving the view settings failed: shown with the app's other errors. */
+  settingsError = $state<AppError | null>(null);
   /** The selected bar: an initiative or task id. */
   selectedId = $state<string | null>(null);
   /** Bumped when the keyboard wants the selected bar to take focus. */
@@ -52,17 +61,50 @@ export class RoadmapStore {
 
   setFilter(patch: Partial<RoadmapFilter>): Promise<void> {
     this.filter = { ...this.filter, ...patch };
+    void this.#save();
     return this.load();
   }
 
   clearFilter(): Promise<void> {
-    this.filter = { ...NO_ROADMAP_FILTER };
-    return this.load();
+    return this.setFilter(NO_ROADMAP_FILTER);
+  }
+
+  /** The view as this desktop last left it. */
+  restore(saved: RoadmapSettings | null | undefined): void {
+    const settings = { ...DEFAULT_ROADMAP_SETTINGS, ...(saved ?? {}) };
+    this.open = settings.open;
+    this.zoom = settings.zoom;
+    this.groupBy = settings.group_by;
+    this.showCritical = settings.show_critical;
+    this.filter = { ...NO_ROADMAP_FILTER, ...settings.filter };
+  }
+
+  /** Changes how the roadmap is shown, and remembers it for this desktop. */
+  setView(patch: Partial<ViewSettings>): Promise<void> {
+    Object.assign(this, patch);
+    return this.#save();
+  }
+
+  async #save(): Promise<void> {
+    const settings: RoadmapSettings = {
+      open: this.open,
+      zoom: this.zoom,
+      group_by: this.groupBy,
+      show_critical: this.showCritical,
+      filter: $state.snapshot(this.filter),
+    };
+    try {
+      await saveRoadmapSettings(settings);
+      this.settingsError = null;
+    } catch (e) {
+      this.settingsError = toAppError(e);
+    }
   }
 
   /** Another board file: nothing selected, filtered or computed for the old one stays. */
   reset(): void {
     this.filter = { ...NO_ROADMAP_FILTER };
+    void this.#save();
     this.select(null);
     this.clearSlip();
     this.exported = null;
