@@ -2,7 +2,7 @@
 //! up and change a board file without the app (and without a display).
 //!
 //! Exit codes are the contract scripts use: 0 done; 1 refused by a board rule or bad input
-//! (core codes `validation`, `not_found`, `conflict`, `cycle`); 2 wrong usage (clap's own);
+//! (core codes `validation`, `date_order`, `not_found`, `conflict`, `cycle`); 2 wrong usage (clap's own);
 //! 3 the board file cannot be used (core code `storage`). Results go to stdout, refusals to
 //! stderr as `error: ...`.
 

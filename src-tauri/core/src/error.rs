@@ -9,6 +9,10 @@ pub enum Error {
     /// Bad input: an empty title, a date that does not exist, an owner in the wrong department.
     #[error("{0}")]
     Validation(String),
+    /// A CSV's dates read two ways (03/04/2026): the person must say which order the file uses.
+    /// Its own code, so that the app can ask with a choice rather than show an error.
+    #[error("{0}")]
+    DateOrder(String),
     #[error("{0}")]
     NotFound(String),
     /// A board rule refused the change (owners missing, open predecessors, work still owned).
@@ -35,6 +39,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Validation(_) => "validation",
+            Error::DateOrder(_) => "date_order",
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
             Error::Cycle { .. } => "cycle",

@@ -153,7 +153,7 @@ fn ambiguous_dates_are_asked_about_not_guessed() {
     let mut b = Board::new();
     let before = comparable(&b.store);
     let err = import(&mut b.store, file, &CsvOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "validation");
+    assert_eq!(err.code(), "date_order", "the app asks with a choice when it sees this code");
     let message = err.to_string();
     assert!(message.contains("line 3, column Start: 01/02/2026"), "the question names an example cell: {message}");
     assert!(message.contains("dmy") && message.contains("mdy"), "the question says how to answer: {message}");

@@ -3,7 +3,7 @@
 // shape so components can always branch on `code` and show `message` to a person.
 import type { ErrorPayload } from "../bindings";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "cycle" | "storage" | "internal";
+export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" | "cycle" | "storage" | "internal";
 
 export class AppError extends Error {
   readonly code: ErrorCode | string;

@@ -92,10 +92,9 @@ describe("import a CSV", () => {
   });
 
   test("ambiguous dates: the core's question is shown by the date order; picking one and retrying imports", async () => {
-    const question =
-      "The dates in this file can be read two ways (line 2, column Due Date: 03/04/2026): is that day/month/year or month/day/year? Say which order the file uses: dmy or mdy (in the import's date order, or with --date-format dmy|mdy).";
+    const question = "Which order? Line 2, column Due Date: 03/04/2026.";
     const { backend } = await openDialog({
-      import_csv: (args) => ((args.options as CsvOptions).date_order ? SUMMARY : refuse("validation", question)),
+      import_csv: (args) => ((args.options as CsvOptions).date_order ? SUMMARY : refuse("date_order", question)),
     });
     await fireEvent.click(await screen.findByTestId("import-run"));
     expect((await screen.findByTestId("import-date-question")).textContent).toContain("03/04/2026");

@@ -3,16 +3,11 @@
 // is re-read through the AppStore after an import, never patched here.
 import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview } from "../bindings";
 import * as api from "../api/import";
-import { messageOf } from "../api/errors";
+import { toAppError } from "../api/errors";
 import type { AppStore } from "./app.svelte";
 
 /** A refusal that lists problems: its first line (when it introduces them) and one entry a line. */
 export type ProblemList = { intro: string | null; lines: string[] };
-
-/** The core asks for the date order when dates like 03/04/2026 read two ways. */
-export function asksDateOrder(message: string): boolean {
-  return /can be read two ways|which order the file uses/i.test(message);
-}
 
 /** Splits a multi-line refusal into lines; null for a one-line message. */
 export function problemList(message: string): ProblemList | null {
@@ -125,9 +120,10 @@ export class ImportStore {
     try {
       await fn();
     } catch (e) {
-      const message = messageOf(e);
+      // The core asks for the date order (code `date_order`) when dates like 03/04/2026 read two ways.
+      const { code, message } = toAppError(e);
       const problems = problemList(message);
-      if (asksDateOrder(message)) this.dateQuestion = message;
+      if (code === "date_order") this.dateQuestion = message;
       else if (problems) this.problems = problems;
       else this.error = message;
     } finally {

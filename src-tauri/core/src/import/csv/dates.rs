@@ -121,7 +121,7 @@ pub fn pick_order<'a>(cells: impl IntoIterator<Item = Cell<'a>>, chosen: Option<
         ))),
         (Some(_), None, _) => Ok(Some(DateOrder::Dmy)),
         (None, Some(_), _) => Ok(Some(DateOrder::Mdy)),
-        (None, None, Some(a)) => Err(Error::Validation(format!(
+        (None, None, Some(a)) => Err(Error::DateOrder(format!(
             "The dates in this file can be read two ways ({}): is that day/month/year or month/day/year? \
              Say which order the file uses: dmy or mdy (in the import's date order, or with --date-format dmy|mdy).",
             place(&a)
@@ -163,6 +163,7 @@ mod tests {
         assert_eq!(pick_order([cell(2, "03/04/2026"), cell(3, "04/25/2026")], None).unwrap(), Some(DateOrder::Mdy));
         let err = pick_order([cell(2, "2026-01-01"), cell(7, "03/04/2026")], None).unwrap_err();
         assert!(err.to_string().contains("line 7, column Due: 03/04/2026"), "the question names an example cell: {err}");
+        assert_eq!(err.code(), "date_order", "it is a question, not a refusal of the file");
         assert!(pick_order([cell(2, "25/04/2026"), cell(3, "04/25/2026")], None).is_err(), "two orders in one file are refused");
     }
 }
