@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 
 use crate::domain::model::{Id, Person};
 
-/// `YYYY-MM-DD`, or empty when there is no date.
+/// `YYYY-MM-DD`, or empty when there is no date. (`NaiveDate`'s `Display` is that form, signed
+/// outside the years 0–9999 just as `%Y` is, and several times faster than `format`.)
 pub fn day(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// A person's name, or empty when nobody is set.

@@ -74,7 +74,7 @@ pub fn stamp(t: DateTime<Utc>) -> String {
 }
 
 pub fn day(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| d.to_string())
 }
 
 pub fn text_id(id: Option<Id>) -> Option<String> {
