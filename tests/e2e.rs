@@ -144,6 +144,20 @@ async fn plan_an_initiative_end_to_end() {
     .await;
     let listing = read_board(&db);
     assert_eq!(listing.initiatives.len(), 2, "both initiatives are in the file");
+
+    // Settings → Backups: the copy taken when the board was first opened goes back in its place,
+    // and restoring the copy kept of the board as it was undoes that.
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    app.find("[data-testid=backup] [data-testid=backup-restore]").await.click().await.unwrap();
+    app.find("[data-testid=confirm-yes]").await.click().await.unwrap();
+    app.eventually("the backup is in place of the board", || async { read_board(&db).initiatives.is_empty() }).await;
+    app.find("[data-testid=backup-restored]").await;
+    app.eventually("the board on screen is the restored one", || async { app.find_all("[data-testid=card]").await.is_empty() }).await;
+    let newest = app.text("[data-testid=backup]:first-child").await;
+    assert!(newest.contains("Before a restore") && newest.contains("2 initiatives"), "the replaced board is kept: {newest}");
+    app.find("[data-testid=backup]:first-child [data-testid=backup-restore]").await.click().await.unwrap();
+    app.find("[data-testid=confirm-yes]").await.click().await.unwrap();
+    app.eventually("undoing the restore brings the work back", || async { read_board(&db).initiatives.len() == 2 }).await;
     app.quit().await;
 }
 

@@ -43,6 +43,8 @@ pub fn run() {
             commands::set_me,
             commands::save_filters,
             commands::save_roadmap_settings,
+            commands::backups,
+            commands::restore_backup,
             commands::open_board,
             commands::open_sample_board,
             commands::choose_board_file,

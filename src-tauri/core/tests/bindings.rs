@@ -24,6 +24,7 @@ fn generated() -> String {
         export::Format, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::Roadmap, export::RoadmapView,
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
         import::ImportKind, import::Imported, import::ImportPreview,
+        backups::BackupInfo, backups::BackupKind,
     );
     format!(
         "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\

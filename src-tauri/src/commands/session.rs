@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use bridgeboard_core::backups::{self, BackupInfo};
 use bridgeboard_core::settings::{BoardFilters, RoadmapSettings, Session};
 use bridgeboard_core::{Error, Id};
 use tauri::{AppHandle, State};
@@ -86,4 +87,25 @@ pub async fn choose_board_file(app: AppHandle, create: bool) -> Reply<Option<Str
         dialog.blocking_pick_file()
     };
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// The open board's backups, newest first.
+#[tauri::command]
+pub async fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
+    state.with_store(|store| backups::list(store, &state.paths.backups_dir)).map_err(|e| e.payload())
+}
+
+/// Puts a backup from the backups folder in place of the board; the board as it was is kept as
+/// a backup first. Returns the backups afterwards.
+#[tauri::command]
+pub async fn restore_backup(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<Vec<BackupInfo>> {
+    let dir = &state.paths.backups_dir;
+    let listed = state
+        .with_store(|store| {
+            backups::restore(store, &PathBuf::from(&path), dir, chrono::Utc::now())?;
+            backups::list(store, dir)
+        })
+        .map_err(|e| e.payload())?;
+    board_changed(&app, "restored");
+    Ok(listed)
 }

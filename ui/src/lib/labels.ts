@@ -1,5 +1,5 @@
 //! Words people read for the wire values, and the fixed ids of the two departments that always exist.
-import type { DateOrder, DependencyKind, Field, InitiativeStatus, Priority, TaskStatus } from "./bindings";
+import type { BackupKind, DateOrder, DependencyKind, Field, InitiativeStatus, Priority, TaskStatus } from "./bindings";
 
 export const MARKETING_ID = "00000000-0000-7000-8000-000000000001";
 export const IT_ID = "00000000-0000-7000-8000-000000000002";
@@ -66,6 +66,20 @@ export const DATE_ORDER_LABEL: Record<DateOrder, string> = {
   mdy: "Month/Day/Year (03/24/2026)",
   ymd: "Year-Month-Day (2026-03-24)",
 };
+
+export const BACKUP_KIND_LABEL: Record<BackupKind, string> = {
+  daily: "Daily backup",
+  before_upgrade: "Before an upgrade",
+  before_restore: "Before a restore",
+};
+
+/** An ISO instant as local "2026-03-24 14:05". */
+export function localStamp(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${t.getFullYear()}-${two(t.getMonth() + 1)}-${two(t.getDate())} ${two(t.getHours())}:${two(t.getMinutes())}`;
+}
 
 /** "Dana Whitfield" → "DW". */
 export function initials(name: string): string {

@@ -86,6 +86,9 @@ export function installBackend(
         case "save_filters":
         case "save_roadmap_settings":
           return null;
+        case "backups":
+        case "restore_backup":
+          return [];
         case "find_items":
           return [];
         case "session":

@@ -3,6 +3,7 @@
 //! transaction that also appends its activity rows.
 
 mod activity;
+mod backup;
 mod board;
 pub mod bundle;
 mod comments;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::{Error, Result};
 
+pub use backup::BackupContents;
 pub use funnel::ImportSummary;
 pub use listing::{Listing, ListedInitiative, ListedTask, NamedRef};
 pub use open::location_warning;
@@ -69,28 +71,6 @@ impl Store {
     /// Changes whenever another connection (the CLI, a second window) commits to the file.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
-    }
-
-    /// A consistent copy of the board by SQLite's backup API, safe while others write.
-    pub fn backup_to(&self, out: &Path) -> Result<()> {
-        if out.exists() {
-            return Err(Error::Validation(format!(
-                "{} already exists; choose a new file name for the backup.",
-                out.display()
-            )));
-        }
-        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return Err(Error::Storage(format!(
-                    "The folder {} does not exist; create it or choose another place for the backup.",
-                    parent.display()
-                )));
-            }
-        }
-        let mut dest = Connection::open(out)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-        Ok(())
     }
 
     /// SQLite's integrity and foreign-key checks; an empty list means the file is healthy.

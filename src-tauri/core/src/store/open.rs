@@ -48,18 +48,24 @@ pub fn open(path: &Path, backup_dir: Option<&Path>) -> Result<Store> {
         configure(&conn, false)?;
         return Ok(Store { conn, path: Some(path.to_path_buf()), read_only: true });
     }
-    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     configure(&conn, true)?;
-    if version < migrations::latest_version() {
-        let dir = backup_dir.map(Path::to_path_buf).unwrap_or_else(|| path.with_file_name("backups"));
-        let store = Store { conn, path: Some(path.to_path_buf()), read_only: false };
-        backup_before_migration(&store, &dir, version)?;
-        conn = store.conn;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        migrations::migrate(&tx, version)?;
-        tx.commit()?;
+    let mut store = Store { conn, path: Some(path.to_path_buf()), read_only: false };
+    let dir = backup_dir.map(Path::to_path_buf).unwrap_or_else(|| path.with_file_name("backups"));
+    upgrade(&mut store, version, &dir)?;
+    Ok(store)
+}
+
+/// Migrates a board of format `version` to the latest, after a backup into `dir`.
+pub(super) fn upgrade(store: &mut Store, version: i32, dir: &Path) -> Result<()> {
+    if version >= migrations::latest_version() {
+        return Ok(());
     }
-    Ok(Store { conn, path: Some(path.to_path_buf()), read_only: false })
+    backup_before_migration(store, dir, version)?;
+    let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    migrations::migrate(&tx, version)?;
+    tx.commit()?;
+    Ok(())
 }
 
 fn create(path: &Path) -> Result<Store> {
@@ -76,7 +82,7 @@ fn create(path: &Path) -> Result<Store> {
 }
 
 /// The read-only look at a file before anything is written. Returns its schema version.
-fn probe(path: &Path) -> Result<i32> {
+pub(super) fn probe(path: &Path) -> Result<i32> {
     let shown = path.display();
     let mut header = [0u8; 16];
     let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut header));

@@ -1,6 +1,6 @@
 // The desktop session: which board file is open, who "I" am, saved filters and roadmap view,
 // recent boards.
-import type { BoardFilters, RoadmapSettings, Session } from "../bindings";
+import type { BackupInfo, BoardFilters, RoadmapSettings, Session } from "../bindings";
 import { call } from "./ipc";
 
 export function session(): Promise<Session> {
@@ -30,4 +30,14 @@ export function openSampleBoard(): Promise<Session> {
 /** Shows the native file dialog on the Rust side; null when the person cancelled. */
 export function chooseBoardFile(create: boolean): Promise<string | null> {
   return call<string | null>("choose_board_file", { create });
+}
+
+/** The open board's backups, newest first. */
+export function backups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>("backups");
+}
+
+/** Puts a backup in place of the board (which is kept as a backup first); the backups after. */
+export function restoreBackup(path: string): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>("restore_backup", { path });
 }

@@ -368,3 +368,19 @@ export type ImportPreview = { kind: ImportKind, delimiter: string | null, header
  * Up to five rows, as text.
  */
 sample: Array<Array<string>>, rows: number, };
+
+export type BackupInfo = { path: string, kind: BackupKind, 
+/**
+ * When the file was written.
+ */
+taken_at: string, 
+/**
+ * What the board held then (items not deleted).
+ */
+initiatives: number, tasks: number, 
+/**
+ * The newest change it holds.
+ */
+last_change: string | null, };
+
+export type BackupKind = "daily" | "before_upgrade" | "before_restore";
