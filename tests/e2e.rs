@@ -118,10 +118,7 @@ async fn plan_an_initiative_end_to_end() {
     // Delete a task, after confirming.
     let first = card_titled(&app, "Patient online self-scheduling").await;
     first.click().await.unwrap();
-    app.eventually("the first initiative's panel is open", || async {
-        app.find_all("[data-testid=task-row]").await.len() == 2
-    })
-    .await;
+    app.eventually("the first initiative's panel is open", || async { app.find_all("[data-testid=task-row]").await.len() == 2 }).await;
     let qa = app.find("[data-testid=task-row]:nth-of-type(1)").await;
     qa.find(Locator::Css("[data-testid=task-delete]")).await.unwrap().click().await.unwrap();
     app.find("[data-testid=confirm-yes]").await.click().await.unwrap();
@@ -138,10 +135,8 @@ async fn plan_an_initiative_end_to_end() {
     assert!(text.contains("Dana Whitfield") && text.contains("Tom Becker"), "owners survive a restart: {text}");
     card_titled(&app, hostile).await;
     card.click().await.unwrap();
-    app.eventually("the remaining task is listed after restart", || async {
-        app.find_all("[data-testid=task-row]").await.len() == 1
-    })
-    .await;
+    app.eventually("the remaining task is listed after restart", || async { app.find_all("[data-testid=task-row]").await.len() == 1 })
+        .await;
     let listing = read_board(&db);
     assert_eq!(listing.initiatives.len(), 2, "both initiatives are in the file");
 
@@ -180,7 +175,10 @@ async fn the_sample_board_and_a_refused_move() {
     portal.send_keys("2").await.unwrap();
     let message = app.text("[data-testid=column-proposed] [data-testid=error]").await;
     assert!(message.contains("cannot leave Proposed without an IT owner"), "the refusal is shown by the card: {message}");
-    assert!(app.find("[data-testid=column-proposed]").await.text().await.unwrap().contains("Patient portal adoption campaign"), "nothing moved");
+    assert!(
+        app.find("[data-testid=column-proposed]").await.text().await.unwrap().contains("Patient portal adoption campaign"),
+        "nothing moved"
+    );
 
     // The README's screenshot: the sample board as a person sees it.
     app.find("[data-testid=filter-text]").await;

@@ -21,11 +21,8 @@ pub fn run() {
                 default_board: data.join("board.bridgeboard"),
                 sample_board: data.join("sample-hospital-board.bridgeboard"),
             });
-            let opened = if std::env::var_os("BRIDGEBOARD_SAMPLE").is_some() {
-                state.open_sample()
-            } else {
-                state.open(&state.startup_path())
-            };
+            let opened =
+                if std::env::var_os("BRIDGEBOARD_SAMPLE").is_some() { state.open_sample() } else { state.open(&state.startup_path()) };
             if let Err(err) = opened {
                 *state.open_error.lock().unwrap() = Some(err.to_string());
             }

@@ -74,8 +74,7 @@ impl AppState {
         let path = self.paths.sample_board.clone();
         if !path.exists() {
             let dir = path.parent().expect("the sample board lives in the app data folder");
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Storage(format!("The folder {} cannot be created ({e}).", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("The folder {} cannot be created ({e}).", dir.display())))?;
             let mut store = Store::open(&path, None)?;
             sample::create(&mut store, chrono::Local::now().date_naive(), chrono::Utc::now())?;
         }
@@ -84,9 +83,9 @@ impl AppState {
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let mut board = self.board.lock().unwrap();
-        let open = board.as_mut().ok_or_else(|| {
-            Error::Storage("No board is open. Open a board file in Settings, or open the sample hospital board.".into())
-        })?;
+        let open = board
+            .as_mut()
+            .ok_or_else(|| Error::Storage("No board is open. Open a board file in Settings, or open the sample hospital board.".into()))?;
         let value = f(&mut open.store)?;
         open.seen_version = open.store.data_version()?;
         Ok(value)
@@ -95,9 +94,7 @@ impl AppState {
     /// Who this desktop's changes are recorded as.
     pub fn actor(&self, store: &Store) -> Actor {
         let me = self.settings.lock().unwrap().me;
-        me.and_then(|id| store.person(id).ok().flatten())
-            .map(|p| Actor { id: Some(p.id), name: p.name })
-            .unwrap_or_else(Actor::unknown)
+        me.and_then(|id| store.person(id).ok().flatten()).map(|p| Actor { id: Some(p.id), name: p.name }).unwrap_or_else(Actor::unknown)
     }
 
     pub fn session(&self) -> Session {

@@ -6,8 +6,8 @@
 //! `tauri build --debug --no-bundle` so that the UI is embedded); `TAURI_DRIVER` names the
 //! driver (default `target/tools/bin/tauri-driver`, then `tauri-driver` on the PATH).
 
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -25,7 +25,11 @@ fn app_binary() -> PathBuf {
 fn driver_binary() -> PathBuf {
     std::env::var_os("TAURI_DRIVER").map(PathBuf::from).unwrap_or_else(|| {
         let local = workspace().join("target/tools/bin/tauri-driver");
-        if local.exists() { local } else { PathBuf::from("tauri-driver") }
+        if local.exists() {
+            local
+        } else {
+            PathBuf::from("tauri-driver")
+        }
     })
 }
 

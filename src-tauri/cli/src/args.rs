@@ -221,9 +221,8 @@ fn delimiter(text: &str) -> Result<char, String> {
 }
 
 fn mapping(text: &str) -> Result<Mapping, String> {
-    let (heading, field) = text
-        .rsplit_once('=')
-        .ok_or_else(|| format!("“{text}” is not Heading=field; for example --map \"Due Date=finish\""))?;
+    let (heading, field) =
+        text.rsplit_once('=').ok_or_else(|| format!("“{text}” is not Heading=field; for example --map \"Due Date=finish\""))?;
     let heading = heading.trim().to_string();
     if heading.is_empty() {
         return Err(format!("“{text}” names no heading; for example --map \"Due Date=finish\""));

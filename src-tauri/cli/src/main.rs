@@ -24,10 +24,7 @@ fn main() -> ExitCode {
     let Some(db) = cli.db else {
         // A usage mistake like any other, so clap reports it and exits with 2.
         Cli::command()
-            .error(
-                clap::error::ErrorKind::MissingRequiredArgument,
-                "the board file is required: give --db FILE, or set BRIDGEBOARD_DB",
-            )
+            .error(clap::error::ErrorKind::MissingRequiredArgument, "the board file is required: give --db FILE, or set BRIDGEBOARD_DB")
             .exit();
     };
     if let args::Command::Export(export) = &cli.command {

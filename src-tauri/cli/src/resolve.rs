@@ -5,8 +5,8 @@
 //! Everything is read through the core's public views (`Store::listing` and `Store::board`),
 //! so the CLI writes no SQL of its own.
 
-use bridgeboard_core::{Department, Error, Id, Person, Result, Store};
 use bridgeboard_core::store::Listing;
+use bridgeboard_core::{Department, Error, Id, Person, Result, Store};
 use chrono::NaiveDate;
 
 /// The board as read once, before a command resolves its arguments.
@@ -158,11 +158,12 @@ impl Snapshot {
             .into_iter()
             .map(|c| Candidate { id: c.id, keys: c.keys, shown: c.shown, value: Deletable::Item(c.value) })
             .collect();
-        candidates.extend(
-            self.person_candidates()
-                .into_iter()
-                .map(|c| Candidate { id: c.id, keys: c.keys, shown: c.shown, value: Deletable::Person(c.value) }),
-        );
+        candidates.extend(self.person_candidates().into_iter().map(|c| Candidate {
+            id: c.id,
+            keys: c.keys,
+            shown: c.shown,
+            value: Deletable::Person(c.value),
+        }));
         pick("initiative, task or person", query, candidates)
     }
 }

@@ -60,8 +60,7 @@ fn another_apps_database_is_refused() {
     let s = Scratch::new("foreign");
     let db = s.path("inventory.db");
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("CREATE TABLE supplies (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO supplies (name) VALUES ('gauze');")
-        .unwrap();
+    conn.execute_batch("CREATE TABLE supplies (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO supplies (name) VALUES ('gauze');").unwrap();
     drop(conn);
     refused_untouched(&s, &db, "is a database, but not a Bridgeboard board");
 }

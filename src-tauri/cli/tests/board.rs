@@ -22,8 +22,20 @@ fn list_json_carries_every_field_scripts_use() {
     let board = listing(&s.demo());
     let portal = initiative(&board, "Patient portal adoption campaign");
     for key in [
-        "id", "title", "status", "priority", "start", "target", "marketing_owner", "it_owner", "sponsor", "tags", "blocked",
-        "blocked_by", "block_reason", "tasks",
+        "id",
+        "title",
+        "status",
+        "priority",
+        "start",
+        "target",
+        "marketing_owner",
+        "it_owner",
+        "sponsor",
+        "tags",
+        "blocked",
+        "blocked_by",
+        "block_reason",
+        "tasks",
     ] {
         assert!(portal.get(key).is_some(), "each initiative carries {key}");
     }
@@ -88,7 +100,12 @@ fn backup_makes_a_copy_that_list_can_read() {
 fn commands_that_need_an_existing_board_do_not_create_one() {
     let s = Scratch::new("read-missing");
     let db = s.path("missing.bridgeboard");
-    let edits: [&[&str]; 4] = [&["status", "Anything", "done"], &["edit-task", "Anything", "--title", "B"], &["delete", "Anything"], &["comment", "Anything", "Hi"]];
+    let edits: [&[&str]; 4] = [
+        &["status", "Anything", "done"],
+        &["edit-task", "Anything", "--title", "B"],
+        &["delete", "Anything"],
+        &["comment", "Anything", "Hi"],
+    ];
     for command in [&["list"][..], &["check"], &["backup", "--out", "x.bridgeboard"]].into_iter().chain(edits) {
         let err = fails(&db, command, 3);
         assert!(err.contains("There is no board file at"), "{command:?} says the file is missing: {err}");

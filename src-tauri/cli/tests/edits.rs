@@ -14,20 +14,50 @@ fn is_id(text: &str) -> bool {
 fn people_initiatives_and_tasks_are_added_by_name_and_title() {
     let s = Scratch::new("add");
     let db = s.demo();
-    let nora = ok(&db, &["add-person", "Nora Diaz", "--department", "Marketing", "--email", "nora.diaz@mercygeneral.org", "--title", "Events Lead"]);
+    let nora = ok(
+        &db,
+        &["add-person", "Nora Diaz", "--department", "Marketing", "--email", "nora.diaz@mercygeneral.org", "--title", "Events Lead"],
+    );
     assert!(is_id(&nora), "add-person prints only the new id, for scripts: {nora}");
     let flu = ok(
         &db,
         &[
-            "add-initiative", "Flu clinic campaign", "--status", "planned", "--priority", "high",
-            "--start", "2026-09-01", "--target", "2026-10-15", "--marketing-owner", "Nora Diaz",
-            "--it-owner", "tom.becker@mercygeneral.org", "--sponsor", "Sarah Mitchell", "--tag", "flu", "--tag", "community",
+            "add-initiative",
+            "Flu clinic campaign",
+            "--status",
+            "planned",
+            "--priority",
+            "high",
+            "--start",
+            "2026-09-01",
+            "--target",
+            "2026-10-15",
+            "--marketing-owner",
+            "Nora Diaz",
+            "--it-owner",
+            "tom.becker@mercygeneral.org",
+            "--sponsor",
+            "Sarah Mitchell",
+            "--tag",
+            "flu",
+            "--tag",
+            "community",
         ],
     );
     assert!(is_id(&flu), "add-initiative prints the new id: {flu}");
     let task = ok(
         &db,
-        &["add-task", "Flu clinic campaign", "Print clinic posters", "--department", "marketing", "--assignee", &nora, "--due", "2026-09-10"],
+        &[
+            "add-task",
+            "Flu clinic campaign",
+            "Print clinic posters",
+            "--department",
+            "marketing",
+            "--assignee",
+            &nora,
+            "--due",
+            "2026-09-10",
+        ],
     );
     let milestone = ok(&db, &["add-task", &flu, "Clinics open", "--department", "IT", "--milestone", "--due", "2026-10-01"]);
 

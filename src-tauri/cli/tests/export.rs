@@ -176,10 +176,9 @@ fn the_other_formats_export_when_available_or_say_so() {
         let output = result.get_output();
         match output.status.code() {
             Some(0) => assert!(out.exists(), "{format}: a successful export writes its file"),
-            Some(1) => assert!(
-                String::from_utf8_lossy(&output.stderr).contains("not yet available"),
-                "{format}: a format not built yet says so"
-            ),
+            Some(1) => {
+                assert!(String::from_utf8_lossy(&output.stderr).contains("not yet available"), "{format}: a format not built yet says so")
+            }
             other => panic!("{format}: unexpected exit {other:?}: {}", String::from_utf8_lossy(&output.stderr)),
         }
     }

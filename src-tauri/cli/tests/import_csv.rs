@@ -42,7 +42,10 @@ fn the_date_format_flag_answers_the_question_about_03_04() {
     let file = s.path("list.csv");
     std::fs::write(&file, "Title;Initiative;Assignee;Due Date\r\nPortal;;;\r\nFlyers;Portal;Dana Whitfield;03/04/2026\r\n").unwrap();
     let asked = fails(&db, &["import", file.to_str().unwrap()], 1);
-    assert!(asked.contains("line 3, column Due Date: 03/04/2026") && asked.contains("--date-format"), "the refusal asks which order: {asked}");
+    assert!(
+        asked.contains("line 3, column Due Date: 03/04/2026") && asked.contains("--date-format"),
+        "the refusal asks which order: {asked}"
+    );
     let printed = ok(&db, &["import", file.to_str().unwrap(), "--date-format", "mdy"]);
     assert!(printed.contains("1 initiatives, 1 tasks"), "{printed}");
     let board = listing(&db);
@@ -57,10 +60,8 @@ fn the_separator_and_the_columns_can_be_given() {
     let db = small_board(&s);
     let file = s.path("plan.csv");
     std::fs::write(&file, "Headline|Go-live day|Points\r\nPortal campaign|2026-06-30|8\r\n").unwrap();
-    let printed = ok(
-        &db,
-        &["import", file.to_str().unwrap(), "--delimiter", "|", "--map", "Headline=title", "--map", "go-live day=finish"],
-    );
+    let printed =
+        ok(&db, &["import", file.to_str().unwrap(), "--delimiter", "|", "--map", "Headline=title", "--map", "go-live day=finish"]);
     assert!(printed.contains("Columns not read: Points."), "unknown columns are named: {printed}");
     assert_eq!(initiative(&listing(&db), "Portal campaign")["target"], "2026-06-30", "the mapped column is the go-live date");
 
@@ -108,5 +109,9 @@ fn a_csv_into_a_new_board_file() {
     assert!(!db.exists(), "and leaves no board file");
     ok(&db, &["import", file.to_str().unwrap()]);
     let board = listing(&db);
-    assert_eq!(initiative(&board, "=Portal campaign")["tags"], serde_json::json!(["portal", "clinics"]), "a foreign file's text is read as written");
+    assert_eq!(
+        initiative(&board, "=Portal campaign")["tags"],
+        serde_json::json!(["portal", "clinics"]),
+        "a foreign file's text is read as written"
+    );
 }

@@ -38,24 +38,37 @@ fn main() {
     report("  build the roadmap (Roadmap::build)", sample(n, || Roadmap::build(&snapshot, &options.filter, options.today)), None);
     let roadmap = Roadmap::build(&snapshot, &options.filter, options.today);
 
-    let formats = [(Format::Csv, n), (Format::Xlsx, n.min(20)), (Format::Svg, n.min(20)), (Format::Html, n.min(20)), (Format::Png, n.min(10)), (Format::Pdf, n.min(10))];
+    let formats = [
+        (Format::Csv, n),
+        (Format::Xlsx, n.min(20)),
+        (Format::Svg, n.min(20)),
+        (Format::Html, n.min(20)),
+        (Format::Png, n.min(10)),
+        (Format::Pdf, n.min(10)),
+    ];
     for (format, samples) in formats.into_iter().filter(|(format, _)| wanted(*format)) {
         let size = export::render(format, &store, &options).unwrap().len();
-        let times = sample(samples, || export::render_to(format, &store, &options, &mut BufWriter::with_capacity(64 * 1024, sink())).unwrap());
+        let times =
+            sample(samples, || export::render_to(format, &store, &options, &mut BufWriter::with_capacity(64 * 1024, sink())).unwrap());
         report(&format!("export {format}, whole ({:.1} MiB)", mib(size)), times, Some(base));
         let times = sample(samples, || export::render_roadmap(format, &roadmap, &options).unwrap());
         report(&format!("  of which rendering {format} from memory"), times, None);
     }
 
     if wanted(Format::Json) {
-        let read = sample(n, || store.read_bundle(|part| {
-            std::hint::black_box(part);
-            Ok(())
-        }).unwrap());
+        let read = sample(n, || {
+            store
+                .read_bundle(|part| {
+                    std::hint::black_box(part);
+                    Ok(())
+                })
+                .unwrap()
+        });
         let base = report("read every row (Store::read_bundle, baseline)", read, None);
         println!("  ({} activity rows among them)", store.bundle().unwrap().activity.len());
         let size = export::render(Format::Json, &store, &options).unwrap().len();
-        let times = sample(n, || export::render_to(Format::Json, &store, &options, &mut BufWriter::with_capacity(64 * 1024, sink())).unwrap());
+        let times =
+            sample(n, || export::render_to(Format::Json, &store, &options, &mut BufWriter::with_capacity(64 * 1024, sink())).unwrap());
         report(&format!("export json, whole ({:.1} MiB)", mib(size)), times, Some(base));
         let out = dir.join("board.json");
         let times = sample(n.min(20), || export::save(&out, Format::Json, &store, &options).unwrap());

@@ -104,12 +104,15 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
         // A kept plan: a few tries for a successor that starts after the predecessor's finish
         // plus lag; an edge that finds none is left out rather than drawn broken.
         let tries = if plan == Plan::Kept { 16 } else { 1 };
-        let found = (0..tries).map(|_| {
-            let from = random(len - window);
-            (from, from + 1 + random(window - 1))
-        }).find(|&(from, to)| {
-            plan == Plan::Random || span(&snapshot, kind, to).0 >= span(&snapshot, kind, from).1 + chrono::Duration::days(lag_days.into())
-        });
+        let found = (0..tries)
+            .map(|_| {
+                let from = random(len - window);
+                (from, from + 1 + random(window - 1))
+            })
+            .find(|&(from, to)| {
+                plan == Plan::Random
+                    || span(&snapshot, kind, to).0 >= span(&snapshot, kind, from).1 + chrono::Duration::days(lag_days.into())
+            });
         let Some((from, to)) = found else { continue };
         let pick = |i: usize| if kind == ItemKind::Initiative { snapshot.initiatives[i].id } else { snapshot.tasks[i].id };
         let (from_id, to_id) = (pick(from), pick(to));

@@ -127,6 +127,5 @@ pub fn restore(store: &mut Store, backup: &Path, dir: &Path, now: DateTime<Utc>)
 }
 
 fn create_folder(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| crate::Error::Storage(format!("The backup folder {} cannot be created ({e}).", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| crate::Error::Storage(format!("The backup folder {} cannot be created ({e}).", dir.display())))
 }

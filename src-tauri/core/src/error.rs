@@ -61,9 +61,7 @@ impl From<rusqlite::Error> for Error {
             }
             Some(ErrorCode::ReadOnly) => "the board file is read-only; open a copy you can change",
             Some(ErrorCode::DiskFull) => "the disk is full; free some space and try again",
-            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
-                "the board file is damaged; restore a backup"
-            }
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "the board file is damaged; restore a backup",
             _ => "nothing was changed",
         };
         Error::Storage(format!("The board file could not be used ({err}): {hint}."))

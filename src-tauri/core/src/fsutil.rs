@@ -9,8 +9,7 @@ use crate::{Error, Result};
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomically_with(path, |file| {
-        file.write_all(bytes)
-            .map_err(|err| Error::Storage(format!("Could not write {} ({err}); nothing was changed.", path.display())))
+        file.write_all(bytes).map_err(|err| Error::Storage(format!("Could not write {} ({err}); nothing was changed.", path.display())))
     })
 }
 
@@ -18,9 +17,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// temp file, so a large export never has to be held in memory whole. If `fill` fails, the temp
 /// file is removed and its error returned; the target is untouched.
 pub fn write_atomically_with(path: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
-    let fail = |what: &str, err: std::io::Error| {
-        Error::Storage(format!("Could not {what} {} ({err}); nothing was changed.", path.display()))
-    };
+    let fail =
+        |what: &str, err: std::io::Error| Error::Storage(format!("Could not {what} {} ({err}); nothing was changed.", path.display()));
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| fail("create the folder for", e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

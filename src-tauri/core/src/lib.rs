@@ -3,8 +3,8 @@
 
 pub mod backups;
 pub mod domain;
-pub mod export;
 pub mod error;
+pub mod export;
 pub mod fsutil;
 pub mod import;
 pub mod sample;

@@ -49,7 +49,12 @@ impl Writer<'_> {
     }
 
     fn depends(&mut self, successor: Id, predecessor: Id, lag_days: i32) -> Result<Id> {
-        self.apply(Op::AddDependency(NewDependency { from_id: predecessor, to_id: successor, kind: DependencyKind::FinishToStart, lag_days }))
+        self.apply(Op::AddDependency(NewDependency {
+            from_id: predecessor,
+            to_id: successor,
+            kind: DependencyKind::FinishToStart,
+            lag_days,
+        }))
     }
 }
 
@@ -78,20 +83,21 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let cmo = w.person("Sarah Mitchell", "Chief Marketing Officer", "sarah.mitchell@mercygeneral.org", executive)?;
     let cio = w.person("James O'Connor", "Chief Information Officer", "james.oconnor@mercygeneral.org", executive)?;
 
-    let initiative = |title: &str, summary: &str, status, priority, start: i64, target: i64, owners: (Id, Id), sponsor: Id, tags: &[&str]| {
-        NewInitiative {
-            summary: summary.into(),
-            status,
-            priority,
-            start: Some(today + Duration::days(start)),
-            target: Some(today + Duration::days(target)),
-            marketing_owner_id: Some(owners.0),
-            it_owner_id: Some(owners.1),
-            sponsor_id: Some(sponsor),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            ..NewInitiative::titled(title)
-        }
-    };
+    let initiative =
+        |title: &str, summary: &str, status, priority, start: i64, target: i64, owners: (Id, Id), sponsor: Id, tags: &[&str]| {
+            NewInitiative {
+                summary: summary.into(),
+                status,
+                priority,
+                start: Some(today + Duration::days(start)),
+                target: Some(today + Duration::days(target)),
+                marketing_owner_id: Some(owners.0),
+                it_owner_id: Some(owners.1),
+                sponsor_id: Some(sponsor),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..NewInitiative::titled(title)
+            }
+        };
     use InitiativeStatus as S;
     use Priority as P;
     use TaskStatus::{Done, InProgress, Todo};
@@ -100,7 +106,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let social = w.apply(Op::CreateInitiative(initiative(
         "Social media program",
         "A blog post a week, three to five social posts a week, and replies to mentions within one business day.",
-        S::Live, P::Medium, -120, -30, (marcus, ravi), cmo, &["social", "content"],
+        S::Live,
+        P::Medium,
+        -120,
+        -30,
+        (marcus, ravi),
+        cmo,
+        &["social", "content"],
     )))?;
     w.task(social, MARKETING, "Editorial calendar: one blog post a week", marcus, Done, -120, -100)?;
     w.task(social, MARKETING, "Three to five social posts a week", marcus, Done, -100, -40)?;
@@ -112,7 +124,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let website = w.apply(Op::CreateInitiative(initiative(
         "Website redesign with accessibility (WCAG 2.1 AA)",
         "New service-line pages in plain language, a CMS template refresh, and WCAG 2.1 AA conformance before launch.",
-        S::InProgress, P::High, -60, 45, (elena, ravi), cmo, &["website", "accessibility"],
+        S::InProgress,
+        P::High,
+        -60,
+        45,
+        (elena, ravi),
+        cmo,
+        &["website", "accessibility"],
     )))?;
     w.task(website, IT, "Accessibility audit against WCAG 2.1 AA", ravi, Done, -60, -35)?;
     w.task(website, IT, "Migrate CMS templates", ravi, InProgress, -30, 20)?;
@@ -125,7 +143,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let scheduling = w.apply(Op::CreateInitiative(initiative(
         "Patient online self-scheduling",
         "Patients book primary-care and imaging appointments online from the website and the portal.",
-        S::InProgress, P::Critical, -45, 30, (priya, tom), cio, &["scheduling", "patient access"],
+        S::InProgress,
+        P::Critical,
+        -45,
+        30,
+        (priya, tom),
+        cio,
+        &["scheduling", "patient access"],
     )))?;
     let epic = w.task(scheduling, IT, "Configure open scheduling in the EHR", grace, InProgress, -40, 10)?;
     let widget = w.task(scheduling, IT, "Embed the scheduling widget on the website", ravi, Todo, 12, 25)?;
@@ -140,7 +164,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let sms = w.apply(Op::CreateInitiative(initiative(
         "Care-plan reminder texts (SMS)",
         "Text reminders for follow-up visits and care-plan steps, with opt-in consent and a link to reschedule online.",
-        S::Planned, P::High, 35, 100, (dana, aisha), cio, &["sms", "care plans"],
+        S::Planned,
+        P::High,
+        35,
+        100,
+        (dana, aisha),
+        cio,
+        &["sms", "care plans"],
     )))?;
     w.depends(sms, scheduling, 0)?;
     let vendor = w.task(sms, IT, "Select a TCPA-compliant SMS vendor", aisha, Todo, 35, 50)?;
@@ -157,7 +187,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let attribution = w.apply(Op::CreateInitiative(initiative(
         "Marketing attribution tracking",
         "Know which campaigns bring patients: website analytics, tagged links, marketing automation and call tracking.",
-        S::Planned, P::Medium, 20, 120, (priya, tom), cmo, &["analytics", "website"],
+        S::Planned,
+        P::Medium,
+        20,
+        120,
+        (priya, tom),
+        cmo,
+        &["analytics", "website"],
     )))?;
     w.task(attribution, MARKETING, "Define conversion goals with service lines", priya, Todo, 20, 35)?;
     w.task(attribution, MARKETING, "UTM standard for every campaign link", priya, Todo, 25, 40)?;
@@ -175,7 +211,13 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         ..initiative(
             "Patient portal adoption campaign",
             "Raise portal sign-ups from 38% to 60% of active patients: clinic flyers, discharge emails, self-enrollment.",
-            S::Proposed, P::Medium, 60, 150, (priya, grace), cmo, &["portal", "campaign"],
+            S::Proposed,
+            P::Medium,
+            60,
+            150,
+            (priya, grace),
+            cmo,
+            &["portal", "campaign"],
         )
     }))?;
     w.task(portal, MARKETING, "Portal sign-up flyers for every clinic", marcus, Todo, 60, 80)?;

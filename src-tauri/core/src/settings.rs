@@ -70,10 +70,7 @@ pub enum GroupBy {
 
 impl Settings {
     pub fn load(path: &Path) -> Settings {
-        std::fs::read(path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+        std::fs::read(path).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default()
     }
 
     pub fn save(&self, path: &Path) -> Result<()> {

@@ -38,7 +38,9 @@ fn no_filter_shows_every_initiative_but_cancelled_ones() {
     let tasks: usize = all.lanes.iter().map(|l| l.tasks.len()).sum();
     assert_eq!(tasks, store.snapshot().unwrap().tasks.len(), "and every task");
     let id = all.lanes[0].initiative.id;
-    store.apply(&common::me(), now(), Op::UpdateInitiative { id, changes: vec![InitiativeChange::Status(InitiativeStatus::Cancelled)] }).unwrap();
+    store
+        .apply(&common::me(), now(), Op::UpdateInitiative { id, changes: vec![InitiativeChange::Status(InitiativeStatus::Cancelled)] })
+        .unwrap();
     assert_eq!(build(&store, RoadmapFilter::default()).lanes.len(), 5, "a cancelled initiative leaves the default roadmap");
     let cancelled = build(&store, RoadmapFilter { statuses: vec![InitiativeStatus::Cancelled], ..Default::default() });
     assert_eq!(lanes(&cancelled), [all.lanes[0].initiative.title.as_str()], "but can be asked for by status");
@@ -132,7 +134,8 @@ fn filters_combine_and_dependencies_follow_the_kept_items() {
     let roadmap = build(&store, RoadmapFilter { department_id: Some(it), tag: Some("sms".into()), ..Default::default() });
     assert_eq!(lanes(&roadmap), ["Care-plan reminder texts (SMS)"], "department and tag together");
     assert!(roadmap.lanes[0].tasks.iter().all(|t| t.department.id == it), "with only IT's tasks");
-    let kept: Vec<Id> = roadmap.lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
+    let kept: Vec<Id> =
+        roadmap.lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
     assert!(
         roadmap.dependencies.iter().all(|d| kept.contains(&d.from_id) && kept.contains(&d.to_id)),
         "a dependency is exported only when both its ends are"

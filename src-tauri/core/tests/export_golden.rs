@@ -44,8 +44,7 @@ fn golden(name: &str, fresh: &str) {
 /// Every UUID replaced by `<id-NNN>`, numbered by first appearance.
 fn normalize_ids(text: &str) -> String {
     let is_uuid = |s: &[u8]| {
-        s.len() == 36
-            && s.iter().enumerate().all(|(i, b)| if [8, 13, 18, 23].contains(&i) { *b == b'-' } else { b.is_ascii_hexdigit() })
+        s.len() == 36 && s.iter().enumerate().all(|(i, b)| if [8, 13, 18, 23].contains(&i) { *b == b'-' } else { b.is_ascii_hexdigit() })
     };
     let bytes = text.as_bytes();
     let mut seen: HashMap<&str, usize> = HashMap::new();

@@ -24,8 +24,8 @@ fn hostile_text() -> impl Strategy<Value = String> {
         '=', '+', '-', '@', '\t', '\r', '\n', '\'', '"', ',', ';', '\\', '|', '!', ' ', '🚀', 'é', '\u{202e}', '\u{200f}', '[', ']', '<',
         '>', '_', 'x', 'é',
     ]);
-    let chars = proptest::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..60)
-        .prop_map(|cs| cs.into_iter().collect::<String>());
+    let chars =
+        proptest::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..60).prop_map(|cs| cs.into_iter().collect::<String>());
     prop_oneof![
         1 => Just("=cmd|' /C calc'!A0".to_string()),
         1 => Just("@SUM(1+1)*cmd|' /C calc'!A0".to_string()),
@@ -187,4 +187,3 @@ proptest! {
         prop_assert_eq!(cell, want, "the title is a string cell holding exactly the title");
     }
 }
-

@@ -177,8 +177,13 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "rows are ordered by id, so the file is stable");
     let text = String::from_utf8(bytes).unwrap();
     let row_lines: Vec<&str> = text.lines().filter(|l| l.starts_with("    {")).collect();
-    let rows = parsed.departments.len() + parsed.people.len() + parsed.initiatives.len() + parsed.tasks.len()
-        + parsed.dependencies.len() + parsed.comments.len() + parsed.activity.len();
+    let rows = parsed.departments.len()
+        + parsed.people.len()
+        + parsed.initiatives.len()
+        + parsed.tasks.len()
+        + parsed.dependencies.len()
+        + parsed.comments.len()
+        + parsed.activity.len();
     assert_eq!(row_lines.len(), rows, "every row is one line, so two exports compare line by line");
     for line in row_lines {
         let row: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).expect("each row line is JSON on its own");
@@ -217,8 +222,14 @@ fn markdown_renders_hostile_titles_as_text() {
     assert_eq!(html.matches("<h1>").count(), 1, "the document's title is the only top heading");
     assert_eq!(html.matches("<h3>").count(), 1, "only the initiative's own heading is a heading");
     assert_eq!(html.matches("<strong>").count(), md.matches("**").count() / 2, "bold comes only from the exporter's own labels");
-    assert!(html.contains("[click me](https://evil.example) &lt;script&gt;alert(1)&lt;/script&gt; **bold**"), "the title reads as typed:\n{html}");
-    assert!(html.contains("=cmd|' /C calc'!A0") || html.contains("=cmd|&#39; /C calc&#39;!A0"), "the formula title reads as typed:\n{html}");
+    assert!(
+        html.contains("[click me](https://evil.example) &lt;script&gt;alert(1)&lt;/script&gt; **bold**"),
+        "the title reads as typed:\n{html}"
+    );
+    assert!(
+        html.contains("=cmd|' /C calc'!A0") || html.contains("=cmd|&#39; /C calc&#39;!A0"),
+        "the formula title reads as typed:\n{html}"
+    );
 }
 
 #[test]

@@ -64,7 +64,11 @@ fn bad_files_are_refused_and_change_nothing() {
         ("truncated.json", good[..good.len() / 2].to_vec(), "not valid JSON"),
         ("binary.json", vec![0x89, b'P', b'N', b'G', 0, 1, 2, 3], "not a Bridgeboard board export"),
         ("other.json", br#"{"name": "something else"}"#.to_vec(), "not a Bridgeboard board export"),
-        ("newer.json", String::from_utf8(good.clone()).unwrap().replacen("\"format_version\": 1", "\"format_version\": 9", 1).into_bytes(), "format version 9"),
+        (
+            "newer.json",
+            String::from_utf8(good.clone()).unwrap().replacen("\"format_version\": 1", "\"format_version\": 9", 1).into_bytes(),
+            "format version 9",
+        ),
     ];
     for (name, bytes, expect) in cases {
         let path = write(&dir, name, &bytes);

@@ -17,7 +17,9 @@ fn hostile_sample() -> Store {
     sample::create(&mut store, today(), now()).unwrap();
     let add = |store: &mut Store, op| store.apply(&me(), now(), op).unwrap();
     let dept = add(&mut store, Op::CreateDepartment(NewDepartment { name: "+Plus team".into(), color: None }));
-    let person = |name: &str, department_id| Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id });
+    let person = |name: &str, department_id| {
+        Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id })
+    };
     let mkt = add(&mut store, person("=Eve Formula", MARKETING));
     let it = add(&mut store, person("-Dash Person", IT));
     let doer = add(&mut store, person("'Quoted Doer", dept));
@@ -51,7 +53,11 @@ fn same_people_as(source: &Store) -> Store {
     for p in &snapshot.people {
         let department_id = departments[&p.department_id];
         store
-            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: p.name.clone(), email: p.email.clone(), title: p.title.clone(), department_id }))
+            .apply(
+                &me(),
+                now(),
+                Op::CreatePerson(NewPerson { name: p.name.clone(), email: p.email.clone(), title: p.title.clone(), department_id }),
+            )
             .unwrap();
     }
     store
@@ -243,7 +249,11 @@ fn a_mapping_and_a_separator_can_be_chosen() {
     let file = "Headline|Kind|Finish line\r\nPortal|initiative|2026-06-30\r\n";
     let options = CsvOptions {
         delimiter: Some('|'),
-        mapping: vec![("headline".into(), Some(Field::Title)), ("Kind".into(), Some(Field::Type)), ("Finish line".into(), Some(Field::Finish))],
+        mapping: vec![
+            ("headline".into(), Some(Field::Title)),
+            ("Kind".into(), Some(Field::Type)),
+            ("Finish line".into(), Some(Field::Finish)),
+        ],
         ..CsvOptions::default()
     };
     let summary = import(&mut b.store, file, &options).unwrap();
@@ -271,10 +281,9 @@ fn the_file_kind_is_told_by_its_first_character() {
 /// Text that looks for trouble in a CSV cell.
 fn hostile_title() -> impl Strategy<Value = String> {
     let special = proptest::sample::select(vec!['=', '+', '-', '@', '\t', '\r', '\n', '\'', '"', ',', ';', ' ', '🚀', 'é', 'x', '|', '!']);
-    let chars = proptest::collection::vec(prop_oneof![4 => special, 1 => any::<char>()], 1..40)
-        .prop_map(|cs| cs.into_iter().collect::<String>());
-    prop_oneof![1 => Just("=cmd|' /C calc'!A0".to_string()), 8 => chars]
-        .prop_filter("a title has words and fits", |t| validate_title(t))
+    let chars =
+        proptest::collection::vec(prop_oneof![4 => special, 1 => any::<char>()], 1..40).prop_map(|cs| cs.into_iter().collect::<String>());
+    prop_oneof![1 => Just("=cmd|' /C calc'!A0".to_string()), 8 => chars].prop_filter("a title has words and fits", |t| validate_title(t))
 }
 
 fn validate_title(t: &str) -> bool {

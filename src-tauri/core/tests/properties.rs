@@ -26,9 +26,11 @@ fn acyclic_by_petgraph(store: &Store) -> bool {
     let board = store.board(today()).unwrap();
     for card in &board.initiatives {
         let detail = store.initiative_detail(card.id, today()).unwrap();
-        let ups = detail.upstream.iter().map(|l| (l, card.id)).chain(
-            detail.tasks.iter().flat_map(|t| t.upstream.iter().map(move |l| (l, t.task.id))),
-        );
+        let ups = detail
+            .upstream
+            .iter()
+            .map(|l| (l, card.id))
+            .chain(detail.tasks.iter().flat_map(|t| t.upstream.iter().map(move |l| (l, t.task.id))));
         for (link, successor) in ups.filter(|(l, _)| l.kind == DependencyKind::FinishToStart) {
             let (a, b) = (node(&mut graph, link.item.id), node(&mut graph, successor));
             graph.add_edge(a, b, ());

@@ -8,7 +8,9 @@ use common::*;
 #[test]
 fn an_initiative_cannot_leave_proposed_without_both_owners() {
     let mut b = Board::new();
-    let id = b.apply(Op::CreateInitiative(NewInitiative { marketing_owner_id: Some(b.dana), ..NewInitiative::titled("Portal campaign") })).unwrap();
+    let id = b
+        .apply(Op::CreateInitiative(NewInitiative { marketing_owner_id: Some(b.dana), ..NewInitiative::titled("Portal campaign") }))
+        .unwrap();
     let before = b.activity_count(id);
     let err = b.set_initiative(id, InitiativeChange::Status(InitiativeStatus::Planned)).unwrap_err();
     assert_eq!(err.code(), "conflict", "a rule refusal carries the conflict code");
@@ -132,7 +134,11 @@ fn bad_input_is_refused_with_a_message() {
         assert_eq!(err.code(), "validation", "title {:?} is refused", title.len());
     }
     let err = b
-        .apply(Op::CreateInitiative(NewInitiative { start: Some(day("2026-05-02")), target: Some(day("2026-05-01")), ..NewInitiative::titled("X") }))
+        .apply(Op::CreateInitiative(NewInitiative {
+            start: Some(day("2026-05-02")),
+            target: Some(day("2026-05-01")),
+            ..NewInitiative::titled("X")
+        }))
         .unwrap_err();
     assert!(err.to_string().contains("before the start date"), "{err}");
     assert!(b.store.board(today()).unwrap().initiatives.is_empty(), "nothing was created by refused input");
@@ -163,7 +169,9 @@ fn a_person_who_owns_work_is_not_deleted_until_reassigned() {
     assert!(wrong.to_string().contains("must be in IT"), "a Marketing person cannot take over as IT owner: {wrong}");
     assert!(b.store.board(today()).unwrap().people.iter().any(|p| p.id == b.tom), "a refused delete keeps the person");
 
-    let ravi = b.apply(Op::CreatePerson(NewPerson { name: "Ravi".into(), email: String::new(), title: String::new(), department_id: IT })).unwrap();
+    let ravi = b
+        .apply(Op::CreatePerson(NewPerson { name: "Ravi".into(), email: String::new(), title: String::new(), department_id: IT }))
+        .unwrap();
     b.apply(Op::Delete { id: b.tom, reassign_to: Some(ravi) }).unwrap();
     let card = b.card(i);
     assert_eq!(card.it_owner.map(|p| p.name).as_deref(), Some("Ravi"), "the work moved to Ravi");
@@ -216,8 +224,13 @@ fn moving_an_initiative_moves_its_open_tasks_and_leaves_finished_work_where_it_h
     b.set_initiative(i, InitiativeChange::Start(Some(day("2026-04-01")))).unwrap();
     b.set_initiative(i, InitiativeChange::Target(Some(day("2026-06-30")))).unwrap();
     let (open, done, undated) = (b.task(i, "Build"), b.task(i, "Requirements"), b.task(i, "Someday"));
-    b.apply(Op::UpdateTask { id: open, changes: vec![TaskChange::Start(Some(day("2026-04-06"))), TaskChange::Due(Some(day("2026-05-15")))] }).unwrap();
-    b.apply(Op::UpdateTask { id: done, changes: vec![TaskChange::Due(Some(day("2026-04-03"))), TaskChange::Status(TaskStatus::Done)] }).unwrap();
+    b.apply(Op::UpdateTask {
+        id: open,
+        changes: vec![TaskChange::Start(Some(day("2026-04-06"))), TaskChange::Due(Some(day("2026-05-15")))],
+    })
+    .unwrap();
+    b.apply(Op::UpdateTask { id: done, changes: vec![TaskChange::Due(Some(day("2026-04-03"))), TaskChange::Status(TaskStatus::Done)] })
+        .unwrap();
     let before = b.activity_count(i);
 
     b.apply(Op::MoveInitiative { id: i, days: 14 }).unwrap();
@@ -256,5 +269,9 @@ fn the_sample_board_shows_a_blocked_initiative_and_a_schedule_conflict() {
         .filter(|t| t.upstream.iter().any(|l| l.conflict.is_some()))
         .count();
     assert!(conflicts >= 1, "a task starts before its predecessor finishes");
-    assert_eq!(sample::create(&mut store, today(), now()).unwrap_err().code(), "conflict", "the sample never goes into a board that has data");
+    assert_eq!(
+        sample::create(&mut store, today(), now()).unwrap_err().code(),
+        "conflict",
+        "the sample never goes into a board that has data"
+    );
 }

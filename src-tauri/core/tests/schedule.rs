@@ -27,8 +27,14 @@ struct Plan {
 impl Plan {
     fn new() -> Plan {
         let info = BoardInfo { id: Id::from_u128(0xb0a7d), name: "Plan".into(), sample: false };
-        let snapshot =
-            Snapshot { info, departments: Vec::new(), people: Vec::new(), initiatives: Vec::new(), tasks: Vec::new(), dependencies: Vec::new() };
+        let snapshot = Snapshot {
+            info,
+            departments: Vec::new(),
+            people: Vec::new(),
+            initiatives: Vec::new(),
+            tasks: Vec::new(),
+            dependencies: Vec::new(),
+        };
         Plan { snapshot, next: 1 }
     }
 
@@ -92,7 +98,11 @@ impl Plan {
     fn depends(&mut self, successor: Id, predecessor: Id, lag_days: i32) -> Id {
         let id = self.id();
         let kind_of = |plan: &Plan, item: Id| {
-            if plan.snapshot.initiatives.iter().any(|i| i.id == item) { ItemKind::Initiative } else { ItemKind::Task }
+            if plan.snapshot.initiatives.iter().any(|i| i.id == item) {
+                ItemKind::Initiative
+            } else {
+                ItemKind::Task
+            }
         };
         let (from_kind, to_kind) = (kind_of(self, predecessor), kind_of(self, successor));
         self.snapshot.dependencies.push(Dependency {
@@ -251,10 +261,12 @@ fn violated_dependencies_count_the_lag_and_the_days_of_overlap() {
     );
     assert!(!found.iter().any(|(id, ..)| *id == early), "a negative lag is a lead, and Mar 9 ≥ Mar 10 − 2");
     let v = &a.violations[1];
-    assert_eq!((v.predecessor_id, v.successor_id, v.lag_days, v.predecessor_finish, v.start), (design, print, 3, day("2026-03-10"), day("2026-03-12")));
     assert_eq!(
-        v.message,
-        "“Printing” starts 2026-03-12, before “Poster design” finishes plus 3 days (2026-03-13 at the earliest).",
+        (v.predecessor_id, v.successor_id, v.lag_days, v.predecessor_finish, v.start),
+        (design, print, 3, day("2026-03-10"), day("2026-03-12"))
+    );
+    assert_eq!(
+        v.message, "“Printing” starts 2026-03-12, before “Poster design” finishes plus 3 days (2026-03-13 at the earliest).",
         "the same sentence the detail panel shows"
     );
     // The forward pass resolves the violation by pushing: Printing starts Mar 13, and Hang
@@ -397,9 +409,14 @@ fn the_analysis_reads_a_real_board_snapshot() {
     let task = |title: &str, start: &str, due: &str| {
         Op::CreateTask(NewTask { start: Some(day(start)), due: Some(day(due)), ..NewTask::titled(portal, IT, title) })
     };
-    let ids = store.apply_all(&me, now, vec![task("Build", "2026-03-02", "2026-03-10"), task("Launch", "2026-03-08", "2026-03-09")]).unwrap();
+    let ids =
+        store.apply_all(&me, now, vec![task("Build", "2026-03-02", "2026-03-10"), task("Launch", "2026-03-08", "2026-03-09")]).unwrap();
     store
-        .apply(&me, now, Op::AddDependency(NewDependency { from_id: ids[0], to_id: ids[1], kind: DependencyKind::FinishToStart, lag_days: 0 }))
+        .apply(
+            &me,
+            now,
+            Op::AddDependency(NewDependency { from_id: ids[0], to_id: ids[1], kind: DependencyKind::FinishToStart, lag_days: 0 }),
+        )
         .unwrap();
     let a = schedule::analyze(&store.snapshot().unwrap());
     assert_eq!(a.violations.len(), 1, "Launch starts before Build finishes, as the detail panel also flags");

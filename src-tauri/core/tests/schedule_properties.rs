@@ -82,11 +82,7 @@ fn acyclic_edges(spec: &Spec) -> Vec<(usize, usize, i32)> {
     }
     let parent = |v: usize| if v >= ni { Some(spec.tasks[v - ni].0) } else { None };
     let tie = |v: usize| (key[v], v);
-    spec.edges
-        .iter()
-        .copied()
-        .filter(|&(a, b, _)| tie(a) < tie(b) && parent(a) != Some(b) && parent(b) != Some(a))
-        .collect()
+    spec.edges.iter().copied().filter(|&(a, b, _)| tie(a) < tie(b) && parent(a) != Some(b) && parent(b) != Some(a)).collect()
 }
 
 /// The board as a snapshot, and the oracle's own reading of it.
@@ -368,12 +364,11 @@ fn check_against_oracle(m: &Model, a: &ScheduleAnalysis, removed: &HashSet<usize
     }
 
     // Violations: the board's rule over planned spans, start < finish + lag.
-    let expected: BTreeSet<(Id, i64)> = m
-        .fs
-        .iter()
-        .filter(|&&(a, b, lag, _)| m.span[b].unwrap().0 < m.span[a].unwrap().1 + lag)
-        .map(|&(a, b, lag, id)| (id, m.span[a].unwrap().1 + lag - m.span[b].unwrap().0))
-        .collect();
+    let expected: BTreeSet<(Id, i64)> =
+        m.fs.iter()
+            .filter(|&&(a, b, lag, _)| m.span[b].unwrap().0 < m.span[a].unwrap().1 + lag)
+            .map(|&(a, b, lag, id)| (id, m.span[a].unwrap().1 + lag - m.span[b].unwrap().0))
+            .collect();
     let got: BTreeSet<(Id, i64)> = a.violations.iter().map(|v| (v.dependency_id, v.overlap_days as i64)).collect();
     prop_assert_eq!(got, expected, "violated dependencies and their overlap");
     prop_assert!(a.violations.windows(2).all(|w| w[0].overlap_days >= w[1].overlap_days), "worst violation first");

@@ -19,9 +19,7 @@ pub async fn initiative_detail(state: State<'_, AppState>, id: Id) -> Reply<Init
 /// The write funnel: one operation, one transaction, one activity entry or more.
 #[tauri::command]
 pub async fn apply(app: AppHandle, state: State<'_, AppState>, op: Op) -> Reply<Id> {
-    let id = state
-        .with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op))
-        .map_err(|e| e.payload())?;
+    let id = state.with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op)).map_err(|e| e.payload())?;
     board_changed(&app, "edit");
     Ok(id)
 }
@@ -33,9 +31,7 @@ pub async fn move_task(app: AppHandle, state: State<'_, AppState>, id: Id, direc
         "down" => false,
         other => return Err(Error::Validation(format!("A task moves up or down, not “{other}”.")).payload()),
     };
-    state
-        .with_store(|store| store.move_task(&state.actor(store), chrono::Utc::now(), id, up))
-        .map_err(|e| e.payload())?;
+    state.with_store(|store| store.move_task(&state.actor(store), chrono::Utc::now(), id, up)).map_err(|e| e.payload())?;
     board_changed(&app, "edit");
     Ok(())
 }

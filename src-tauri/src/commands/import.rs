@@ -20,11 +20,7 @@ pub async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
     if let Some(path) = std::env::var_os("BRIDGEBOARD_IMPORT_PATH") {
         return Ok(Some(PathBuf::from(path).display().to_string()));
     }
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("Board export or CSV", &["json", "csv", "txt"])
-        .blocking_pick_file();
+    let picked = app.dialog().file().add_filter("Board export or CSV", &["json", "csv", "txt"]).blocking_pick_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 

@@ -12,9 +12,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply<RoadmapView> {
-    state
-        .with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today())))
-        .map_err(|e| e.payload())
+    state.with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today()))).map_err(|e| e.payload())
 }
 
 #[tauri::command]
@@ -34,9 +32,7 @@ pub async fn export_roadmap(
 ) -> Reply<String> {
     let options = Options { filter, today: today(), paper, detail_tasks: false };
     let path = PathBuf::from(path.trim());
-    state
-        .with_store(|store| export::save(&path, format, store, &options))
-        .map_err(|e| e.payload())?;
+    state.with_store(|store| export::save(&path, format, store, &options)).map_err(|e| e.payload())?;
     Ok(path.display().to_string())
 }
 

@@ -81,11 +81,7 @@ pub async fn choose_board_file(app: AppHandle, create: bool) -> Reply<Option<Str
         return Ok(Some(PathBuf::from(path).display().to_string()));
     }
     let dialog = app.dialog().file().add_filter("Bridgeboard board", &["bridgeboard"]);
-    let picked = if create {
-        dialog.set_file_name("board.bridgeboard").blocking_save_file()
-    } else {
-        dialog.blocking_pick_file()
-    };
+    let picked = if create { dialog.set_file_name("board.bridgeboard").blocking_save_file() } else { dialog.blocking_pick_file() };
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 

@@ -11,16 +11,16 @@ use crate::parse;
 use crate::resolve::Snapshot;
 
 pub fn export(store: &Store, args: &ExportArgs, clock: Clock) -> Result<String> {
-    let format = Format::from_wire(&args.format)
-        .ok_or_else(|| Error::Validation(format!("“{}” is not an export format.", args.format)))?;
+    let format = Format::from_wire(&args.format).ok_or_else(|| Error::Validation(format!("“{}” is not an export format.", args.format)))?;
     let today = match &args.today {
         Some(text) => parse::date(text)?,
         None => clock.today,
     };
     let paper = match args.paper.as_deref() {
         None => export::Paper::default(),
-        Some(text) => export::Paper::from_wire(text)
-            .ok_or_else(|| Error::Validation(format!("“{text}” is not a paper size; use a4 or letter.")))?,
+        Some(text) => {
+            export::Paper::from_wire(text).ok_or_else(|| Error::Validation(format!("“{text}” is not a paper size; use a4 or letter.")))?
+        }
     };
     let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some() };
     export::save(&args.out, format, store, &options)?;
@@ -38,10 +38,7 @@ fn filter(store: &Store, args: &ExportArgs, today: chrono::NaiveDate) -> Result<
     let statuses = args.statuses.iter().map(|s| parse::initiative_status(s)).collect::<Result<Vec<_>>>()?;
     let (department_id, owner_id) = if args.department.is_some() || args.owner.is_some() {
         let board = Snapshot::read(store, today)?;
-        (
-            args.department.as_deref().map(|d| board.department(d)).transpose()?,
-            board.person_id(args.owner.as_deref())?,
-        )
+        (args.department.as_deref().map(|d| board.department(d)).transpose()?, board.person_id(args.owner.as_deref())?)
     } else {
         (None, None)
     };

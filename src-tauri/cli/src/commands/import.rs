@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
 use bridgeboard_core::import as core_import;
+use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
 use bridgeboard_core::{Actor, Result, Store};
 
 use super::Clock;

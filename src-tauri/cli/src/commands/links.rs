@@ -74,10 +74,7 @@ pub fn delete(e: &mut Edit, item: &str, reassign_to: Option<&str>) -> Result<Id>
     let reassign_to = match (&target, reassign_to) {
         (Deletable::Person(_), Some(who)) => Some(e.board.person(who)?.id),
         (Deletable::Item(item), Some(_)) => {
-            return Err(Error::Validation(format!(
-                "--reassign-to is for deleting a person; “{}” is not a person.",
-                item.title()
-            )))
+            return Err(Error::Validation(format!("--reassign-to is for deleting a person; “{}” is not a person.", item.title())))
         }
         (_, None) => None,
     };

@@ -56,10 +56,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
             // leaving an empty board behind.
-            let starts_a_board = matches!(
-                edit,
-                Command::AddInitiative { .. } | Command::AddPerson { .. } | Command::AddDepartment { .. }
-            );
+            let starts_a_board = matches!(edit, Command::AddInitiative { .. } | Command::AddPerson { .. } | Command::AddDepartment { .. });
             let store = if starts_a_board { Store::open(db, None)? } else { open_existing(db)? };
             let board = Snapshot::read(&store, clock.today)?;
             let actor = match actor {
@@ -88,20 +85,13 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::MoveTask { task, direction } => tasks::move_task(e, &task, direction.up)?,
         Command::Status { item, status } => links::status(e, &item, &status)?,
         Command::AddPerson { name, department, email, title } => people::add(e, name, &department, email, title)?,
-        Command::EditPerson { person, name, email, title, department } => {
-            people::edit(e, &person, name, email, title, department)?
-        }
+        Command::EditPerson { person, name, email, title, department } => people::edit(e, &person, name, email, title, department)?,
         Command::AddDepartment { name, color } => people::add_department(e, name, color)?,
         Command::Depend { successor, predecessor, lag, relates } => links::depend(e, &successor, &predecessor, lag, relates)?,
         Command::Undepend { item, predecessor } => links::undepend(e, &item, predecessor.as_deref())?,
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
-        Command::Demo { .. }
-        | Command::List { .. }
-        | Command::Check
-        | Command::Backup { .. }
-        | Command::Export(_)
-        | Command::Import(_) => {
+        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } | Command::Export(_) | Command::Import(_) => {
             unreachable!("read commands are dispatched in run")
         }
     };
@@ -116,10 +106,9 @@ fn open_existing(db: &Path) -> Result<Store> {
              a new board is started by add-initiative, add-person or add-department, or by `demo`.",
             db.display()
         ))),
-        Ok(meta) if meta.is_file() && meta.len() == 0 => Err(Error::Storage(format!(
-            "{} is empty: it holds no board yet. Add something to it first, or run `demo`.",
-            db.display()
-        ))),
+        Ok(meta) if meta.is_file() && meta.len() == 0 => {
+            Err(Error::Storage(format!("{} is empty: it holds no board yet. Add something to it first, or run `demo`.", db.display())))
+        }
         _ => Store::open(db, None),
     }
 }

@@ -6,12 +6,7 @@ use super::{require_changes, Edit};
 
 pub fn add(e: &mut Edit, name: String, department: &str, email: Option<String>, title: Option<String>) -> Result<Id> {
     let department_id = e.board.department(department)?;
-    e.apply(Op::CreatePerson(NewPerson {
-        name,
-        email: email.unwrap_or_default(),
-        title: title.unwrap_or_default(),
-        department_id,
-    }))
+    e.apply(Op::CreatePerson(NewPerson { name, email: email.unwrap_or_default(), title: title.unwrap_or_default(), department_id }))
 }
 
 pub fn edit(

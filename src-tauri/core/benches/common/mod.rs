@@ -45,7 +45,9 @@ pub fn generate(path: &Path, scale: &Scale) -> Generated {
     let mut store = Store::open(path, None).unwrap();
     let actor = Actor { id: None, name: "bench".into() };
     let now = Utc::now();
-    let person = |name: &str, department_id| Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id });
+    let person = |name: &str, department_id| {
+        Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id })
+    };
     let ids = store.apply_all(&actor, now, vec![person("Dana", MARKETING), person("Tom", IT)]).unwrap();
     let (dana, tom) = (ids[0], ids[1]);
     let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
@@ -54,15 +56,19 @@ pub fn generate(path: &Path, scale: &Scale) -> Generated {
     for n in 0..scale.initiatives {
         let first = start + chrono::Duration::days((n % 300) as i64);
         let id = store
-            .apply(&actor, now, Op::CreateInitiative(NewInitiative {
-                status: InitiativeStatus::ALL[n % 4],
-                marketing_owner_id: Some(dana),
-                it_owner_id: Some(tom),
-                start: Some(first),
-                target: Some(first + chrono::Duration::days(90)),
-                tags: vec![format!("tag{}", n % 17)],
-                ..NewInitiative::titled(format!("Initiative {n}"))
-            }))
+            .apply(
+                &actor,
+                now,
+                Op::CreateInitiative(NewInitiative {
+                    status: InitiativeStatus::ALL[n % 4],
+                    marketing_owner_id: Some(dana),
+                    it_owner_id: Some(tom),
+                    start: Some(first),
+                    target: Some(first + chrono::Duration::days(90)),
+                    tags: vec![format!("tag{}", n % 17)],
+                    ..NewInitiative::titled(format!("Initiative {n}"))
+                }),
+            )
             .unwrap();
         initiatives.push(id);
         let ops = (0..scale.tasks_per_initiative)
@@ -91,7 +97,8 @@ pub fn generate(path: &Path, scale: &Scale) -> Generated {
         let window = window.min(list.len() / 2);
         let from = next(list.len() - window);
         let to = from + 1 + next(window - 1);
-        let op = Op::AddDependency(NewDependency { from_id: list[from], to_id: list[to], kind: DependencyKind::FinishToStart, lag_days: 0 });
+        let op =
+            Op::AddDependency(NewDependency { from_id: list[from], to_id: list[to], kind: DependencyKind::FinishToStart, lag_days: 0 });
         // Some random pairs repeat or link a task to its own initiative; those are refused.
         added += store.apply(&actor, now, op).is_ok() as usize;
     }
@@ -123,13 +130,7 @@ pub fn report(name: &str, mut times: Vec<Duration>, baseline: Option<Percentiles
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let p = Percentiles { p50: ms(times[times.len() / 2]), p99: ms(times[(times.len() * 99 / 100).min(times.len() - 1)]) };
     let base = baseline.map_or(String::new(), |b| {
-        format!(
-            "   (baseline p50 {:.3} ms, p99 {:.3} ms; ratio p50 {:.2}x, p99 {:.2}x)",
-            b.p50,
-            b.p99,
-            p.p50 / b.p50,
-            p.p99 / b.p99
-        )
+        format!("   (baseline p50 {:.3} ms, p99 {:.3} ms; ratio p50 {:.2}x, p99 {:.2}x)", b.p50, b.p99, p.p50 / b.p50, p.p99 / b.p99)
     });
     println!("{name:<52} n={:<5} p50 {:>8.3} ms   p99 {:>8.3} ms{base}", times.len(), p.p50, p.p99);
     p

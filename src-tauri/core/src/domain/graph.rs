@@ -13,11 +13,7 @@ use crate::domain::model::Id;
 /// `from`: `[from, to, ..., from]`. `successors` lists what directly follows a node (drawn
 /// finish-to-start edges plus a task's own initiative); it is asked only for nodes reachable
 /// from `to`, so the check costs what that part of the graph costs.
-pub fn find_cycle<E>(
-    from: Id,
-    to: Id,
-    mut successors: impl FnMut(Id) -> Result<Vec<Id>, E>,
-) -> Result<Option<Vec<Id>>, E> {
+pub fn find_cycle<E>(from: Id, to: Id, mut successors: impl FnMut(Id) -> Result<Vec<Id>, E>) -> Result<Option<Vec<Id>>, E> {
     if from == to {
         return Ok(Some(vec![from, from]));
     }
@@ -57,10 +53,8 @@ mod tests {
     }
 
     fn check(edges: &[(usize, usize)], nodes: &[Id], from: usize, to: usize) -> Option<Vec<Id>> {
-        find_cycle::<()>(nodes[from], nodes[to], |n| {
-            Ok(edges.iter().filter(|(a, _)| nodes[*a] == n).map(|(_, b)| nodes[*b]).collect())
-        })
-        .unwrap()
+        find_cycle::<()>(nodes[from], nodes[to], |n| Ok(edges.iter().filter(|(a, _)| nodes[*a] == n).map(|(_, b)| nodes[*b]).collect()))
+            .unwrap()
     }
 
     #[test]

@@ -13,24 +13,49 @@ use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, Tas
 pub enum Op {
     CreateDepartment(NewDepartment),
     CreatePerson(NewPerson),
-    UpdatePerson { id: Id, changes: Vec<PersonChange> },
+    UpdatePerson {
+        id: Id,
+        changes: Vec<PersonChange>,
+    },
     CreateInitiative(NewInitiative),
-    UpdateInitiative { id: Id, changes: Vec<InitiativeChange> },
+    UpdateInitiative {
+        id: Id,
+        changes: Vec<InitiativeChange>,
+    },
     /// Move an initiative's plan by `days` calendar days (negative: earlier): its start and
     /// target, and the start and due dates of its open tasks. Done and cancelled tasks keep
     /// their dates, since those record what happened.
-    MoveInitiative { id: Id, days: i32 },
+    MoveInitiative {
+        id: Id,
+        days: i32,
+    },
     CreateTask(NewTask),
-    UpdateTask { id: Id, changes: Vec<TaskChange> },
+    UpdateTask {
+        id: Id,
+        changes: Vec<TaskChange>,
+    },
     /// Soft-delete an initiative (with its tasks), a task, or a person. A person who still owns
     /// or is assigned work is refused unless `reassign_to` names who takes it over.
-    Delete { id: Id, reassign_to: Option<Id> },
-    Restore { id: Id },
+    Delete {
+        id: Id,
+        reassign_to: Option<Id>,
+    },
+    Restore {
+        id: Id,
+    },
     AddDependency(NewDependency),
-    RemoveDependency { id: Id },
-    AddComment { item_id: Id, body: String },
+    RemoveDependency {
+        id: Id,
+    },
+    AddComment {
+        item_id: Id,
+        body: String,
+    },
     /// Rename the board, or mark it as the sample board (demo data).
-    SetBoard { name: String, sample: bool },
+    SetBoard {
+        name: String,
+        sample: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

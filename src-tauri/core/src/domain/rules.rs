@@ -21,22 +21,14 @@ pub fn check_owner(role: &str, department: Id, owner: Option<&Person>) -> Result
 
 /// A joint initiative has an owner on each side before it leaves Proposed. Cancelling a proposal
 /// needs no owners.
-pub fn check_owners_for_status(
-    title: &str,
-    status: InitiativeStatus,
-    marketing_owner: Option<Id>,
-    it_owner: Option<Id>,
-) -> Result<()> {
+pub fn check_owners_for_status(title: &str, status: InitiativeStatus, marketing_owner: Option<Id>, it_owner: Option<Id>) -> Result<()> {
     if matches!(status, InitiativeStatus::Proposed | InitiativeStatus::Cancelled) {
         return Ok(());
     }
-    let missing: Vec<&str> = [
-        marketing_owner.is_none().then_some("a Marketing owner"),
-        it_owner.is_none().then_some("an IT owner"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let missing: Vec<&str> = [marketing_owner.is_none().then_some("a Marketing owner"), it_owner.is_none().then_some("an IT owner")]
+        .into_iter()
+        .flatten()
+        .collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -52,10 +44,7 @@ pub fn check_can_finish(title: &str, finished_word: &str, open_predecessors: &[I
     if open_predecessors.is_empty() {
         return Ok(());
     }
-    let names: Vec<String> = open_predecessors
-        .iter()
-        .map(|p| format!("“{}” ({})", p.title, p.status))
-        .collect();
+    let names: Vec<String> = open_predecessors.iter().map(|p| format!("“{}” ({})", p.title, p.status)).collect();
     Err(Error::Conflict(format!(
         "“{title}” cannot be marked {finished_word} while it waits for {}. Finish or cancel that first, or remove the dependency.",
         names.join(", ")
@@ -74,7 +63,10 @@ mod tests {
         assert_eq!(err.code(), "conflict");
         assert!(err.to_string().contains("an IT owner"), "the message names what is missing: {err}");
         assert!(check_owners_for_status("Portal", InitiativeStatus::Proposed, None, None).is_ok());
-        assert!(check_owners_for_status("Portal", InitiativeStatus::Cancelled, None, None).is_ok(), "a proposal can be dropped without owners");
+        assert!(
+            check_owners_for_status("Portal", InitiativeStatus::Cancelled, None, None).is_ok(),
+            "a proposal can be dropped without owners"
+        );
         assert!(check_owners_for_status("Portal", InitiativeStatus::Live, someone, someone).is_ok());
     }
 }

@@ -52,9 +52,7 @@ pub fn long_text(what: &str, text: &str) -> Result<String> {
 pub fn optional_line(what: &str, text: Option<&str>) -> Result<Option<String>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) if t.chars().count() > TITLE_MAX => Err(invalid(format!(
-            "{what} is longer than {TITLE_MAX} characters; shorten it."
-        ))),
+        Some(t) if t.chars().count() > TITLE_MAX => Err(invalid(format!("{what} is longer than {TITLE_MAX} characters; shorten it."))),
         Some(t) => Ok(Some(t.to_string())),
     }
 }
@@ -96,20 +94,14 @@ pub fn date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .ok()
         .filter(|_| text.len() == 10)
-        .ok_or_else(|| {
-            invalid(format!(
-                "“{text}” is not a date that exists; write it as YYYY-MM-DD, for example 2026-03-15."
-            ))
-        })
+        .ok_or_else(|| invalid(format!("“{text}” is not a date that exists; write it as YYYY-MM-DD, for example 2026-03-15.")))
 }
 
 /// An end date may not come before its start date (end dates are inclusive).
 pub fn date_order(start: Option<NaiveDate>, end: Option<NaiveDate>, end_name: &str) -> Result<()> {
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
-            return Err(invalid(format!(
-                "The {end_name} ({end}) is before the start date ({start}); move one of them."
-            )));
+            return Err(invalid(format!("The {end_name} ({end}) is before the start date ({start}); move one of them.")));
         }
     }
     Ok(())

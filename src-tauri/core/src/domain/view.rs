@@ -5,10 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::model::{
-    Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind,
-    Person, Priority, Task,
-};
+use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardInfo {

@@ -80,11 +80,8 @@ fn task_list(lane: &Lane) -> String {
 pub fn render(roadmap: &Roadmap) -> String {
     let title = format!("Joint roadmap: {}", roadmap.board.name);
     let rows: Vec<String> = roadmap.lanes.iter().map(|l| format!("<tr>{}</tr>", summary_row(l))).collect();
-    let details: Vec<String> = roadmap
-        .lanes
-        .iter()
-        .map(|l| format!("<section><h2>{}</h2>{}</section>", escape(&l.initiative.title), task_list(l)))
-        .collect();
+    let details: Vec<String> =
+        roadmap.lanes.iter().map(|l| format!("<section><h2>{}</h2>{}</section>", escape(&l.initiative.title), task_list(l))).collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\

@@ -89,12 +89,7 @@ pub fn render(roadmap: &Roadmap) -> String {
         for rt in &lane.tasks {
             let t = &rt.task;
             let Some(due) = t.due.filter(|_| t.kind == TaskKind::Milestone) else { continue };
-            let mut description = format!(
-                "Milestone of \"{}\" ({}).\nStatus: {}",
-                i.title,
-                rt.department.name,
-                t.status.label()
-            );
+            let mut description = format!("Milestone of \"{}\" ({}).\nStatus: {}", i.title, rt.department.name, t.status.label());
             if rt.blocked {
                 description.push_str(" (blocked)");
             }

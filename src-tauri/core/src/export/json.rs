@@ -108,13 +108,10 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle> {
     }
     let version = head.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
     if version != u64::from(Bundle::VERSION) {
-        return Err(Error::Validation(
-            format!(
-                "This board export has format version {version}; this Bridgeboard reads version {}. Update Bridgeboard to open it.",
-                Bundle::VERSION
-            ),
-        ));
+        return Err(Error::Validation(format!(
+            "This board export has format version {version}; this Bridgeboard reads version {}. Update Bridgeboard to open it.",
+            Bundle::VERSION
+        )));
     }
-    serde_json::from_value(head)
-        .map_err(|err| Error::Validation(format!("This board export is damaged or incomplete ({err}).")))
+    serde_json::from_value(head).map_err(|err| Error::Validation(format!("This board export is damaged or incomplete ({err}).")))
 }

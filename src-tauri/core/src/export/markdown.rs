@@ -36,8 +36,7 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\r' | '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | ':' | '@' | '.' | '$'
-            | '^' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | ':' | '@' | '.' | '$' | '^' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -180,7 +179,12 @@ fn filters(roadmap: &Roadmap) -> String {
         let person = roadmap
             .lanes
             .iter()
-            .flat_map(|l| [&l.marketing_owner, &l.it_owner, &l.sponsor].into_iter().flatten().chain(l.tasks.iter().filter_map(|t| t.assignee.as_ref())))
+            .flat_map(|l| {
+                [&l.marketing_owner, &l.it_owner, &l.sponsor]
+                    .into_iter()
+                    .flatten()
+                    .chain(l.tasks.iter().filter_map(|t| t.assignee.as_ref()))
+            })
             .find(|p| p.id == id)
             .map_or("one person".to_string(), |p| escape(&p.name));
         parts.push(format!("owner {person}"));

@@ -46,17 +46,8 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[
-        Format::Csv,
-        Format::Xlsx,
-        Format::Json,
-        Format::Md,
-        Format::Ics,
-        Format::Svg,
-        Format::Png,
-        Format::Pdf,
-        Format::Html,
-    ];
+    pub const ALL: &'static [Format] =
+        &[Format::Csv, Format::Xlsx, Format::Json, Format::Md, Format::Ics, Format::Svg, Format::Png, Format::Pdf, Format::Html];
 
     /// The spelling on the command line, and the usual file extension.
     pub fn wire(self) -> &'static str {
@@ -124,8 +115,7 @@ pub fn render_to(format: Format, store: &Store, options: &Options, out: &mut (im
     }
     let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
     let bytes = render_roadmap(format, &roadmap, options)?;
-    out.write_all(&bytes)
-        .map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
+    out.write_all(&bytes).map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
 }
 
 /// Renders an export straight into the file at `path`, atomically (temp file in the same folder,
@@ -144,9 +134,9 @@ pub fn render_roadmap(format: Format, roadmap: &Roadmap, options: &Options) -> R
         Format::Xlsx => xlsx::render(roadmap),
         Format::Md => Ok(markdown::render(roadmap).into_bytes()),
         Format::Ics => Ok(ics::render(roadmap).into_bytes()),
-        Format::Json => Err(Error::Validation(
-            "The JSON export is the whole board, not a roadmap; export it from the board itself.".into(),
-        )),
+        Format::Json => {
+            Err(Error::Validation("The JSON export is the whole board, not a roadmap; export it from the board itself.".into()))
+        }
         Format::Svg if options.detail_tasks => Ok(detail::stacked(roadmap, svg::Page::SLIDE)?.into_bytes()),
         Format::Svg => Ok(svg::render(roadmap, svg::Page::SLIDE).into_bytes()),
         Format::Png if options.detail_tasks => picture::png_detail(roadmap),

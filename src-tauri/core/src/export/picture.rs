@@ -43,8 +43,7 @@ fn parse(svg: &str) -> Result<usvg::Tree> {
     fonts.load_font_data(ttf_noto_sans::BOLD.to_vec());
     fonts.set_sans_serif_family("Noto Sans");
     options.font_family = "Noto Sans".into();
-    usvg::Tree::from_str(svg, &options)
-        .map_err(|e| Error::Validation(format!("The roadmap picture could not be drawn ({e}).")))
+    usvg::Tree::from_str(svg, &options).map_err(|e| Error::Validation(format!("The roadmap picture could not be drawn ({e}).")))
 }
 
 /// A 1920 × 1080 PNG: a 16:9 slide.
@@ -59,9 +58,7 @@ fn rasterize(svg: &str, width: u32) -> Result<Vec<u8>> {
     let height = (tree.size().height() * scale).round() as u32;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).expect("a roadmap picture has a non-zero size");
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| Error::Validation(format!("The roadmap picture could not be encoded as PNG ({e}).")))
+    pixmap.encode_png().map_err(|e| Error::Validation(format!("The roadmap picture could not be encoded as PNG ({e}).")))
 }
 
 /// The detailed roadmap as a PNG: its pages stacked into one tall picture, each 16:9.

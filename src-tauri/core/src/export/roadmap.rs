@@ -136,20 +136,15 @@ impl Roadmap {
 
         let mut lanes = Vec::new();
         for i in &snapshot.initiatives {
-            let statuses_ok = if filter.statuses.is_empty() {
-                i.status != InitiativeStatus::Cancelled
-            } else {
-                filter.statuses.contains(&i.status)
-            };
+            let statuses_ok =
+                if filter.statuses.is_empty() { i.status != InitiativeStatus::Cancelled } else { filter.statuses.contains(&i.status) };
             let tag_ok = filter.tag.as_ref().is_none_or(|tag| i.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)));
             if !statuses_ok || !tag_ok {
                 continue;
             }
             let leaders = [i.marketing_owner_id, i.it_owner_id, i.sponsor_id];
             let leads = filter.owner_id.is_none_or(|o| leaders.contains(&Some(o)));
-            let led_by_department = filter
-                .department_id
-                .is_none_or(|d| leaders.iter().any(|p| department_of(*p) == Some(d)));
+            let led_by_department = filter.department_id.is_none_or(|d| leaders.iter().any(|p| department_of(*p) == Some(d)));
             let tasks: Vec<RoadmapTask> = tasks_by_initiative
                 .get(&i.id)
                 .into_iter()
@@ -158,8 +153,7 @@ impl Roadmap {
                 .filter(|t| filter.department_id.is_none_or(|d| t.department_id == d))
                 .filter(|t| leads || t.assignee_id == filter.owner_id)
                 .filter(|t| {
-                    filter.from.is_none() && filter.to.is_none()
-                        || Span::of_task(t).is_some_and(|s| s.touches(filter.from, filter.to))
+                    filter.from.is_none() && filter.to.is_none() || Span::of_task(t).is_some_and(|s| s.touches(filter.from, filter.to))
                 })
                 .map(|t| {
                     let depends_on = predecessors(t.id);
@@ -178,9 +172,7 @@ impl Roadmap {
                 })
                 .collect();
             let included = (leads || !tasks.is_empty()) && (led_by_department || !tasks.is_empty());
-            let span = tasks.iter().filter_map(|t| t.span).fold(Span::of_initiative(i), |acc, s| {
-                Some(acc.map_or(s, |a| a.cover(s)))
-            });
+            let span = tasks.iter().filter_map(|t| t.span).fold(Span::of_initiative(i), |acc, s| Some(acc.map_or(s, |a| a.cover(s))));
             let in_range = filter.from.is_none() && filter.to.is_none() || span.is_some_and(|s| s.touches(filter.from, filter.to));
             if !included || !in_range {
                 continue;
@@ -198,7 +190,8 @@ impl Roadmap {
                 tasks,
             });
         }
-        let ids: HashSet<Id> = lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
+        let ids: HashSet<Id> =
+            lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
         Roadmap {
             board: snapshot.info.clone(),
             today,

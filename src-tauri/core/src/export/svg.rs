@@ -112,10 +112,7 @@ impl Canvas {
     }
 
     pub(super) fn text(&mut self, x: f32, y: f32, size: f32, attrs: &str, text: &str) {
-        self.out.push_str(&format!(
-            "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size:.1}\" {attrs}>{}</text>\n",
-            escape(text)
-        ));
+        self.out.push_str(&format!("<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size:.1}\" {attrs}>{}</text>\n", escape(text)));
     }
 }
 
@@ -255,11 +252,8 @@ fn axis(c: &mut Canvas, start: NaiveDate, end: NaiveDate, height: f32) {
         c.out.push_str(&format!(
             "<line x1=\"{x:.1}\" y1=\"{AXIS_Y:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\" stroke=\"{stroke}\" stroke-width=\"1\"/>\n"
         ));
-        let label = if quarter_start {
-            format!("Q{} {}", (month.month() - 1) / 3 + 1, month.year())
-        } else {
-            month.format("%b").to_string()
-        };
+        let label =
+            if quarter_start { format!("Q{} {}", (month.month() - 1) / 3 + 1, month.year()) } else { month.format("%b").to_string() };
         if !wide || quarter_start {
             let weight = if quarter_start { "font-weight=\"bold\"" } else { "fill=\"#475569\"" };
             c.text(x + 4.0, AXIS_Y + 20.0, 14.0, weight, &label);
@@ -286,7 +280,13 @@ fn lanes(c: &mut Canvas, roadmap: &Roadmap, height: f32) {
     }
     if dated.len() > shown {
         let more = dated.len() - shown;
-        c.text(MARGIN, height - FOOTER_H + 22.0, 15.0, "fill=\"#b91c1c\"", &format!("+ {more} more initiatives not shown: filter the export, or export with every task (--detail tasks)."));
+        c.text(
+            MARGIN,
+            height - FOOTER_H + 22.0,
+            15.0,
+            "fill=\"#b91c1c\"",
+            &format!("+ {more} more initiatives not shown: filter the export, or export with every task (--detail tasks)."),
+        );
     }
 }
 

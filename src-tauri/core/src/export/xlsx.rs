@@ -130,7 +130,10 @@ fn build(roadmap: &Roadmap) -> Result<Vec<u8>, XlsxError> {
     let titles: HashMap<Id, &str> = roadmap
         .lanes
         .iter()
-        .flat_map(|l| std::iter::once((l.initiative.id, l.initiative.title.as_str())).chain(l.tasks.iter().map(|t| (t.task.id, t.task.title.as_str()))))
+        .flat_map(|l| {
+            std::iter::once((l.initiative.id, l.initiative.title.as_str()))
+                .chain(l.tasks.iter().map(|t| (t.task.id, t.task.title.as_str())))
+        })
         .collect();
     let rows = roadmap.dependencies.iter().map(|d| {
         vec![

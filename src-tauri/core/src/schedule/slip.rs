@@ -34,9 +34,7 @@ pub(crate) fn slip(snapshot: &Snapshot, graph: &ScheduleGraph, order: &Order, it
         });
     }
     if days < 0 {
-        return Err(Error::Validation(format!(
-            "A slip is a number of days later ({days} is earlier); enter 0 or more days."
-        )));
+        return Err(Error::Validation(format!("A slip is a number of days later ({days} is earlier); enter 0 or more days.")));
     }
 
     let before = cpm::forward(graph, &order.topo, None);

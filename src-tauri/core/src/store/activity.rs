@@ -64,9 +64,8 @@ pub(super) const COLUMNS: &str = "id, at, actor_id, actor_name, item_kind, item_
 
 /// The newest `limit` entries about an initiative and its tasks, newest first.
 pub fn of_initiative(conn: &Connection, initiative: Id, limit: usize) -> Result<Vec<Activity>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM activity WHERE initiative_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM activity WHERE initiative_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2"))?;
     let rows = stmt.query_map(params![initiative.to_string(), limit as i64], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

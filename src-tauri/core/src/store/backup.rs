@@ -29,10 +29,7 @@ impl Store {
     /// A consistent copy of the board by SQLite's backup API, safe while others write.
     pub fn backup_to(&self, out: &Path) -> Result<()> {
         if out.exists() {
-            return Err(Error::Validation(format!(
-                "{} already exists; choose a new file name for the backup.",
-                out.display()
-            )));
+            return Err(Error::Validation(format!("{} already exists; choose a new file name for the backup.", out.display())));
         }
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.is_dir() {
@@ -54,7 +51,8 @@ impl Store {
     pub fn backup_contents(path: &Path) -> Result<BackupContents> {
         let format = open::probe(path)?;
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        let (board_id, board_name) = conn.query_row("SELECT id, name FROM board ORDER BY id LIMIT 1", [], |r| Ok((rows::id(r, 0)?, r.get(1)?)))?;
+        let (board_id, board_name) =
+            conn.query_row("SELECT id, name FROM board ORDER BY id LIMIT 1", [], |r| Ok((rows::id(r, 0)?, r.get(1)?)))?;
         let count = |table: &str| -> Result<u32> {
             Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE deleted_at IS NULL"), [], |r| r.get(0))?)
         };
@@ -76,7 +74,9 @@ impl Store {
     /// going to `backup_dir`).
     pub fn restore_backup(&mut self, backup: &Path, keep: &Path, backup_dir: &Path) -> Result<()> {
         if self.read_only {
-            return Err(Error::Storage("This board file is read-only, so a backup cannot be put in its place. Make the file writable first.".into()));
+            return Err(Error::Storage(
+                "This board file is read-only, so a backup cannot be put in its place. Make the file writable first.".into(),
+            ));
         }
         let contents = Store::backup_contents(backup)?;
         let board = self.info()?;
@@ -93,7 +93,8 @@ impl Store {
         // All pages in one step: one write transaction on the board, so it lands whole or not at all.
         if Backup::new(&source, &mut self.conn)?.step(-1)? != StepResult::Done {
             return Err(Error::Storage(
-                "Another program kept the board busy, so the backup was not put in place and nothing changed. Try again in a moment.".into(),
+                "Another program kept the board busy, so the backup was not put in place and nothing changed. Try again in a moment."
+                    .into(),
             ));
         }
         open::upgrade(self, contents.format, backup_dir)

@@ -86,9 +86,7 @@ fn progress(conn: &Connection, depts: &[Department]) -> Result<HashMap<Id, Vec<D
          GROUP BY initiative_id, department_id ORDER BY initiative_id, department_id",
     )?;
     let mut out: HashMap<Id, Vec<DepartmentProgress>> = HashMap::new();
-    let rows = stmt.query_map([], |r| {
-        Ok((rows::id(r, 0)?, rows::id(r, 1)?, r.get::<_, u32>(2)?, r.get::<_, u32>(3)?))
-    })?;
+    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?, r.get::<_, u32>(2)?, r.get::<_, u32>(3)?)))?;
     for row in rows {
         let (initiative, department, done, total) = row?;
         let name = depts.iter().find(|d| d.id == department).map(|d| d.name.clone()).unwrap_or_default();
@@ -134,21 +132,12 @@ impl Store {
     pub fn board(&self, today: NaiveDate) -> Result<BoardView> {
         let conn = self.conn();
         let people = people::all(conn)?;
-        Ok(BoardView {
-            info: info(conn)?,
-            today,
-            departments: departments::all(conn)?,
-            initiatives: cards(conn, today, &people)?,
-            people,
-        })
+        Ok(BoardView { info: info(conn)?, today, departments: departments::all(conn)?, initiatives: cards(conn, today, &people)?, people })
     }
 
     pub fn is_empty(&self) -> Result<bool> {
-        let count: i64 = self.conn().query_row(
-            "SELECT (SELECT count(*) FROM initiatives) + (SELECT count(*) FROM people)",
-            [],
-            |r| r.get(0),
-        )?;
+        let count: i64 =
+            self.conn().query_row("SELECT (SELECT count(*) FROM initiatives) + (SELECT count(*) FROM people)", [], |r| r.get(0))?;
         Ok(count == 0)
     }
 }

@@ -171,9 +171,13 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
             updated_at: rows::time(r, 4)?,
         })
     })?))?;
-    chunks(conn, "SELECT id, name, color, created_at, updated_at, deleted_at FROM departments ORDER BY id", Part::Departments, each, |r| {
-        Ok(DepartmentRow { department: Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? }, stamps: stamps(r, 3)? })
-    })?;
+    chunks(
+        conn,
+        "SELECT id, name, color, created_at, updated_at, deleted_at FROM departments ORDER BY id",
+        Part::Departments,
+        each,
+        |r| Ok(DepartmentRow { department: Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? }, stamps: stamps(r, 3)? }),
+    )?;
     chunks(
         conn,
         "SELECT id, name, email, title, department_id, created_at, updated_at, deleted_at FROM people ORDER BY id",

@@ -30,8 +30,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Comment> {
 
 /// Comments on any of `items`, oldest first.
 pub fn on(conn: &Connection, items: &[Id]) -> Result<Vec<Comment>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM comments WHERE item_id = ?1 AND deleted_at IS NULL"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM comments WHERE item_id = ?1 AND deleted_at IS NULL"))?;
     let mut out = Vec::new();
     for item in items {
         let rows = stmt.query_map(params![item.to_string()], from_row)?;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{activity, board, comments, dependencies, departments, initiatives, items, people, tasks, Store};
+use super::{activity, board, comments, departments, dependencies, initiatives, items, people, tasks, Store};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
 use crate::{schedule, Error, Result};
@@ -108,10 +108,8 @@ fn progress_of(rows: &[TaskRow], order: &[Id], names: &HashMap<Id, String>) -> V
     order
         .iter()
         .filter_map(|dept| {
-            let counted: Vec<_> = rows
-                .iter()
-                .filter(|r| r.task.department_id == *dept && r.task.status != crate::TaskStatus::Cancelled)
-                .collect();
+            let counted: Vec<_> =
+                rows.iter().filter(|r| r.task.department_id == *dept && r.task.status != crate::TaskStatus::Cancelled).collect();
             (!counted.is_empty()).then(|| crate::DepartmentProgress {
                 department_id: *dept,
                 name: names.get(dept).cloned().unwrap_or_default(),

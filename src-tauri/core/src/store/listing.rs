@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{dependencies, departments, initiatives, items, people, tasks, Store};
+use super::{departments, dependencies, initiatives, items, people, tasks, Store};
 use crate::domain::model::{DependencyKind, Id, Person};
 use crate::domain::view::ItemRef;
 use crate::Result;

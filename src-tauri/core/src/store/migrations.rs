@@ -118,8 +118,7 @@ pub fn latest_version() -> i32 {
 }
 
 /// The tables a board file at the latest version must have.
-pub const EXPECTED_TABLES: &[&str] =
-    &["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
+pub const EXPECTED_TABLES: &[&str] = &["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
 
 /// Runs every migration after `from` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i32) -> rusqlite::Result<()> {

@@ -7,8 +7,8 @@ mod backup;
 mod board;
 pub mod bundle;
 mod comments;
-mod dependencies;
 mod departments;
+mod dependencies;
 mod detail;
 mod funnel;
 mod initiatives;
@@ -30,7 +30,7 @@ use crate::{Error, Result};
 
 pub use backup::BackupContents;
 pub use funnel::ImportSummary;
-pub use listing::{Listing, ListedInitiative, ListedTask, NamedRef};
+pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
 
 pub struct Store {

@@ -73,7 +73,9 @@ fn create(path: &Path) -> Result<Store> {
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|err| Error::Storage(format!("A new board file cannot be created at {} ({err}). Choose a folder you may write to.", path.display())))?;
+    .map_err(|err| {
+        Error::Storage(format!("A new board file cannot be created at {} ({err}). Choose a folder you may write to.", path.display()))
+    })?;
     configure(&conn, true)?;
     let mut store = Store { conn, path: Some(path.to_path_buf()), read_only: false };
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Board".into());
@@ -117,15 +119,12 @@ pub(super) fn probe(path: &Path) -> Result<i32> {
             migrations::latest_version()
         )));
     }
-    let check: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| damaged(e.to_string()))?;
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
     if check != "ok" {
         return Err(damaged(check));
     }
-    let mut stmt = conn
-        .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1")
-        .map_err(|e| damaged(e.to_string()))?;
+    let mut stmt =
+        conn.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1").map_err(|e| damaged(e.to_string()))?;
     for table in EXPECTED_TABLES {
         let found: i64 = stmt.query_row([table], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
         if found == 0 {
@@ -158,9 +157,7 @@ fn backup_before_migration(store: &Store, dir: &Path, version: i32) -> Result<()
 pub fn location_warning(path: &Path) -> Option<String> {
     let text = path.display().to_string();
     let lower = text.to_lowercase();
-    let synced = ["onedrive", "sharepoint", "dropbox", "google drive", "icloud"]
-        .iter()
-        .find(|name| lower.contains(*name));
+    let synced = ["onedrive", "sharepoint", "dropbox", "google drive", "icloud"].iter().find(|name| lower.contains(*name));
     let network = text.starts_with("\\\\") || text.starts_with("//") || is_network_mount(path);
     let reason = match (synced, network) {
         (Some(name), _) => format!("it is in a folder synced by {name}"),

@@ -19,7 +19,13 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
     tx.execute("DELETE FROM board", [])?;
     tx.execute(
         "INSERT INTO board (id, name, sample, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![b.board.info.id.to_string(), b.board.info.name, b.board.info.sample, rows::stamp(b.board.created_at), rows::stamp(b.board.updated_at)],
+        params![
+            b.board.info.id.to_string(),
+            b.board.info.name,
+            b.board.info.sample,
+            rows::stamp(b.board.created_at),
+            rows::stamp(b.board.updated_at)
+        ],
     )?;
     for d in &b.departments {
         tx.execute(

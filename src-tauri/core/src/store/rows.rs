@@ -93,7 +93,11 @@ mod tests {
     fn the_fast_readers_agree_with_chrono() {
         let t = DateTime::parse_from_rfc3339("2026-03-02T09:15:07.123456Z").unwrap().with_timezone(&Utc);
         assert_eq!(parse_time(&stamp(t)), Some(t), "a stamp reads back as the same instant");
-        assert_eq!(parse_time("2026-03-02T09:15:07+01:00").map(|t| t.to_rfc3339()), Some("2026-03-02T08:15:07+00:00".into()), "other RFC 3339 forms still read");
+        assert_eq!(
+            parse_time("2026-03-02T09:15:07+01:00").map(|t| t.to_rfc3339()),
+            Some("2026-03-02T08:15:07+00:00".into()),
+            "other RFC 3339 forms still read"
+        );
         assert_eq!(parse_day("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
         assert_eq!(parse_day("2026-02-30"), None, "a date that does not exist is refused");
         assert_eq!(parse_day("2026-2-03"), None);

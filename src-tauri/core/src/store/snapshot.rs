@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{board, dependencies, departments, initiatives, people, tasks, Store};
+use super::{board, departments, dependencies, initiatives, people, tasks, Store};
 use crate::domain::snapshot::Snapshot;
 use crate::Result;
 
@@ -12,10 +12,7 @@ impl Store {
         let initiatives = initiatives::all(conn)?;
         let tasks = tasks::all(conn)?;
         let live: HashSet<_> = initiatives.iter().map(|i| i.id).chain(tasks.iter().map(|t| t.id)).collect();
-        let dependencies = dependencies::all(conn)?
-            .into_iter()
-            .filter(|d| live.contains(&d.from_id) && live.contains(&d.to_id))
-            .collect();
+        let dependencies = dependencies::all(conn)?.into_iter().filter(|d| live.contains(&d.from_id) && live.contains(&d.to_id)).collect();
         Ok(Snapshot {
             info: board::info(conn)?,
             departments: departments::all(conn)?,

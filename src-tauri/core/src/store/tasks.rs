@@ -59,11 +59,8 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
 }
 
 pub fn next_position(conn: &Connection, initiative: Id) -> Result<f64> {
-    let max: Option<f64> = conn.query_row(
-        "SELECT max(position) FROM tasks WHERE initiative_id = ?1",
-        params![initiative.to_string()],
-        |r| r.get(0),
-    )?;
+    let max: Option<f64> =
+        conn.query_row("SELECT max(position) FROM tasks WHERE initiative_id = ?1", params![initiative.to_string()], |r| r.get(0))?;
     Ok(max.map_or(1.0, |m| m.floor() + 1.0))
 }
 

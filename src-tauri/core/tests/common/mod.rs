@@ -44,10 +44,18 @@ impl Board {
 
     pub fn with(mut store: Store) -> Board {
         let dana = store
-            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: "Dana".into(), email: String::new(), title: String::new(), department_id: MARKETING }))
+            .apply(
+                &me(),
+                now(),
+                Op::CreatePerson(NewPerson { name: "Dana".into(), email: String::new(), title: String::new(), department_id: MARKETING }),
+            )
             .unwrap();
         let tom = store
-            .apply(&me(), now(), Op::CreatePerson(NewPerson { name: "Tom".into(), email: String::new(), title: String::new(), department_id: IT }))
+            .apply(
+                &me(),
+                now(),
+                Op::CreatePerson(NewPerson { name: "Tom".into(), email: String::new(), title: String::new(), department_id: IT }),
+            )
             .unwrap();
         Board { store, dana, tom }
     }
@@ -71,7 +79,12 @@ impl Board {
     }
 
     pub fn depends(&mut self, successor: Id, predecessor: Id) -> Result<Id> {
-        self.apply(Op::AddDependency(NewDependency { from_id: predecessor, to_id: successor, kind: DependencyKind::FinishToStart, lag_days: 0 }))
+        self.apply(Op::AddDependency(NewDependency {
+            from_id: predecessor,
+            to_id: successor,
+            kind: DependencyKind::FinishToStart,
+            lag_days: 0,
+        }))
     }
 
     pub fn set_task(&mut self, id: Id, change: TaskChange) -> Result<Id> {

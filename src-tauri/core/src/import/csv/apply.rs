@@ -14,7 +14,12 @@ use crate::{Error, Result};
 
 /// Applies `plan` through `apply` (one funnel operation each), adding the funnel's refusals to
 /// `problems`. Only a storage failure stops it.
-pub(super) fn apply(plan: &Plan, columns: &Columns, apply: impl Fn(Op) -> Result<Id>, problems: &mut Vec<Problem>) -> Result<CsvImportSummary> {
+pub(super) fn apply(
+    plan: &Plan,
+    columns: &Columns,
+    apply: impl Fn(Op) -> Result<Id>,
+    problems: &mut Vec<Problem>,
+) -> Result<CsvImportSummary> {
     let mut created: Vec<Option<Id>> = vec![None; plan.drafts.len()];
     let mut summary = CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone() };
     let mut refused = |line: u64, field: Option<Field>, err: Error| -> Result<()> {

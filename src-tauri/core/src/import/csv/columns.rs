@@ -114,12 +114,7 @@ const ALIASES: &[(&str, Field)] = &[
 
 /// Lower case, with `_`, `-` and runs of spaces read as one space: "Due_Date" = "due date".
 fn normalize(heading: &str) -> String {
-    heading
-        .to_lowercase()
-        .replace(['_', '-', '.'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    heading.to_lowercase().replace(['_', '-', '.'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What each heading would be read as, in the file's order: our own headings first, then other
@@ -227,8 +222,7 @@ mod tests {
 
     #[test]
     fn our_own_heading_wins_over_an_alias() {
-        let fields: Vec<Option<Field>> =
-            suggest_mapping(&headers(&["Name", "Title"])).into_iter().map(|(_, f)| f).collect();
+        let fields: Vec<Option<Field>> = suggest_mapping(&headers(&["Name", "Title"])).into_iter().map(|(_, f)| f).collect();
         assert_eq!(fields, vec![None, Some(Field::Title)], "“Title” is ours, so “Name” is not read as the title too");
     }
 

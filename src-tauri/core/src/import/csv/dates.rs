@@ -71,9 +71,7 @@ pub fn read(cell: &str, order: Option<DateOrder>) -> Result<Option<NaiveDate>, S
     if cell.is_empty() {
         return Ok(None);
     }
-    let exists = |y: i32, m: u32, d: u32| {
-        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{cell} is not a date that exists"))
-    };
+    let exists = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{cell} is not a date that exists"));
     match (shape(cell), order) {
         (Shape::YearFirst(m, d, y), _) => exists(y, m, d).map(Some),
         (Shape::YearLast(a, b, y), Some(DateOrder::Mdy)) => exists(y, a, b).map(Some),

@@ -146,7 +146,11 @@ impl Index {
                 None => match Uuid::parse_str(id).ok().filter(|uuid| on_board.contains(uuid)) {
                     Some(uuid) => Ref::Board(uuid),
                     None => {
-                        reader.note(row, Some(Field::DependsOn), format!("{id} is not the id of a row in this file, nor of an item on the board"));
+                        reader.note(
+                            row,
+                            Some(Field::DependsOn),
+                            format!("{id} is not the id of a row in this file, nor of an item on the board"),
+                        );
                         continue;
                     }
                 },

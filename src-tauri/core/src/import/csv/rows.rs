@@ -15,8 +15,8 @@ use super::table::{CsvRow, CsvTable};
 use super::Problem;
 use crate::domain::model::*;
 use crate::domain::ops::{NewInitiative, NewTask};
-use crate::domain::{rules, validate};
 use crate::domain::snapshot::Snapshot;
+use crate::domain::{rules, validate};
 use crate::export::csv::guard;
 
 /// What one row creates; `None` when the row has a problem (it is then not created, and rows
@@ -128,15 +128,18 @@ impl<'a> Reader<'a> {
             return Some(None);
         }
         let board = self.board;
-        let found: Vec<&Person> = board
-            .people
-            .iter()
-            .filter(|p| same_words(&p.name, who) || (!p.email.is_empty() && same_words(&p.email, who)))
-            .collect();
+        let found: Vec<&Person> =
+            board.people.iter().filter(|p| same_words(&p.name, who) || (!p.email.is_empty() && same_words(&p.email, who))).collect();
         match found.as_slice() {
             [one] => Some(Some(*one)),
             [] => {
-                self.note(row, Some(field), format!("“{who}” is not a person on this board; add them under People first (or correct the spelling), then import again"));
+                self.note(
+                    row,
+                    Some(field),
+                    format!(
+                        "“{who}” is not a person on this board; add them under People first (or correct the spelling), then import again"
+                    ),
+                );
                 None
             }
             many => {
@@ -148,7 +151,14 @@ impl<'a> Reader<'a> {
     }
 
     /// A wire value (`in_progress`) or its label (`In progress`), ignoring case, `_` and `-`.
-    fn choice<T: Copy>(&mut self, row: &CsvRow, field: Field, what: &str, all: &[T], names: impl Fn(T) -> [&'static str; 2]) -> Option<Option<T>> {
+    fn choice<T: Copy>(
+        &mut self,
+        row: &CsvRow,
+        field: Field,
+        what: &str,
+        all: &[T],
+        names: impl Fn(T) -> [&'static str; 2],
+    ) -> Option<Option<T>> {
         let cell = self.raw(row, field);
         if cell.is_empty() {
             return Some(None);
@@ -169,10 +179,9 @@ impl<'a> Reader<'a> {
         let dates = self.dates(row, "finish (go-live) date");
         let mut owners = [None, None];
         let mut owners_read = true;
-        for (slot, (field, role, department)) in owners.iter_mut().zip([
-            (Field::MarketingOwner, "Marketing owner", MARKETING),
-            (Field::ItOwner, "IT owner", IT),
-        ]) {
+        for (slot, (field, role, department)) in
+            owners.iter_mut().zip([(Field::MarketingOwner, "Marketing owner", MARKETING), (Field::ItOwner, "IT owner", IT)])
+        {
             match self.person(row, field) {
                 Some(person) => match rules::check_owner(role, department, person) {
                     Ok(()) => *slot = person.map(|p| p.id),
@@ -199,7 +208,11 @@ impl<'a> Reader<'a> {
             self.note(
                 row,
                 Some(Field::Status),
-                format!("a {} initiative needs {}; fill in the owner columns, or import it as proposed", status.label().to_lowercase(), missing.join(" and ")),
+                format!(
+                    "a {} initiative needs {}; fill in the owner columns, or import it as proposed",
+                    status.label().to_lowercase(),
+                    missing.join(" and ")
+                ),
             );
         }
         let (start, target) = dates?;
@@ -259,7 +272,11 @@ impl<'a> Reader<'a> {
             let assignee = assignee?;
             if assignee.is_none() {
                 let field = [Field::Department, Field::Assignee, Field::Title].into_iter().find(|f| self.has(*f));
-                self.note(row, field, "a task needs a department: fill in the department (Marketing, IT, ...), or an assignee, whose department is then used");
+                self.note(
+                    row,
+                    field,
+                    "a task needs a department: fill in the department (Marketing, IT, ...), or an assignee, whose department is then used",
+                );
             }
             return assignee.map(|p| p.department_id);
         }
@@ -271,7 +288,10 @@ impl<'a> Reader<'a> {
         self.note(
             row,
             Some(Field::Department),
-            format!("there is no department called “{name}” on this board; add it under Departments first, or use one of: {}", known.join(", ")),
+            format!(
+                "there is no department called “{name}” on this board; add it under Departments first, or use one of: {}",
+                known.join(", ")
+            ),
         );
         None
     }

@@ -40,7 +40,9 @@ impl CsvRow {
 pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<CsvTable> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(invalid("The file is empty: there is nothing to import. Choose the file again, or export it again from your spreadsheet."));
+        return Err(invalid(
+            "The file is empty: there is nothing to import. Choose the file again, or export it again from your spreadsheet.",
+        ));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(invalid(
@@ -73,11 +75,7 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<CsvTable> {
             "The file ends inside a quoted cell that begins on line {line}: it looks cut off or damaged. Export it again, or check that cell's quotes."
         )));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter as u8)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter as u8).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut headers = None;
     let mut rows = Vec::new();
     let mut lines = Lines { text, at: 0, line: 1 };

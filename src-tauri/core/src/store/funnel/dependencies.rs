@@ -57,7 +57,8 @@ pub(super) fn add_dependency(ctx: &Ctx, n: NewDependency) -> Result<Id> {
             existing.kind.label().to_lowercase()
         )));
     }
-    let dep = Dependency { id: Uuid::now_v7(), from_id: from.id, from_kind: from.kind, to_id: to.id, to_kind: to.kind, kind: n.kind, lag_days };
+    let dep =
+        Dependency { id: Uuid::now_v7(), from_id: from.id, from_kind: from.kind, to_id: to.id, to_kind: to.kind, kind: n.kind, lag_days };
     dependencies::insert(ctx.tx, &dep, ctx.now)?;
     log_dependency(ctx, &dep, &from, &to, "add_dependency", "added a dependency:")
 }

@@ -34,7 +34,8 @@ impl Store {
         let problems = check(bundle);
         if !problems.is_empty() {
             let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
-            let mut message = format!("The board export was not imported; nothing was changed. Fix these {} problems first:\n", problems.len());
+            let mut message =
+                format!("The board export was not imported; nothing was changed. Fix these {} problems first:\n", problems.len());
             message.push_str(&problems.iter().take(PROBLEMS_SHOWN).map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n"));
             if more > 0 {
                 message.push_str(&format!("\n- and {more} more"));

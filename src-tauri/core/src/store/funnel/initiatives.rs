@@ -109,12 +109,19 @@ pub(super) fn move_initiative(ctx: &Ctx, id: Id, days: i32) -> Result<Id> {
     let shift = |date: Option<NaiveDate>| -> Result<Option<NaiveDate>> {
         date.map(|d| {
             d.checked_add_signed(chrono::Duration::days(days.into())).ok_or_else(|| {
-                Error::Validation(format!("Moving {} by {days} days goes past the calendar's end; move it less far.", quoted(&initiative.title)))
+                Error::Validation(format!(
+                    "Moving {} by {days} days goes past the calendar's end; move it less far.",
+                    quoted(&initiative.title)
+                ))
             })
         })
         .transpose()
     };
-    update_initiative(ctx, id, vec![InitiativeChange::Start(shift(initiative.start)?), InitiativeChange::Target(shift(initiative.target)?)])?;
+    update_initiative(
+        ctx,
+        id,
+        vec![InitiativeChange::Start(shift(initiative.start)?), InitiativeChange::Target(shift(initiative.target)?)],
+    )?;
     for task in tasks::of_initiative(ctx.tx, id)?.into_iter().filter(|t| t.status.is_open()) {
         update_task(ctx, task.id, vec![TaskChange::Start(shift(task.start)?), TaskChange::Due(shift(task.due)?)])?;
     }

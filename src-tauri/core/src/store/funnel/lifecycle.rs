@@ -79,14 +79,8 @@ pub(super) fn add_comment(ctx: &Ctx, item_id: Id, body: String) -> Result<Id> {
     if body.is_empty() {
         return Err(Error::Validation("A comment cannot be empty: type what you want to say.".into()));
     }
-    let comment = Comment {
-        id: Uuid::now_v7(),
-        item_id,
-        author_id: ctx.actor.id,
-        author_name: ctx.actor.name.clone(),
-        body,
-        created_at: ctx.now,
-    };
+    let comment =
+        Comment { id: Uuid::now_v7(), item_id, author_id: ctx.actor.id, author_name: ctx.actor.name.clone(), body, created_at: ctx.now };
     comments::insert(ctx.tx, &comment)?;
     ctx.log(Entry {
         item_kind: ItemKind::Comment,

@@ -45,9 +45,9 @@ impl Ctx<'_> {
     fn person(&self, id: Option<Id>, role: &str) -> Result<Option<Person>> {
         match id {
             None => Ok(None),
-            Some(id) => crate::store::people::get(self.tx, id)?
-                .map(Some)
-                .ok_or_else(|| Error::NotFound(format!("The {role} chosen is not on this board (any more); choose someone from the list."))),
+            Some(id) => crate::store::people::get(self.tx, id)?.map(Some).ok_or_else(|| {
+                Error::NotFound(format!("The {role} chosen is not on this board (any more); choose someone from the list."))
+            }),
         }
     }
 

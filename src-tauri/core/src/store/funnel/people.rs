@@ -4,8 +4,8 @@ use uuid::Uuid;
 
 use super::activity::Entry;
 use super::initiatives::update_initiative;
-use super::tasks::update_task;
 use super::lifecycle::log_deleted;
+use super::tasks::update_task;
 use super::{quoted, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
@@ -91,7 +91,9 @@ pub(super) fn update_person(ctx: &Ctx, id: Id, changes: Vec<PersonChange>) -> Re
                 let role = if owner_dept == MARKETING { "Marketing owner" } else { "IT owner" };
                 return Err(Error::Conflict(format!(
                     "{} is the {role} of {}; choose another {role} there before moving {} to another department.",
-                    old.name, quoted(&title), old.name
+                    old.name,
+                    quoted(&title),
+                    old.name
                 )));
             }
         }
