@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Result, Store};
+use crate::{Actor, Result, Store};
 
 pub const KEEP: usize = 10;
 
@@ -113,7 +113,8 @@ pub fn take_daily(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Optio
 
 /// Puts the backup at `backup` in place of the board, keeping the board as it is now in `dir`
 /// first (a "before restore" backup, listed with the others, so the restore can be undone).
-pub fn restore(store: &mut Store, backup: &Path, dir: &Path, now: DateTime<Utc>) -> Result<()> {
+/// The restore is recorded in the board's activity log as made by `actor`.
+pub fn restore(store: &mut Store, actor: &Actor, backup: &Path, dir: &Path, now: DateTime<Utc>) -> Result<()> {
     if backup.parent() != Some(dir) {
         return Err(crate::Error::Validation(format!(
             "{} is not in the backups folder ({}); to use another copy of a board, open it as a board.",
@@ -123,7 +124,7 @@ pub fn restore(store: &mut Store, backup: &Path, dir: &Path, now: DateTime<Utc>)
     }
     create_folder(dir)?;
     let keep = dir.join(format!("{}{}{}.bridgeboard", stem(store), BackupKind::BeforeRestore.tag(), now.format("%Y%m%dT%H%M%S%.3fZ")));
-    store.restore_backup(backup, &keep, dir)
+    store.restore_backup(actor, now, backup, &keep, dir)
 }
 
 fn create_folder(dir: &Path) -> Result<()> {

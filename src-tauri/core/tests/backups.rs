@@ -34,8 +34,11 @@ fn a_backup_is_restored_in_place_and_the_restore_can_be_undone() {
 
     let cli = Store::open(&dir.join("board.bridgeboard"), None).unwrap();
     let seen = cli.data_version().unwrap();
-    backups::restore(&mut b.store, &daily, &backups, now()).unwrap();
+    backups::restore(&mut b.store, &me(), &daily, &backups, now()).unwrap();
     assert_eq!(titles(&b.store), vec!["Website"], "the board is as it was when the backup was taken");
+    let logged = b.store.bundle().unwrap().activity.pop().unwrap();
+    assert_eq!(logged.action, "restore", "the restore is in the restored board's log");
+    assert!(logged.summary.starts_with("Test restored the board from the backup board-daily-"), "who and from what: {}", logged.summary);
     assert_ne!(cli.data_version().unwrap(), seen, "another program on the file notices the restore");
     assert_eq!(titles(&cli), vec!["Website"], "and reads the restored board");
     b.initiative("Written after the restore");
@@ -44,7 +47,7 @@ fn a_backup_is_restored_in_place_and_the_restore_can_be_undone() {
     let listed = backups::list(&b.store, &backups).unwrap();
     let before = listed.iter().find(|l| l.kind == backups::BackupKind::BeforeRestore).expect("the board as it was is kept first");
     assert_eq!(before.initiatives, 2, "with the work the restore replaced");
-    backups::restore(&mut b.store, Path::new(&before.path), &backups, now() + Duration::seconds(1)).unwrap();
+    backups::restore(&mut b.store, &me(), Path::new(&before.path), &backups, now() + Duration::seconds(1)).unwrap();
     let mut back = titles(&b.store);
     back.sort();
     assert_eq!(back, vec!["Portal campaign", "Website"], "restoring that copy undoes the restore");
@@ -69,11 +72,11 @@ fn only_healthy_backups_of_this_board_are_listed_or_restored() {
     other.store.backup_to(&foreign).unwrap();
 
     assert!(backups::list(&b.store, &backups).unwrap().is_empty(), "neither is offered as a backup of this board");
-    let err = backups::restore(&mut b.store, &junk, &backups, now()).unwrap_err();
+    let err = backups::restore(&mut b.store, &me(), &junk, &backups, now()).unwrap_err();
     assert!(err.to_string().contains("not a Bridgeboard board file"), "a damaged or foreign file is refused: {err}");
-    let err = backups::restore(&mut b.store, &foreign, &backups, now()).unwrap_err();
+    let err = backups::restore(&mut b.store, &me(), &foreign, &backups, now()).unwrap_err();
     assert!(err.to_string().contains("backup of another board"), "another board's backup is refused by name: {err}");
-    let err = backups::restore(&mut b.store, &other_dir.join("board.bridgeboard"), &backups, now()).unwrap_err();
+    let err = backups::restore(&mut b.store, &me(), &other_dir.join("board.bridgeboard"), &backups, now()).unwrap_err();
     assert!(err.to_string().contains("not in the backups folder"), "only the backups folder is restored from: {err}");
     assert_eq!(titles(&b.store), vec!["Website"], "and the board is unchanged");
     let _ = std::fs::remove_dir_all(&dir);

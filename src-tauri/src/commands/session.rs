@@ -98,7 +98,8 @@ pub async fn restore_backup(app: AppHandle, state: State<'_, AppState>, path: St
     let dir = &state.paths.backups_dir;
     let listed = state
         .with_store(|store| {
-            backups::restore(store, &PathBuf::from(&path), dir, chrono::Utc::now())?;
+            let actor = state.actor(store);
+            backups::restore(store, &actor, &PathBuf::from(&path), dir, chrono::Utc::now())?;
             backups::list(store, dir)
         })
         .map_err(|e| e.payload())?;

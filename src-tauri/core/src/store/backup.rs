@@ -8,8 +8,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
+use super::activity::{self, Entry};
 use super::{open, rows, Store};
-use crate::domain::model::Id;
+use crate::domain::model::{Actor, Id, ItemKind};
 use crate::{Error, Result};
 
 /// What a backup holds, read without changing it.
@@ -72,7 +73,10 @@ impl Store {
     /// taken. The copy back is one transaction: if it fails, the board is as it was. A backup
     /// from an older Bridgeboard is upgraded afterwards, as opening it would (its own backup
     /// going to `backup_dir`).
-    pub fn restore_backup(&mut self, backup: &Path, keep: &Path, backup_dir: &Path) -> Result<()> {
+    ///
+    /// The restore is recorded in the restored board's activity log, by `actor` at `now`, with
+    /// both file names, since the log it replaced is only in the kept copy.
+    pub fn restore_backup(&mut self, actor: &Actor, now: DateTime<Utc>, backup: &Path, keep: &Path, backup_dir: &Path) -> Result<()> {
         if self.read_only {
             return Err(Error::Storage(
                 "This board file is read-only, so a backup cannot be put in its place. Make the file writable first.".into(),
@@ -97,6 +101,24 @@ impl Store {
                     .into(),
             ));
         }
-        open::upgrade(self, contents.format, backup_dir)
+        open::upgrade(self, contents.format, backup_dir)?;
+        let name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.write(|tx| {
+            activity::append(
+                tx,
+                actor,
+                now,
+                Entry {
+                    item_kind: ItemKind::Board,
+                    item_id: board.id,
+                    initiative_id: None,
+                    action: "restore",
+                    field: None,
+                    before: Some(name(keep)),
+                    after: Some(name(backup)),
+                    summary: format!("restored the board from the backup {} (the board as it was is kept as {})", name(backup), name(keep)),
+                },
+            )
+        })
     }
 }
