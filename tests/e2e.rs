@@ -267,6 +267,13 @@ fn task_dates(db: &Path, title: &str) -> (Option<chrono::NaiveDate>, Option<chro
     (task.start, task.due, task.id)
 }
 
+/// The roadmap bar that has the keyboard focus. A bar moved by keyboard takes the focus back once
+/// the roadmap is re-read, which may scroll the timeline; tests wait for it before going on.
+async fn focused_bar(app: &App) -> Option<Id> {
+    let focused = app.client.execute("return document.activeElement?.dataset?.id ?? null", vec![]).await.unwrap();
+    focused.as_str().and_then(|id| id.parse().ok())
+}
+
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
 async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
@@ -291,24 +298,7 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
         s == start.map(|s| s + one_day) && d == due.map(|d| d + one_day)
     })
     .await;
-
-    // Keyboard on an initiative's bar: its plan moves, open tasks with it, finished work stays.
-    let website = "Website redesign with accessibility (WCAG 2.1 AA)";
-    let plan = |db: &Path| {
-        let listing = read_board(db);
-        let i = listing.initiatives.into_iter().find(|i| i.title == website).unwrap();
-        let dates = |title: &str| i.tasks.iter().find(|t| t.title == title).map(|t| (t.start, t.due)).unwrap();
-        (i.id, (i.start, i.target), dates("Fix contrast, focus and keyboard issues"), dates("Accessibility audit against WCAG 2.1 AA"))
-    };
-    let (id, (start, target), open_task, done_task) = plan(&db);
-    let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
-    app.client.execute("arguments[0].focus()", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
-    bar.send_keys(&Key::Right.to_string()).await.unwrap();
-    let later = |d: Option<chrono::NaiveDate>| d.map(|d| d + one_day);
-    app.eventually("the initiative moves with its open tasks", || async {
-        plan(&db) == (id, (later(start), later(target)), (later(open_task.0), later(open_task.1)), done_task)
-    })
-    .await;
+    app.eventually("the moved bar has the focus again", || async { focused_bar(&app).await == Some(id) }).await;
 
     // Pointer: dragging a bar three day-widths to the right moves it three days.
     let faq = "Patient-facing instructions and FAQ";
@@ -337,6 +327,25 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
         s == start.map(|s| s + three_days) && d == due.map(|d| d + three_days)
     })
     .await;
+
+    // Keyboard on an initiative's bar: its plan moves, open tasks with it, finished work stays.
+    let website = "Website redesign with accessibility (WCAG 2.1 AA)";
+    let plan = |db: &Path| {
+        let listing = read_board(db);
+        let i = listing.initiatives.into_iter().find(|i| i.title == website).unwrap();
+        let dates = |title: &str| i.tasks.iter().find(|t| t.title == title).map(|t| (t.start, t.due)).unwrap();
+        (i.id, (i.start, i.target), dates("Fix contrast, focus and keyboard issues"), dates("Accessibility audit against WCAG 2.1 AA"))
+    };
+    let (id, (start, target), open_task, done_task) = plan(&db);
+    let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
+    app.client.execute("arguments[0].focus()", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
+    bar.send_keys(&Key::Right.to_string()).await.unwrap();
+    let later = |d: Option<chrono::NaiveDate>| d.map(|d| d + one_day);
+    app.eventually("the initiative moves with its open tasks", || async {
+        plan(&db) == (id, (later(start), later(target)), (later(open_task.0), later(open_task.1)), done_task)
+    })
+    .await;
+    app.eventually("the moved bar has the focus again", || async { focused_bar(&app).await == Some(id) }).await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
     app.screenshot(&shots.join("roadmap-view.png")).await;
