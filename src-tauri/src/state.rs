@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use bridgeboard_core::settings::{Session, Settings};
-use bridgeboard_core::{backups, sample, Actor, Error, Result, Store};
+use bridgeboard_core::{backups, sample, Actor, Error, Id, Result, Store};
 
 pub struct Paths {
     pub settings_file: PathBuf,
@@ -89,6 +89,14 @@ impl AppState {
         let value = f(&mut open.store)?;
         open.seen_version = open.store.data_version()?;
         Ok(value)
+    }
+
+    /// The open board's file and id.
+    pub fn board_file(&self) -> Result<(PathBuf, Id)> {
+        self.with_store(|store| {
+            let file = store.path().ok_or_else(|| Error::Storage("This board is not kept in a file.".into()))?;
+            Ok((file.to_path_buf(), store.info()?.id))
+        })
     }
 
     /// Who this desktop's changes are recorded as.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Actor, Result, Store};
+use crate::{Actor, Id, Result, Store};
 
 pub const KEEP: usize = 10;
 
@@ -47,13 +47,14 @@ pub struct BackupInfo {
     pub last_change: Option<DateTime<Utc>>,
 }
 
-fn stem(store: &Store) -> String {
-    store.path().and_then(|p| p.file_stem()).map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
+/// The board file's name without its extension: the start of its backups' names.
+fn stem(board_file: Option<&Path>) -> String {
+    board_file.and_then(|p| p.file_stem()).map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
 }
 
-/// Files in `dir` named like this board's backups of `kind`, oldest first by name.
-fn named(store: &Store, dir: &Path, kind: BackupKind) -> Vec<PathBuf> {
-    let prefix = format!("{}{}", stem(store), kind.tag());
+/// Files in `dir` named like the backups of `kind` of the board in `board_file`, oldest first.
+fn named(board_file: Option<&Path>, dir: &Path, kind: BackupKind) -> Vec<PathBuf> {
+    let prefix = format!("{}{}", stem(board_file), kind.tag());
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -66,15 +67,16 @@ fn named(store: &Store, dir: &Path, kind: BackupKind) -> Vec<PathBuf> {
     found
 }
 
-/// The open board's backups in `dir`, newest first. A file that is damaged, foreign or a
-/// backup of another board with the same file name is left out.
-pub fn list(store: &Store, dir: &Path) -> Result<Vec<BackupInfo>> {
-    let board = store.info()?;
+/// The backups in `dir` of the board with id `board_id` in `board_file`, newest first. A file
+/// that is damaged, foreign or a backup of another board with the same file name is left out.
+/// Each file is looked into, so this takes a moment: it needs no open store, so a host can run
+/// it without holding the board.
+pub fn list(board_file: &Path, board_id: Id, dir: &Path) -> Vec<BackupInfo> {
     let mut found = Vec::new();
     for kind in [BackupKind::Daily, BackupKind::BeforeUpgrade, BackupKind::BeforeRestore] {
-        for path in named(store, dir, kind) {
+        for path in named(Some(board_file), dir, kind) {
             let Ok(contents) = Store::backup_contents(&path) else { continue };
-            if contents.board_id != board.id {
+            if contents.board_id != board_id {
                 continue;
             }
             let taken_at = std::fs::metadata(&path).and_then(|m| m.modified()).map(DateTime::<Utc>::from).unwrap_or_default();
@@ -89,7 +91,7 @@ pub fn list(store: &Store, dir: &Path) -> Result<Vec<BackupInfo>> {
         }
     }
     found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
-    Ok(found)
+    found
 }
 
 /// Takes today's backup unless there is one already; prunes all but the newest `KEEP` daily
@@ -98,13 +100,13 @@ pub fn take_daily(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Optio
     if store.path().is_none() {
         return Ok(None);
     }
-    let path = dir.join(format!("{}{}{}.bridgeboard", stem(store), BackupKind::Daily.tag(), now.format("%Y-%m-%d")));
+    let path = dir.join(format!("{}{}{}.bridgeboard", stem(store.path()), BackupKind::Daily.tag(), now.format("%Y-%m-%d")));
     if path.exists() {
         return Ok(None);
     }
     create_folder(dir)?;
     store.backup_to(&path)?;
-    let all = named(store, dir, BackupKind::Daily);
+    let all = named(store.path(), dir, BackupKind::Daily);
     for old in all.iter().take(all.len().saturating_sub(KEEP)) {
         let _ = std::fs::remove_file(old);
     }
@@ -123,7 +125,8 @@ pub fn restore(store: &mut Store, actor: &Actor, backup: &Path, dir: &Path, now:
         )));
     }
     create_folder(dir)?;
-    let keep = dir.join(format!("{}{}{}.bridgeboard", stem(store), BackupKind::BeforeRestore.tag(), now.format("%Y%m%dT%H%M%S%.3fZ")));
+    let keep =
+        dir.join(format!("{}{}{}.bridgeboard", stem(store.path()), BackupKind::BeforeRestore.tag(), now.format("%Y%m%dT%H%M%S%.3fZ")));
     store.restore_backup(actor, now, backup, &keep, dir)
 }
 

@@ -27,7 +27,7 @@ fn a_backup_is_restored_in_place_and_the_restore_can_be_undone() {
     assert_eq!(backups::take_daily(&b.store, &backups, now()).unwrap(), None, "one a day is enough");
     b.initiative("Portal campaign");
 
-    let listed = backups::list(&b.store, &backups).unwrap();
+    let listed = backups::list(&dir.join("board.bridgeboard"), b.store.info().unwrap().id, &backups);
     assert_eq!(listed.len(), 1);
     assert_eq!((listed[0].kind, listed[0].initiatives), (backups::BackupKind::Daily, 1), "the list says what the backup holds");
     assert!(listed[0].last_change.is_some(), "and when its last change was");
@@ -44,7 +44,7 @@ fn a_backup_is_restored_in_place_and_the_restore_can_be_undone() {
     b.initiative("Written after the restore");
     assert!(b.store.check().unwrap().is_empty(), "the restored board is healthy and takes new work");
 
-    let listed = backups::list(&b.store, &backups).unwrap();
+    let listed = backups::list(&dir.join("board.bridgeboard"), b.store.info().unwrap().id, &backups);
     let before = listed.iter().find(|l| l.kind == backups::BackupKind::BeforeRestore).expect("the board as it was is kept first");
     assert_eq!(before.initiatives, 2, "with the work the restore replaced");
     backups::restore(&mut b.store, &me(), Path::new(&before.path), &backups, now() + Duration::seconds(1)).unwrap();
@@ -71,7 +71,10 @@ fn only_healthy_backups_of_this_board_are_listed_or_restored() {
     let foreign = backups.join("board-daily-2026-01-02.bridgeboard");
     other.store.backup_to(&foreign).unwrap();
 
-    assert!(backups::list(&b.store, &backups).unwrap().is_empty(), "neither is offered as a backup of this board");
+    assert!(
+        backups::list(&dir.join("board.bridgeboard"), b.store.info().unwrap().id, &backups).is_empty(),
+        "neither is offered as a backup of this board"
+    );
     let err = backups::restore(&mut b.store, &me(), &junk, &backups, now()).unwrap_err();
     assert!(err.to_string().contains("not a Bridgeboard board file"), "a damaged or foreign file is refused: {err}");
     let err = backups::restore(&mut b.store, &me(), &foreign, &backups, now()).unwrap_err();

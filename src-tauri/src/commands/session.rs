@@ -85,10 +85,11 @@ pub async fn choose_board_file(app: AppHandle, create: bool) -> Reply<Option<Str
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 
-/// The open board's backups, newest first.
+/// The open board's backups, newest first. The board is not held while the files are read.
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
-    state.with_store(|store| backups::list(store, &state.paths.backups_dir)).map_err(|e| e.payload())
+    let (file, id) = state.board_file().map_err(|e| e.payload())?;
+    Ok(backups::list(&file, id, &state.paths.backups_dir))
 }
 
 /// Puts a backup from the backups folder in place of the board; the board as it was is kept as
@@ -96,13 +97,12 @@ pub async fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
 #[tauri::command]
 pub async fn restore_backup(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<Vec<BackupInfo>> {
     let dir = &state.paths.backups_dir;
-    let listed = state
+    state
         .with_store(|store| {
             let actor = state.actor(store);
-            backups::restore(store, &actor, &PathBuf::from(&path), dir, chrono::Utc::now())?;
-            backups::list(store, dir)
+            backups::restore(store, &actor, &PathBuf::from(&path), dir, chrono::Utc::now())
         })
         .map_err(|e| e.payload())?;
     board_changed(&app, "restored");
-    Ok(listed)
+    backups(state).await
 }
