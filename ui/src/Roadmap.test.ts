@@ -209,6 +209,23 @@ describe("the roadmap view", () => {
     });
   });
 
+  test("dragging an initiative's bar carries its open tasks along, and sends one move_initiative", async () => {
+    const { backend } = await renderRoadmap();
+    const lane = backend.data.roadmap.roadmap.lanes.find(
+      (l) => l.tasks.some((t) => t.task.status === "done" && t.span) && l.tasks.some((t) => t.task.status !== "done" && t.span),
+    )!;
+    const open = lane.tasks.find((t) => t.task.status !== "done" && t.task.status !== "cancelled" && t.span)!;
+    const done = lane.tasks.find((t) => t.task.status === "done" && t.span)!;
+    const dw = DAY_WIDTH.month;
+    await fireEvent.pointerDown(bar(lane.initiative.id), { clientX: 400, button: 0 });
+    await fireEvent.pointerMove(window, { clientX: 400 + 5 * dw });
+    expect(bar(open.task.id).dataset.start, "an open task moves with the bar while it is dragged").toBe(addDays(open.span!.start, 5));
+    expect(bar(done.task.id).dataset.start, "finished work stays where it happened").toBe(done.span!.start);
+    await fireEvent.pointerUp(window, { clientX: 400 + 5 * dw });
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "move_initiative", id: lane.initiative.id, days: 5 });
+  });
+
   test("a refused reschedule shows the core's message by the bar and nothing moves", async () => {
     const message = "A task cannot be due before it starts.";
     const backend = installBackend({ overrides: { apply: () => refuse("validation", message) } });

@@ -19,13 +19,18 @@ type Drag = {
   milestone: boolean;
 };
 
+/** What a drag would do if released now: the bar's new span, and the edit and days behind it. */
+export type DragPreview = { id: string; span: Span; edit: Edit; days: number };
+
 export class BarDrag {
   current = $state<Drag | null>(null);
 
-  /** The dragged bar and where it would land; a milestone only ever moves whole. */
-  readonly preview = $derived.by(() => {
+  /** The dragged bar, where it would land, and how; a milestone only ever moves whole. */
+  readonly preview = $derived.by((): DragPreview | null => {
     const d = this.current;
-    return d?.active ? { id: d.id, span: editedSpan(d.span, d.milestone ? "move" : d.edit, d.days) } : null;
+    if (!d?.active) return null;
+    const edit = d.milestone ? "move" : d.edit;
+    return { id: d.id, span: editedSpan(d.span, edit, d.days), edit, days: d.days };
   });
 
   get active(): boolean {
