@@ -24,21 +24,44 @@ pub enum Error {
     /// The board file cannot be used: not a Bridgeboard file, corrupt, newer, read-only, missing.
     #[error("{0}")]
     Storage(String),
+    /// Bad input with a list of problems, each saying where it is (the bad rows of a CSV or a
+    /// board export). Code `validation`; the app shows `problems` as a list under `intro`.
+    #[error("{}", listed(intro, problems))]
+    Problems { intro: String, problems: Vec<String> },
+}
+
+/// How many problems a message lists before "and N more".
+const PROBLEMS_SHOWN: usize = 50;
+
+/// The problems as a message lists them: at most `PROBLEMS_SHOWN`, then how many more.
+fn shown(problems: &[String]) -> Vec<String> {
+    let mut lines: Vec<String> = problems.iter().take(PROBLEMS_SHOWN).cloned().collect();
+    if problems.len() > PROBLEMS_SHOWN {
+        lines.push(format!("and {} more", problems.len() - PROBLEMS_SHOWN));
+    }
+    lines
+}
+
+fn listed(intro: &str, problems: &[String]) -> String {
+    shown(problems).iter().fold(intro.to_string(), |text, line| text + "\n- " + line)
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// What crosses to the UI: `{ code, message }`.
+/// What crosses to the UI: `{ code, message, problems }`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ErrorPayload {
     pub code: String,
     pub message: String,
+    /// For a refusal that lists problems, one entry each (then "and N more"); `message` is then
+    /// the sentence that introduces them. Empty otherwise.
+    pub problems: Vec<String>,
 }
 
 impl Error {
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Validation(_) => "validation",
+            Error::Validation(_) | Error::Problems { .. } => "validation",
             Error::DateOrder(_) => "date_order",
             Error::NotFound(_) => "not_found",
             Error::Conflict(_) => "conflict",
@@ -48,7 +71,12 @@ impl Error {
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { code: self.code().into(), message: self.to_string() }
+        match self {
+            Error::Problems { intro, problems } => {
+                ErrorPayload { code: self.code().into(), message: intro.clone(), problems: shown(problems) }
+            }
+            _ => ErrorPayload { code: self.code().into(), message: self.to_string(), problems: Vec::new() },
+        }
     }
 }
 
@@ -65,5 +93,25 @@ impl From<rusqlite::Error> for Error {
             _ => "nothing was changed",
         };
         Error::Storage(format!("The board file could not be used ({err}): {hint}."))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_problems_reaches_the_app_as_a_list_and_the_cli_as_text() {
+        let problems: Vec<String> = (1..=52).map(|n| format!("line {n}: not a date")).collect();
+        let err = Error::Problems { intro: "Nothing was imported. Fix these:".into(), problems };
+        let payload = err.payload();
+        assert_eq!(payload.code, "validation");
+        assert_eq!(payload.message, "Nothing was imported. Fix these:", "the app shows the sentence above the list");
+        assert_eq!(payload.problems.len(), 51, "fifty problems, then how many more");
+        assert_eq!(payload.problems.last().map(String::as_str), Some("and 2 more"));
+        let text = err.to_string();
+        assert!(text.starts_with("Nothing was imported. Fix these:\n- line 1: not a date\n"), "the CLI prints one a line: {text}");
+        assert!(text.ends_with("\n- and 2 more"));
+        assert!(Error::Validation("x".into()).payload().problems.is_empty(), "other errors carry no list");
     }
 }

@@ -1,5 +1,5 @@
 //! The commands the UI calls. Each unpacks its arguments, calls the core and maps the error to
-//! `{ code, message }`; after a write it emits `board-changed` so every view re-reads.
+//! `{ code, message, problems }`; after a write it emits `board-changed` so every view re-reads.
 
 mod board;
 mod import;

@@ -44,8 +44,8 @@ export function laneLike(base: Lane, id: string, title: string): Lane {
 }
 
 /** Throws the way the Rust side rejects: an ErrorPayload. */
-export function refuse(code: string, message: string): never {
-  throw { code, message };
+export function refuse(code: string, message: string, problems: string[] = []): never {
+  throw { code, message, problems };
 }
 
 export function installBackend(

@@ -11,6 +11,13 @@ describe("errors from the Rust side", () => {
     expect(err.message).toBe("Go-live → QA → Go-live");
   });
 
+  test("a refusal that lists problems keeps the list apart from the sentence above it", () => {
+    const err = toAppError({ code: "validation", message: "Nothing was imported. Fix these:", problems: ["line 3: not a date"] });
+    expect(err.message).toBe("Nothing was imported. Fix these:");
+    expect(err.problems).toEqual(["line 3: not a date"]);
+    expect(toAppError({ code: "storage", message: "Busy." }).problems, "a payload without a list has none").toEqual([]);
+  });
+
   test("anything else becomes an internal error with a readable message", () => {
     expect(toAppError(new Error("boom")).code).toBe("internal");
     expect(toAppError("plain").message).toBe("plain");

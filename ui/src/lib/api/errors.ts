@@ -1,5 +1,5 @@
 // The one error shape the UI handles. The Rust side rejects every command with an ErrorPayload
-// `{ code, message }`; anything else (a thrown JS error, a plain string) is folded into the same
+// `{ code, message, problems }`; anything else (a thrown JS error, a plain string) is folded into the same
 // shape so components can always branch on `code` and show `message` to a person.
 import type { ErrorPayload } from "../bindings";
 
@@ -7,11 +7,14 @@ export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" |
 
 export class AppError extends Error {
   readonly code: ErrorCode | string;
+  /** For a refusal that lists problems (bad rows of an import), one entry each; `message` introduces them. */
+  readonly problems: string[];
 
-  constructor(code: ErrorCode | string, message: string) {
+  constructor(code: ErrorCode | string, message: string, problems: string[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;
+    this.problems = problems;
   }
 }
 
@@ -27,7 +30,7 @@ function isPayload(value: unknown): value is ErrorPayload {
 /** Turns whatever a rejected invoke produced into an AppError. */
 export function toAppError(value: unknown): AppError {
   if (value instanceof AppError) return value;
-  if (isPayload(value)) return new AppError(value.code, value.message);
+  if (isPayload(value)) return new AppError(value.code, value.message, Array.isArray(value.problems) ? value.problems : []);
   if (value instanceof Error) return new AppError("internal", value.message);
   return new AppError("internal", String(value));
 }

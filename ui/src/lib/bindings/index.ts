@@ -147,7 +147,12 @@ upstream: Array<DependencyLink>,
  */
 downstream: Array<DependencyLink>, activity: Array<Activity>, comments: Array<Comment>, };
 
-export type ErrorPayload = { code: string, message: string, };
+export type ErrorPayload = { code: string, message: string, 
+/**
+ * For a refusal that lists problems, one entry each (then "and N more"); `message` is then
+ * the sentence that introduces them. Empty otherwise.
+ */
+problems: Array<string>, };
 
 export type BoardFilters = { department_id: string | null, owner_id: string | null, tag: string | null, text: string, show_cancelled: boolean, };
 

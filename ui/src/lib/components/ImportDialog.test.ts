@@ -112,8 +112,8 @@ describe("import a CSV", () => {
       "line 7, column Requester: <script>alert(1)</script> is not on the board; add them under People first",
       "line 9: the initiative Web refresh is named twice in this file",
     ];
-    const message = `The CSV file was not imported; nothing was changed. Fix these 3 problems and import it again:\n${lines.map((l) => `- ${l}`).join("\n")}`;
-    await openDialog({ import_csv: () => refuse("validation", message) });
+    const intro = "The CSV file was not imported; nothing was changed. Fix these 3 problems and import it again:";
+    await openDialog({ import_csv: () => refuse("validation", intro, lines) });
     await fireEvent.click(await screen.findByTestId("import-run"));
     const problems = await screen.findByTestId("import-problems");
     expect(within(problems).getAllByRole("listitem").map((li) => li.textContent)).toEqual(lines);

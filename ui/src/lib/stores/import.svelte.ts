@@ -6,16 +6,8 @@ import * as api from "../api/import";
 import { toAppError } from "../api/errors";
 import type { AppStore } from "./app.svelte";
 
-/** A refusal that lists problems: its first line (when it introduces them) and one entry a line. */
-export type ProblemList = { intro: string | null; lines: string[] };
-
-/** Splits a multi-line refusal into lines; null for a one-line message. */
-export function problemList(message: string): ProblemList | null {
-  const lines = message.split(/\r?\n/).filter((l) => l.trim() !== "");
-  if (lines.length < 2) return null;
-  const intro = lines[0].trimEnd().endsWith(":") ? lines.shift()! : null;
-  return { intro, lines: lines.map((l) => l.replace(/^\s*-\s+/, "")) };
-}
+/** A refusal that lists problems: the sentence that introduces them, and one entry each. */
+export type ProblemList = { intro: string; lines: string[] };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -121,10 +113,9 @@ export class ImportStore {
       await fn();
     } catch (e) {
       // The core asks for the date order (code `date_order`) when dates like 03/04/2026 read two ways.
-      const { code, message } = toAppError(e);
-      const problems = problemList(message);
+      const { code, message, problems } = toAppError(e);
       if (code === "date_order") this.dateQuestion = message;
-      else if (problems) this.problems = problems;
+      else if (problems.length > 0) this.problems = { intro: message, lines: problems };
       else this.error = message;
     } finally {
       this.busy = false;

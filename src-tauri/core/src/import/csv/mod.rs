@@ -26,9 +26,6 @@ pub use table::{parse, CsvRow, CsvTable};
 
 use crate::{Actor, Error, Result, Store};
 
-/// How many problems a refusal lists before "and N more".
-const PROBLEMS_SHOWN: usize = 50;
-
 /// What a person can tell the import about a file; the defaults read our own export and most
 /// files as they are.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -105,15 +102,10 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
 /// The error listing every problem, by line.
 fn refusal(mut problems: Vec<Problem>) -> Error {
     problems.sort_by_key(|p| p.line);
-    let count = problems.len();
-    let mut message = if count == 1 {
-        "The CSV file was not imported; nothing was changed. Fix this problem and import it again:\n".to_string()
+    let intro = if problems.len() == 1 {
+        "The CSV file was not imported; nothing was changed. Fix this problem and import it again:".to_string()
     } else {
-        format!("The CSV file was not imported; nothing was changed. Fix these {count} problems and import it again:\n")
+        format!("The CSV file was not imported; nothing was changed. Fix these {} problems and import it again:", problems.len())
     };
-    message.push_str(&problems.iter().take(PROBLEMS_SHOWN).map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n"));
-    if count > PROBLEMS_SHOWN {
-        message.push_str(&format!("\n- and {} more", count - PROBLEMS_SHOWN));
-    }
-    Error::Validation(message)
+    Error::Problems { intro, problems: problems.iter().map(Problem::to_string).collect() }
 }

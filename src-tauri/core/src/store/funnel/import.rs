@@ -18,9 +18,6 @@ use crate::store::bundle::Bundle;
 use crate::store::{restore, Store};
 use crate::{Error, Result};
 
-/// How many problems a refusal lists before "and N more".
-const PROBLEMS_SHOWN: usize = 30;
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportSummary {
     pub initiatives: usize,
@@ -33,14 +30,8 @@ impl Store {
     pub fn import_bundle(&mut self, actor: &Actor, now: DateTime<Utc>, bundle: &Bundle) -> Result<ImportSummary> {
         let problems = check(bundle);
         if !problems.is_empty() {
-            let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
-            let mut message =
-                format!("The board export was not imported; nothing was changed. Fix these {} problems first:\n", problems.len());
-            message.push_str(&problems.iter().take(PROBLEMS_SHOWN).map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n"));
-            if more > 0 {
-                message.push_str(&format!("\n- and {more} more"));
-            }
-            return Err(Error::Validation(message));
+            let intro = format!("The board export was not imported; nothing was changed. Fix these {} problems first:", problems.len());
+            return Err(Error::Problems { intro, problems });
         }
         self.write(|tx| {
             if restore::has_content(tx)? {
