@@ -141,6 +141,22 @@ describe("keyboard", () => {
     const detail = await screen.findByTestId("detail");
     await waitFor(() => expect((within(detail).getByTestId("field-title") as HTMLInputElement).value).toBe(backend.data.detail.initiative.title));
   });
+
+  test("a deleted initiative can be brought back with Undo", async () => {
+    const { app, backend } = await renderApp();
+    const { id, title } = backend.data.detail.initiative;
+    await app.openDetail(id);
+    await fireEvent.click(await screen.findByTestId("delete-initiative"));
+    await fireEvent.click(screen.getByTestId("confirm-yes"));
+    const banner = await screen.findByTestId("banner-deleted");
+    expect(banner.textContent).toContain(title);
+    expect(screen.queryByTestId("detail"), "the deleted initiative's panel closes").toBeNull();
+
+    await fireEvent.click(within(banner).getByTestId("undo-delete"));
+    await waitFor(() => expect(backend.callsOf("apply").at(-1)?.args.op).toEqual({ op: "restore", id }));
+    await waitFor(() => expect(screen.queryByTestId("banner-deleted"), "the offer goes once taken").toBeNull());
+    expect(await screen.findByTestId("detail"), "and the initiative is open again").toBeTruthy();
+  });
 });
 
 describe("when no board could be opened", () => {

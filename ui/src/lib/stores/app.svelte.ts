@@ -5,7 +5,7 @@ import type { UnlistenFn } from "@tauri-apps/api/event";
 import type { InitiativeCard, InitiativeStatus, ItemRef, Op, Session } from "../bindings";
 import * as boardApi from "../api/board";
 import { onBoardChanged } from "../api/events";
-import { toAppError } from "../api/errors";
+import { messageOf, toAppError } from "../api/errors";
 import { columns as columnsFor } from "../filter";
 import { STATUSES } from "../labels";
 import { rescheduleOp, type Edit } from "../roadmap";
@@ -86,6 +86,27 @@ export class AppStore {
     const id = await boardApi.apply(op);
     await this.refresh();
     return id;
+  }
+
+  /** Deletes an initiative with its tasks and offers Undo in a strip across the window. */
+  async deleteInitiative(id: string, title: string): Promise<void> {
+    await this.apply({ op: "delete", id, reassign_to: null });
+    this.detail.close();
+    this.ui.deleted = { id, title };
+    this.ui.undoError = null;
+  }
+
+  /** Brings the initiative just deleted back, with the tasks deleted with it, and opens it. */
+  async undoDelete(): Promise<void> {
+    const deleted = this.ui.deleted;
+    if (!deleted) return;
+    try {
+      await this.apply({ op: "restore", id: deleted.id });
+      this.ui.deleted = null;
+      await this.openDetail(deleted.id);
+    } catch (e) {
+      this.ui.undoError = messageOf(e);
+    }
   }
 
   async moveTask(id: string, direction: "up" | "down"): Promise<void> {
@@ -196,6 +217,7 @@ export class AppStore {
   /** After switching board files: new filters, new data, nothing from the old board stays open. */
   async switchedBoard(session: Session): Promise<void> {
     this.detail.close();
+    this.ui.deleted = null;
     this.ui.select(null);
     this.ui.cardMessage = null;
     this.roadmap.reset();

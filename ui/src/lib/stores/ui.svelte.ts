@@ -1,8 +1,11 @@
-// What the window is doing, apart from the data: the selected card, which overlay is open, and
-// refusals to show next to the card they concern.
+// What the window is doing, apart from the data: the selected card, which overlay is open,
+// refusals to show next to the card they concern, and the initiative just deleted (for Undo).
 export type Overlay = "help" | "people" | "settings" | "new-initiative" | "import" | null;
 
 export type CardMessage = { id: string; message: string };
+
+/** An initiative just deleted here, offered back with Undo until the next action on it. */
+export type Deleted = { id: string; title: string };
 
 /** The main area: the board's columns or the roadmap's timeline. */
 export type Mode = "board" | "roadmap";
@@ -15,6 +18,9 @@ export class UiStore {
   cardMessage = $state<CardMessage | null>(null);
   /** Bumped when keyboard navigation wants the selected card to take focus. */
   focusTick = $state(0);
+  deleted = $state<Deleted | null>(null);
+  /** Undo failed: why, shown in the same strip. */
+  undoError = $state<string | null>(null);
 
   select(id: string | null, focus = false): void {
     this.selectedId = id;
