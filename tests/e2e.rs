@@ -140,6 +140,16 @@ async fn plan_an_initiative_end_to_end() {
     let listing = read_board(&db);
     assert_eq!(listing.initiatives.len(), 2, "both initiatives are in the file");
 
+    // Deleting the open initiative offers Undo, which brings it back with its task.
+    app.find("[data-testid=delete-initiative]").await.click().await.unwrap();
+    app.find("[data-testid=confirm-yes]").await.click().await.unwrap();
+    app.eventually("the initiative is gone from the board file", || async { read_board(&db).initiatives.len() == 1 }).await;
+    app.find("[data-testid=banner-deleted] [data-testid=undo-delete]").await.click().await.unwrap();
+    app.eventually("Undo brings it back with its task", || async {
+        read_board(&db).initiatives.iter().any(|i| i.title == "Patient online self-scheduling" && i.tasks.len() == 1)
+    })
+    .await;
+
     // Settings → Backups: the copy taken when the board was first opened goes back in its place,
     // and restoring the copy kept of the board as it was undoes that.
     app.find("[data-testid=open-settings]").await.click().await.unwrap();

@@ -41,6 +41,7 @@ pub fn run() {
             commands::save_filters,
             commands::save_roadmap_settings,
             commands::backups,
+            commands::deleted_initiatives,
             commands::restore_backup,
             commands::open_board,
             commands::open_sample_board,

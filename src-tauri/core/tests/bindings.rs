@@ -17,7 +17,7 @@ fn generated() -> String {
         Department, Person, Initiative, Task, Dependency, Comment, Activity, Actor,
         Op, NewDepartment, NewPerson, NewInitiative, NewTask, NewDependency,
         InitiativeChange, TaskChange, PersonChange,
-        BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView,
+        BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, DeletedInitiative,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
         settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,

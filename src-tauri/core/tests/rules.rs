@@ -186,9 +186,16 @@ fn delete_and_restore_an_initiative_with_its_tasks() {
     b.apply(Op::Delete { id: i, reassign_to: None }).unwrap();
     assert!(b.store.board(today()).unwrap().initiatives.is_empty(), "a deleted initiative leaves the board");
     b.apply(Op::Delete { id: t, reassign_to: None }).expect_err("its tasks went with it");
+    let deleted = b.store.deleted_initiatives().unwrap();
+    assert_eq!(
+        deleted.iter().map(|d| (d.id, d.title.as_str(), d.tasks)).collect::<Vec<_>>(),
+        vec![(i, "SMS", 1)],
+        "it is offered back, with its task"
+    );
     b.apply(Op::Restore { id: i }).unwrap();
     let detail = b.store.initiative_detail(i, today()).unwrap();
     assert_eq!(detail.tasks.len(), 1, "restoring brings its tasks back");
+    assert!(b.store.deleted_initiatives().unwrap().is_empty(), "and it is no longer listed as deleted");
 }
 
 #[test]

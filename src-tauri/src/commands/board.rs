@@ -1,6 +1,6 @@
 //! Reading and changing the open board.
 
-use bridgeboard_core::{BoardView, Error, Id, InitiativeDetail, ItemRef, Op};
+use bridgeboard_core::{BoardView, DeletedInitiative, Error, Id, InitiativeDetail, ItemRef, Op};
 use tauri::{AppHandle, State};
 
 use super::{board_changed, today, Reply};
@@ -14,6 +14,12 @@ pub async fn board(state: State<'_, AppState>) -> Reply<BoardView> {
 #[tauri::command]
 pub async fn initiative_detail(state: State<'_, AppState>, id: Id) -> Reply<InitiativeDetail> {
     state.with_store(|store| store.initiative_detail(id, today())).map_err(|e| e.payload())
+}
+
+/// Deleted initiatives, most recently deleted first; `apply` with `restore` brings one back.
+#[tauri::command]
+pub async fn deleted_initiatives(state: State<'_, AppState>) -> Reply<Vec<DeletedInitiative>> {
+    state.with_store(|store| store.deleted_initiatives()).map_err(|e| e.payload())
 }
 
 /// The write funnel: one operation, one transaction, one activity entry or more.

@@ -88,6 +88,7 @@ export function installBackend(
           return null;
         case "backups":
         case "restore_backup":
+        case "deleted_initiatives":
           return [];
         case "find_items":
           return [];

@@ -1,7 +1,7 @@
 //! What the app displays, computed by the core so that every host shows the same thing: the
 //! board's cards, one initiative's detail panel, and the references between items.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,6 +20,16 @@ pub struct PersonRef {
     pub id: Id,
     pub name: String,
     pub department_id: Id,
+}
+
+/// A deleted initiative, as the app offers it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DeletedInitiative {
+    pub id: Id,
+    pub title: String,
+    pub deleted_at: DateTime<Utc>,
+    /// The tasks deleted with it, which come back with it.
+    pub tasks: u32,
 }
 
 /// A task or initiative as seen from elsewhere (a dependency end, a blocker).

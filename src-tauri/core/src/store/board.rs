@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{departments, initiatives, people, rows, Store};
 use crate::domain::model::{Department, Id, Initiative, Person};
-use crate::domain::view::{BoardInfo, BoardView, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
+use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
 use crate::Result;
 
 pub fn insert(tx: &Transaction, name: &str, now: DateTime<Utc>) -> rusqlite::Result<()> {
@@ -133,6 +133,11 @@ impl Store {
         let conn = self.conn();
         let people = people::all(conn)?;
         Ok(BoardView { info: info(conn)?, today, departments: departments::all(conn)?, initiatives: cards(conn, today, &people)?, people })
+    }
+
+    /// Deleted initiatives, most recently deleted first, to offer back (Op::Restore).
+    pub fn deleted_initiatives(&self) -> Result<Vec<DeletedInitiative>> {
+        initiatives::deleted(self.conn())
     }
 
     pub fn is_empty(&self) -> Result<bool> {

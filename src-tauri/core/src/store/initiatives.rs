@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::rows;
 use crate::domain::model::{Id, Initiative, InitiativeStatus, Priority};
+use crate::domain::view::DeletedInitiative;
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
@@ -105,6 +106,19 @@ pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, previous
         (None, None) => 0,
     };
     Ok(())
+}
+
+/// Deleted initiatives, most recently deleted first, each with how many tasks went with it.
+pub fn deleted(conn: &Connection) -> Result<Vec<DeletedInitiative>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, i.title, i.deleted_at,
+                (SELECT count(*) FROM tasks t WHERE t.initiative_id = i.id AND t.deleted_at = i.deleted_at)
+         FROM initiatives i WHERE i.deleted_at IS NOT NULL ORDER BY i.deleted_at DESC, i.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(DeletedInitiative { id: rows::id(r, 0)?, title: r.get(1)?, deleted_at: rows::time(r, 2)?, tasks: r.get(3)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The initiatives a person owns or sponsors, with the role.

@@ -1,6 +1,6 @@
 // Board reads and the write funnel. Every write goes through `apply` (or `moveTask`); callers
 // re-read the board afterwards instead of patching local copies.
-import type { BoardView, InitiativeDetail, ItemRef, Op } from "../bindings";
+import type { BoardView, DeletedInitiative, InitiativeDetail, ItemRef, Op } from "../bindings";
 import { call } from "./ipc";
 
 export function board(): Promise<BoardView> {
@@ -23,4 +23,9 @@ export function moveTask(id: string, direction: "up" | "down"): Promise<void> {
 /** Tasks and initiatives whose title matches, for the dependency picker. */
 export function findItems(query: string, limit = 10): Promise<ItemRef[]> {
   return call<ItemRef[]>("find_items", { query, limit });
+}
+
+/** Deleted initiatives, most recently deleted first; `apply` with `restore` brings one back. */
+export function deletedInitiatives(): Promise<DeletedInitiative[]> {
+  return call<DeletedInitiative[]>("deleted_initiatives");
 }

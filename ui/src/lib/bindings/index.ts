@@ -115,6 +115,12 @@ search_text: string, };
 
 export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, initiatives: Array<InitiativeCard>, };
 
+export type DeletedInitiative = { id: string, title: string, deleted_at: string, 
+/**
+ * The tasks deleted with it, which come back with it.
+ */
+tasks: number, };
+
 export type DependencyLink = { id: string, kind: DependencyKind, lag_days: number, item: ItemRef, 
 /**
  * The successor starts before the predecessor's finish plus lag.

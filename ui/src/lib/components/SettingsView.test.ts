@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import type { BackupInfo } from "../bindings";
 import SettingsView from "./SettingsView.svelte";
 import { AppStore } from "../stores/app.svelte";
-import { installBackend, refuse } from "../../test/backend";
+import { fixture, installBackend, refuse } from "../../test/backend";
 
 test("settings: typing a path opens that board; a storage error is shown", async () => {
   const backend = installBackend({
@@ -55,4 +55,21 @@ test("settings: a backup is restored after a confirmation, and the board is re-r
   expect((await screen.findByTestId("backup-restored")).textContent).toContain("you can undo this");
   expect(screen.getAllByTestId("backup")[0].textContent, "the board as it was is listed to undo with").toContain("Before a restore");
   await waitFor(() => expect(backend.callsOf("board").length, "the board is re-read").toBeGreaterThan(boards));
+});
+
+test("settings: a deleted initiative is restored from the list and opened", async () => {
+  const initiative = fixture().detail.initiative;
+  const deleted = { id: initiative.id, title: initiative.title, deleted_at: "2026-03-01T10:00:00Z", tasks: 3 };
+  const backend = installBackend({ overrides: { deleted_initiatives: () => [deleted] } });
+  const app = new AppStore();
+  await app.start();
+  let closed = false;
+  render(SettingsView, { app, onclose: () => (closed = true) });
+  const row = await screen.findByTestId("deleted-initiative");
+  expect(row.textContent).toContain(initiative.title);
+  expect(row.textContent, "the tasks that come back with it are counted").toContain("with 3 tasks");
+  await fireEvent.click(within(row).getByTestId("deleted-restore"));
+  await waitFor(() => expect(backend.callsOf("apply")[0]?.args.op).toEqual({ op: "restore", id: initiative.id }));
+  await waitFor(() => expect(app.detail.openId, "the restored initiative opens").toBe(initiative.id));
+  expect(closed, "Settings closes to show it").toBe(true);
 });
