@@ -173,6 +173,9 @@ pub enum Command {
         #[arg(long, value_name = "PERSON")]
         reassign_to: Option<String>,
     },
+    /// Bring back a deleted initiative (with the tasks deleted with it), task, person or
+    /// dependency: by id, or a deleted initiative by its exact title. Prints its id.
+    Restore { item: String },
     /// Comment on an initiative or a task; prints the comment's id.
     Comment { item: String, text: String },
     /// Export the roadmap (csv, xlsx, md, ics, svg, png, pdf, html) or the whole board as a

@@ -224,6 +224,8 @@ fn initiatives_and_tasks_are_deleted_and_commented() {
     let db = s.demo();
     let comment = ok(&db, &["comment", "Migrate CMS templates", "Two templates left."]);
     assert!(is_id(&comment), "comment prints the comment's id: {comment}");
+    let tasks_of = |board: &serde_json::Value| initiative(board, "Marketing attribution tracking")["tasks"].as_array().unwrap().len();
+    let tasks_before = tasks_of(&listing(&db));
     ok(&db, &["delete", "Migrate CMS templates"]);
     ok(&db, &["delete", "Marketing attribution tracking"]);
     let board = listing(&db);
@@ -232,6 +234,14 @@ fn initiatives_and_tasks_are_deleted_and_commented() {
     assert!(website["tasks"].as_array().unwrap().iter().all(|t| t["title"] != "Migrate CMS templates"), "the deleted task is gone");
     let err = fails(&db, &["delete", "Patient-facing instructions and FAQ", "--reassign-to", "Elena Soto"], 1);
     assert!(err.contains("--reassign-to is for deleting a person"), "reassigning only applies to people: {err}");
+
+    let restored = ok(&db, &["restore", "Marketing attribution tracking"]);
+    assert!(is_id(&restored), "restore prints the id: {restored}");
+    let board = listing(&db);
+    assert_eq!(board["initiatives"].as_array().unwrap().len(), 6, "a deleted initiative comes back by its title");
+    assert_eq!(tasks_of(&board), tasks_before, "with the tasks deleted with it");
+    let err = fails(&db, &["restore", "Never existed"], 1);
+    assert!(err.contains("No deleted initiative is called “Never existed”"), "an unknown title is refused by name: {err}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Commands that take any item: `status`, `depend`, `undepend`, `delete` and `comment`.
+//! Commands that take any item: `status`, `depend`, `undepend`, `delete`, `restore` and `comment`.
 //! The rules (owners before leaving Proposed, nothing done while it waits, no cycles, no
 //! deleting someone who still owns work) live in the core; these only name the items.
 
@@ -88,4 +88,17 @@ pub fn delete(e: &mut Edit, item: &str, reassign_to: Option<&str>) -> Result<Id>
 pub fn comment(e: &mut Edit, item: &str, text: String) -> Result<Id> {
     let item_id = e.board.item(item)?.id();
     e.apply(Op::AddComment { item_id, body: text })
+}
+
+/// A deleted item by id, or a deleted initiative by its exact title (the most recently deleted
+/// when several share it).
+pub fn restore(e: &mut Edit, item: &str) -> Result<Id> {
+    let item = item.trim();
+    let id = match Id::parse_str(item) {
+        Ok(id) => id,
+        Err(_) => e.store.deleted_initiatives()?.into_iter().find(|d| d.title == item).map(|d| d.id).ok_or_else(|| {
+            Error::NotFound(format!("No deleted initiative is called “{item}”; give its exact title, or the id of what to restore."))
+        })?,
+    };
+    e.apply(Op::Restore { id })
 }

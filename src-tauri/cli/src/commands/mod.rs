@@ -90,6 +90,7 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::Depend { successor, predecessor, lag, relates } => links::depend(e, &successor, &predecessor, lag, relates)?,
         Command::Undepend { item, predecessor } => links::undepend(e, &item, predecessor.as_deref())?,
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
+        Command::Restore { item } => links::restore(e, &item)?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
         Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } | Command::Export(_) | Command::Import(_) => {
             unreachable!("read commands are dispatched in run")
