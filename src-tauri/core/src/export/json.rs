@@ -24,7 +24,7 @@ pub fn write(store: &Store, out: &mut (impl Write + Send)) -> Result<()> {
     // A few chunks in flight bound the memory while letting the reader run ahead a little.
     let (send, receive) = mpsc::sync_channel::<Part>(4);
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || Layout::new(out).write_all(receive));
+        let writer = scope.spawn(move || Layout::new(out).write_parts(receive));
         // The send fails only once the writer has stopped; its error is the one to report.
         let read = store.read_bundle(|part| send.send(part).map_err(|_| Error::Storage("stopped".into())));
         drop(send);
@@ -47,7 +47,7 @@ impl<'w, W: Write> Layout<'w, W> {
         Layout { out, table: None, empty: true }
     }
 
-    fn write_all(mut self, parts: mpsc::Receiver<Part>) -> Result<()> {
+    fn write_parts(mut self, parts: mpsc::Receiver<Part>) -> Result<()> {
         for part in parts {
             match part {
                 Part::Board(row) => self.head(&row)?,
