@@ -95,7 +95,8 @@ pub fn list(board_file: &Path, board_id: Id, dir: &Path) -> Vec<BackupInfo> {
 }
 
 /// Takes today's backup unless there is one already; prunes all but the newest `KEEP` daily
-/// ones. Returns the new backup's path, if one was taken.
+/// ones of this board (another board whose file has the same name keeps its own). Returns the
+/// new backup's path, if one was taken.
 pub fn take_daily(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
     if store.path().is_none() {
         return Ok(None);
@@ -106,8 +107,10 @@ pub fn take_daily(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Optio
     }
     create_folder(dir)?;
     store.backup_to(&path)?;
-    let all = named(store.path(), dir, BackupKind::Daily);
-    for old in all.iter().take(all.len().saturating_sub(KEEP)) {
+    let board = store.info()?.id;
+    let ours: Vec<PathBuf> =
+        named(store.path(), dir, BackupKind::Daily).into_iter().filter(|p| Store::backup_board_id(p) == Some(board)).collect();
+    for old in ours.iter().take(ours.len().saturating_sub(KEEP)) {
         let _ = std::fs::remove_file(old);
     }
     Ok(Some(path))

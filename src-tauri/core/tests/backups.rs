@@ -84,3 +84,23 @@ fn only_healthy_backups_of_this_board_are_listed_or_restored() {
     assert_eq!(titles(&b.store), vec!["Website"], "and the board is unchanged");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn each_board_keeps_its_own_daily_backups_when_two_files_share_a_name() {
+    let dir = temp_dir("backups-two-boards");
+    let backups = dir.join("backups");
+    let (a_dir, b_dir) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir_all(&a_dir).unwrap();
+    std::fs::create_dir_all(&b_dir).unwrap();
+    let (a, b) = (open_board(&a_dir), open_board(&b_dir));
+    for day in 0..3 {
+        backups::take_daily(&b.store, &backups, now() + Duration::days(day)).unwrap().expect("b's backup is taken");
+    }
+    for day in 3..(3 + backups::KEEP as i64 + 2) {
+        backups::take_daily(&a.store, &backups, now() + Duration::days(day)).unwrap().expect("a's backup is taken");
+    }
+    let count = |board: &Board, file: &Path| backups::list(file, board.store.info().unwrap().id, &backups).len();
+    assert_eq!(count(&a, &a_dir.join("board.bridgeboard")), backups::KEEP, "the busier board keeps its newest ten");
+    assert_eq!(count(&b, &b_dir.join("board.bridgeboard")), 3, "and does not prune the other board's copies");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -68,6 +68,13 @@ impl Store {
         })
     }
 
+    /// The id of the board a backup file holds, read without the full check of
+    /// [`Store::backup_contents`]; `None` when the file cannot be read as a board.
+    pub fn backup_board_id(path: &Path) -> Option<Id> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
+        conn.query_row("SELECT id FROM board ORDER BY id LIMIT 1", [], |r| rows::id(r, 0)).ok()
+    }
+
     /// Puts the backup at `backup` in place of this board, after copying the board as it is now
     /// to `keep` (so that the restore can itself be undone). Only a backup of this same board is
     /// taken. The copy back is one transaction: if it fails, the board is as it was. A backup
