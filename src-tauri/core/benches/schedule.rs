@@ -14,7 +14,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 mod common;
 
-use common::{report, sample};
+use common::{report, sample, Random};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Plan {
@@ -85,13 +85,7 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
             });
         }
     }
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut random = |bound: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % bound as u64) as usize
-    };
+    let mut random = Random::new();
     let span = |snapshot: &Snapshot, kind: ItemKind, i: usize| match kind {
         ItemKind::Initiative => (snapshot.initiatives[i].start.unwrap(), snapshot.initiatives[i].target.unwrap()),
         _ => (snapshot.tasks[i].start.unwrap(), snapshot.tasks[i].due.unwrap()),
@@ -104,15 +98,9 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
         // A kept plan: a few tries for a successor that starts after the predecessor's finish
         // plus lag; an edge that finds none is left out rather than drawn broken.
         let tries = if plan == Plan::Kept { 16 } else { 1 };
-        let found = (0..tries)
-            .map(|_| {
-                let from = random(len - window);
-                (from, from + 1 + random(window - 1))
-            })
-            .find(|&(from, to)| {
-                plan == Plan::Random
-                    || span(&snapshot, kind, to).0 >= span(&snapshot, kind, from).1 + chrono::Duration::days(lag_days.into())
-            });
+        let found = (0..tries).map(|_| random.forward_pair(len, window)).find(|&(from, to)| {
+            plan == Plan::Random || span(&snapshot, kind, to).0 >= span(&snapshot, kind, from).1 + chrono::Duration::days(lag_days.into())
+        });
         let Some((from, to)) = found else { continue };
         let pick = |i: usize| if kind == ItemKind::Initiative { snapshot.initiatives[i].id } else { snapshot.tasks[i].id };
         let (from_id, to_id) = (pick(from), pick(to));

@@ -84,19 +84,12 @@ pub fn generate(path: &Path, scale: &Scale) -> Generated {
             .collect();
         tasks.extend(store.apply_all(&actor, now, ops).unwrap());
     }
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |bound: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % bound as u64) as usize
-    };
+    let mut random = Random::new();
     let mut added = 0;
     for n in 0..scale.dependencies {
         let (list, window) = if n % 20 == 0 { (&initiatives, 20) } else { (&tasks, 40) };
         let window = window.min(list.len() / 2);
-        let from = next(list.len() - window);
-        let to = from + 1 + next(window - 1);
+        let (from, to) = random.forward_pair(list.len(), window);
         let op =
             Op::AddDependency(NewDependency { from_id: list[from], to_id: list[to], kind: DependencyKind::FinishToStart, lag_days: 0 });
         // Some random pairs repeat or link a task to its own initiative; those are refused.
@@ -104,6 +97,30 @@ pub fn generate(path: &Path, scale: &Scale) -> Generated {
     }
     println!("generated {} initiatives, {} tasks, {added} dependencies in {}", initiatives.len(), tasks.len(), path.display());
     Generated { store, initiatives, tasks }
+}
+
+/// A repeatable pseudo-random stream (xorshift), so that every run builds the same board.
+pub struct Random(u64);
+
+impl Random {
+    pub fn new() -> Random {
+        Random(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number below `bound`.
+    pub fn below(&mut self, bound: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % bound as u64) as usize
+    }
+
+    /// Two positions in a list of `len`, the second after the first and at most `window`
+    /// past it: a dependency that points forward, so the graph stays acyclic.
+    pub fn forward_pair(&mut self, len: usize, window: usize) -> (usize, usize) {
+        let from = self.below(len - window);
+        (from, from + 1 + self.below(window - 1))
+    }
 }
 
 /// Times `run` `n` times.
