@@ -24,6 +24,10 @@ pub enum Error {
     /// The board file cannot be used: not a Bridgeboard file, corrupt, newer, read-only, missing.
     #[error("{0}")]
     Storage(String),
+    /// A shared board's folder (or server) cannot be reached or written. The local board is
+    /// fine and keeps every edit; they are published when it is back.
+    #[error("{0}")]
+    Unreachable(String),
     /// Bad input with a list of problems, each saying where it is (the bad rows of a CSV or a
     /// board export). Code `validation`; the app shows `problems` as a list under `intro`.
     #[error("{}", listed(intro, problems))]
@@ -67,6 +71,7 @@ impl Error {
             Error::Conflict(_) => "conflict",
             Error::Cycle { .. } => "cycle",
             Error::Storage(_) => "storage",
+            Error::Unreachable(_) => "unreachable",
         }
     }
 

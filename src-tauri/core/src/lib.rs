@@ -11,10 +11,11 @@ pub mod sample;
 pub mod schedule;
 pub mod settings;
 pub mod store;
+pub mod sync;
 
 pub use domain::model::*;
 pub use domain::ops::*;
 pub use domain::snapshot::Snapshot;
 pub use domain::view::*;
 pub use error::{Error, ErrorPayload, Result};
-pub use store::Store;
+pub use store::{ConflictChoice, FieldConflict, Store, SyncReport, SyncStatus};

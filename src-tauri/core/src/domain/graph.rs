@@ -7,7 +7,16 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use sha2::{Digest, Sha256};
+
 use crate::domain::model::Id;
+
+/// The id of the dependency `from → to`, the same on every desktop: two people who add the
+/// same link while apart get one link, and removing then re-adding it brings back that one.
+pub fn dependency_id(from: Id, to: Id) -> Id {
+    let digest = Sha256::digest(format!("{from}>{to}"));
+    uuid::Uuid::new_v8(digest[..16].try_into().expect("a SHA-256 digest has 32 bytes"))
+}
 
 /// Would adding `from → to` close a loop? If so, returns the loop as ids, starting and ending at
 /// `from`: `[from, to, ..., from]`. `successors` lists what directly follows a node (drawn

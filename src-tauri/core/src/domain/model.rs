@@ -202,6 +202,10 @@ pub struct Activity {
     pub after: Option<String>,
     /// A sentence for people: "Dana Whitfield set Status of “Portal campaign”: Planned → In progress".
     pub summary: String,
+    /// On a shared board, the desktop the change was made on ("IT-PM-LAPTOP-7").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub device: Option<String>,
 }
 
 /// Who is making a change: a person on the board, or someone not yet known.

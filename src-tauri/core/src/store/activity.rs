@@ -23,8 +23,9 @@ pub struct Entry<'a> {
 
 pub fn append(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, e: Entry) -> Result<()> {
     tx.execute(
-        "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        // The device is named only on a shared board, where it tells whose desktop made it.
+        "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, (SELECT device_name FROM sync_share WHERE id = 1))",
         params![
             Uuid::now_v7().to_string(),
             rows::stamp(now),
@@ -57,10 +58,12 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
         before: r.get(9)?,
         after: r.get(10)?,
         summary: r.get(11)?,
+        device: r.get(12)?,
     })
 }
 
-pub(super) const COLUMNS: &str = "id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary";
+pub(super) const COLUMNS: &str =
+    "id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary, device";
 
 /// The newest `limit` entries about an initiative and its tasks, newest first.
 pub fn of_initiative(conn: &Connection, initiative: Id, limit: usize) -> Result<Vec<Activity>> {

@@ -109,8 +109,9 @@ impl Store {
             ));
         }
         open::upgrade(self, contents.format, backup_dir)?;
-        let name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.write(|tx| {
+        self.keep_private_after_restore(actor, now, &name_of(backup))?;
+        let name = name_of;
+        self.write(actor, now, |tx| {
             activity::append(
                 tx,
                 actor,
@@ -128,4 +129,8 @@ impl Store {
             )
         })
     }
+}
+
+fn name_of(p: &Path) -> String {
+    p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }

@@ -20,6 +20,18 @@ pub fn insert(tx: &Transaction, name: &str, now: DateTime<Utc>) -> rusqlite::Res
     Ok(())
 }
 
+/// Removes the board's own row, so that a joined board takes its row from the share.
+pub fn forget(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM board", [])?;
+    Ok(())
+}
+
+/// Gives the board a new id: a copy that must never merge back into the board it came from.
+pub fn set_id(tx: &Transaction, id: Id, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    tx.execute("UPDATE board SET id = ?1, updated_at = ?2", params![id.to_string(), rows::stamp(now)])?;
+    Ok(())
+}
+
 pub fn info(conn: &Connection) -> rusqlite::Result<BoardInfo> {
     conn.query_row("SELECT id, name, sample FROM board LIMIT 1", [], |r| {
         Ok(BoardInfo { id: rows::id(r, 0)?, name: r.get(1)?, sample: r.get(2)? })

@@ -198,7 +198,7 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
     })?;
     chunks(
         conn,
-        &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY id", dependencies::COLUMNS),
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY from_id, to_id", dependencies::COLUMNS),
         Part::Dependencies,
         each,
         |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),

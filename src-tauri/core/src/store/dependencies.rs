@@ -26,9 +26,10 @@ pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Dependency, bool)>> 
     Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(7)?))).optional()?)
 }
 
-/// Active edges, in creation order (UUIDv7 ids sort by time).
+/// Active edges, by their ends (item ids sort by creation time; a dependency's own id is derived
+/// from its ends, so it says nothing of order).
 pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL ORDER BY id"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL ORDER BY from_id, to_id"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -36,7 +37,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
 /// Active edges with either end among `ids`.
 pub fn touching(conn: &Connection, ids: &[Id]) -> Result<Vec<Dependency>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND (from_id = ?1 OR to_id = ?1) ORDER BY id"
+        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND (from_id = ?1 OR to_id = ?1) ORDER BY from_id, to_id"
     ))?;
     let mut out: Vec<Dependency> = Vec::new();
     for id in ids {
@@ -72,7 +73,11 @@ pub fn successors(conn: &Connection, id: Id) -> rusqlite::Result<Vec<Id>> {
 
 pub fn insert(tx: &Transaction, d: &Dependency, now: DateTime<Utc>) -> Result<()> {
     tx.execute(
-        &format!("INSERT INTO dependencies ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"),
+        // A link removed earlier keeps its row (and id); adding it again brings that row back.
+        &format!(
+            "INSERT INTO dependencies ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+             ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, lag_days = excluded.lag_days, deleted_at = NULL, updated_at = excluded.updated_at"
+        ),
         params![
             d.id.to_string(),
             d.from_id.to_string(),

@@ -110,6 +110,61 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX activity_by_initiative ON activity(initiative_id, at);
     "#,
+    // 2: sharing a board between desktops. The sync_ tables belong to this file alone (this
+    // desktop's identity, its journal and outbox) and are never replicated.
+    r#"
+    ALTER TABLE activity ADD COLUMN device TEXT;
+    CREATE TABLE sync_share (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        folder TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        shared_at TEXT NOT NULL,
+        next_file_seq INTEGER NOT NULL DEFAULT 1,
+        waiting INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sync_snapshot (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        bytes BLOB NOT NULL
+    );
+    CREATE TABLE sync_changes (
+        seq INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        local INTEGER NOT NULL,
+        file_seq INTEGER,
+        published INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sync_changes_outbox ON sync_changes(local, published);
+    CREATE INDEX sync_changes_by_sha256 ON sync_changes(sha256);
+    CREATE TABLE sync_pending (
+        seq INTEGER PRIMARY KEY,
+        writes TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+    );
+    CREATE TABLE sync_conflicts (
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        col TEXT NOT NULL,
+        competing TEXT NOT NULL,
+        PRIMARY KEY (tbl, row_id, col)
+    );
+    CREATE TABLE sync_files (
+        name TEXT PRIMARY KEY,
+        problem TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        tries INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE TABLE sync_devices (
+        device_id TEXT PRIMARY KEY,
+        device_name TEXT NOT NULL,
+        person TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        last_change_at TEXT
+    );
+    "#,
 ];
 
 /// The schema version this build of Bridgeboard writes.

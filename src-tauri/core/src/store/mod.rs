@@ -19,24 +19,30 @@ mod open;
 mod people;
 mod restore;
 mod rows;
+mod sharing;
 mod snapshot;
 mod tasks;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::domain::model::Actor;
 use crate::{Error, Result};
 
 pub use backup::BackupContents;
 pub use funnel::ImportSummary;
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
+pub use sharing::{ConflictChoice, FieldConflict, Sharing, SyncReport, SyncStatus};
 
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Set when the board is shared: every write is then also recorded for the document.
+    shared: Option<sharing::Shared>,
 }
 
 impl Store {
@@ -50,7 +56,7 @@ impl Store {
     /// A fresh board in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None, read_only: false };
+        let mut store = Store { conn, path: None, read_only: false, shared: None };
         store.initialize("Board")?;
         Ok(store)
     }
@@ -93,17 +99,42 @@ impl Store {
         Ok(problems)
     }
 
-    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it.
-    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it. On a
+    /// shared board the same transaction records what `f` changed for the other desktops.
+    fn write<T>(&mut self, actor: &Actor, now: DateTime<Utc>, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_with(actor, now, Vec::new(), f)
+    }
+
+    /// [`Store::write`] with document writes that the tables cannot show (see `sharing`).
+    fn write_with<T>(
+        &mut self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        extra: Vec<crate::sync::FieldWrite>,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        self.refuse_read_only()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = match self.shared.as_mut() {
+            None => f(&tx)?,
+            Some(shared) => shared.record(&tx, actor, now, extra, f).inspect_err(|_| shared.forget_document())?,
+        };
+        if let Err(err) = tx.commit() {
+            if let Some(shared) = self.shared.as_mut() {
+                shared.forget_document();
+            }
+            return Err(err.into());
+        }
+        Ok(value)
+    }
+
+    fn refuse_read_only(&self) -> Result<()> {
         if self.read_only {
             return Err(Error::Storage(
                 "This board file is read-only, so nothing can be changed. Make the file writable, or open a copy.".into(),
             ));
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        Ok(())
     }
 
     fn initialize(&mut self, name: &str) -> Result<()> {

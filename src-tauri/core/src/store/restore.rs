@@ -102,8 +102,8 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
     }
     for a in &b.activity {
         tx.execute(
-            "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary, device)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 a.id.to_string(),
                 rows::stamp(a.at),
@@ -116,7 +116,8 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
                 a.field,
                 a.before,
                 a.after,
-                a.summary
+                a.summary,
+                a.device
             ],
         )?;
     }

@@ -45,7 +45,11 @@ action: string, field: string | null, before: string | null, after: string | nul
 /**
  * A sentence for people: "Dana Whitfield set Status of “Portal campaign”: Planned → In progress".
  */
-summary: string, };
+summary: string, 
+/**
+ * On a shared board, the desktop the change was made on ("IT-PM-LAPTOP-7").
+ */
+device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 

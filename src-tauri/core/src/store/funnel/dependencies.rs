@@ -1,10 +1,8 @@
 //! Adding and removing dependencies: no loops, no link between a task and its own initiative.
 
-use uuid::Uuid;
-
 use super::activity::Entry;
 use super::{quoted, Ctx};
-use crate::domain::graph::find_cycle;
+use crate::domain::graph::{dependency_id, find_cycle};
 use crate::domain::model::*;
 use crate::domain::ops::*;
 use crate::domain::validate;
@@ -57,8 +55,15 @@ pub(super) fn add_dependency(ctx: &Ctx, n: NewDependency) -> Result<Id> {
             existing.kind.label().to_lowercase()
         )));
     }
-    let dep =
-        Dependency { id: Uuid::now_v7(), from_id: from.id, from_kind: from.kind, to_id: to.id, to_kind: to.kind, kind: n.kind, lag_days };
+    let dep = Dependency {
+        id: dependency_id(from.id, to.id),
+        from_id: from.id,
+        from_kind: from.kind,
+        to_id: to.id,
+        to_kind: to.kind,
+        kind: n.kind,
+        lag_days,
+    };
     dependencies::insert(ctx.tx, &dep, ctx.now)?;
     log_dependency(ctx, &dep, &from, &to, "add_dependency", "added a dependency:")
 }

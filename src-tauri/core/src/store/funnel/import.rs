@@ -33,13 +33,20 @@ impl Store {
             let intro = format!("The board export was not imported; nothing was changed. Fix these {} problems first:", problems.len());
             return Err(Error::Problems { intro, problems });
         }
-        self.write(|tx| {
+        if self.is_shared() {
+            return Err(Error::Conflict(
+                "This board is shared with other desktops, so a board export cannot fill it. Import the export into a new board file, then share that one.".into(),
+            ));
+        }
+        self.write(actor, now, |tx| {
             if restore::has_content(tx)? {
                 return Err(Error::Conflict(
                     "This board already holds work. A board export is imported into a new, empty board file, which it fills whole; create one in Settings (or with --db NEW-FILE) and import there.".into(),
                 ));
             }
             restore::write(tx, bundle)?;
+            // A copy of a board, never mistaken for the board it came from (which may be shared).
+            crate::store::board::set_id(tx, uuid::Uuid::now_v7(), now)?;
             let summary = ImportSummary {
                 initiatives: bundle.initiatives.iter().filter(|i| i.deleted_at.is_none()).count(),
                 tasks: bundle.tasks.iter().filter(|t| t.deleted_at.is_none()).count(),

@@ -85,13 +85,13 @@ impl Store {
     /// Validates, applies and logs one operation as one transaction. Returns the id of the item
     /// created or changed.
     pub fn apply(&mut self, actor: &Actor, now: DateTime<Utc>, op: Op) -> Result<Id> {
-        self.write(|tx| apply_in(&Ctx { tx, actor, now }, op))
+        self.write(actor, now, |tx| apply_in(&Ctx { tx, actor, now }, op))
     }
 
     /// Applies several operations as one transaction: all of them land, or none (an import,
     /// a generated board). Returns the ids in order.
     pub fn apply_all(&mut self, actor: &Actor, now: DateTime<Utc>, ops: Vec<Op>) -> Result<Vec<Id>> {
-        self.write(|tx| {
+        self.write(actor, now, |tx| {
             let ctx = Ctx { tx, actor, now };
             ops.into_iter().map(|op| apply_in(&ctx, op)).collect()
         })
@@ -104,7 +104,7 @@ impl Store {
 
     /// Moves a task one place up or down among its department's tasks in its initiative.
     pub fn move_task(&mut self, actor: &Actor, now: DateTime<Utc>, id: Id, up: bool) -> Result<()> {
-        self.write(|tx| {
+        self.write(actor, now, |tx| {
             let ctx = Ctx { tx, actor, now };
             let task = super::tasks::get(tx, id)?.ok_or_else(|| task_missing(id))?;
             let group: Vec<f64> = super::tasks::of_initiative(tx, task.initiative_id)?

@@ -1,0 +1,217 @@
+//! The `sync_` tables: what belongs to this board file alone once it is shared. Its device, the
+//! local edits not yet in the document (pending), every change the document holds beyond its
+//! snapshot (the journal, whose local rows not yet published are the outbox), the files in the
+//! share that could not be used, the devices seen there, and the fields in conflict.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::store::rows;
+use crate::sync::{DeviceRecord, FieldWrite};
+use crate::Result;
+
+/// This file's place in a share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sharing {
+    /// The board's own folder in the share.
+    pub folder: PathBuf,
+    pub device_id: String,
+    pub device_name: String,
+}
+
+/// `None` on a board that is not shared (or a file from before sharing existed).
+pub fn sharing(conn: &Connection) -> Result<Option<Sharing>> {
+    let exists: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'sync_share'", [], |r| r.get(0))?;
+    if exists == 0 {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row("SELECT folder, device_id, device_name FROM sync_share WHERE id = 1", [], |r| {
+            Ok(Sharing { folder: PathBuf::from(r.get::<_, String>(0)?), device_id: r.get(1)?, device_name: r.get(2)? })
+        })
+        .optional()?)
+}
+
+pub fn start_sharing(tx: &Transaction, s: &Sharing, snapshot: &[u8], now: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO sync_share (id, folder, device_id, device_name, shared_at) VALUES (1, ?1, ?2, ?3, ?4)",
+        params![s.folder.to_string_lossy(), s.device_id, s.device_name, rows::stamp(now)],
+    )?;
+    tx.execute("INSERT INTO sync_snapshot (id, bytes) VALUES (1, ?1)", params![snapshot])?;
+    Ok(())
+}
+
+/// Forgets everything about the share: the file becomes a private board again.
+pub fn stop_sharing(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM sync_share; DELETE FROM sync_snapshot; DELETE FROM sync_changes; DELETE FROM sync_pending;
+         DELETE FROM sync_conflicts; DELETE FROM sync_files; DELETE FROM sync_devices;",
+    )?;
+    Ok(())
+}
+
+pub fn snapshot(conn: &Connection) -> Result<Option<Vec<u8>>> {
+    Ok(conn.query_row("SELECT bytes FROM sync_snapshot WHERE id = 1", [], |r| r.get(0)).optional()?)
+}
+
+/// Records a local edit's document writes, to be committed to the document by whoever holds it.
+pub fn queue(tx: &Transaction, writes: &[FieldWrite], author: &str, at_ms: i64) -> Result<()> {
+    let json = serde_json::to_string(writes).expect("field writes are JSON");
+    tx.prepare_cached("INSERT INTO sync_pending (writes, author, at_ms) VALUES (?1, ?2, ?3)")?.execute(params![json, author, at_ms])?;
+    Ok(())
+}
+
+pub struct Pending {
+    pub writes: Vec<FieldWrite>,
+    pub author: String,
+    pub at_ms: i64,
+}
+
+pub fn take_pending(tx: &Transaction) -> Result<Vec<Pending>> {
+    let mut stmt = tx.prepare_cached("SELECT seq, writes, author, at_ms FROM sync_pending ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))?;
+    let mut pending = Vec::new();
+    for row in rows {
+        let (_, writes, author, at_ms) = row?;
+        let writes = serde_json::from_str(&writes)
+            .map_err(|e| crate::Error::Storage(format!("A change waiting to be shared is damaged ({e}); run `bridgeboard-cli check`.")))?;
+        pending.push(Pending { writes, author, at_ms });
+    }
+    tx.execute("DELETE FROM sync_pending", [])?;
+    Ok(pending)
+}
+
+pub fn pending_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM sync_pending", [], |r| r.get(0))?)
+}
+
+/// Adds a change to the journal; `false` if it was already there.
+pub fn append_change(tx: &Transaction, hash: &str, sha256: &str, bytes: &[u8], local: bool) -> Result<bool> {
+    let added = tx
+        .prepare_cached("INSERT OR IGNORE INTO sync_changes (hash, sha256, bytes, local) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![hash, sha256, bytes, local])?;
+    Ok(added == 1)
+}
+
+/// The journal after `seq`, in the order it was written: `(seq, bytes)`.
+pub fn changes_after(conn: &Connection, seq: i64) -> Result<Vec<(i64, Vec<u8>)>> {
+    let mut stmt = conn.prepare_cached("SELECT seq, bytes FROM sync_changes WHERE seq > ?1 ORDER BY seq")?;
+    let rows = stmt.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The SHA-256 of every change file this board already holds, so a scan reads only new ones.
+pub fn known_files(conn: &Connection) -> Result<HashSet<String>> {
+    let mut stmt = conn.prepare_cached("SELECT sha256 FROM sync_changes")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Gives each unpublished local change its file number (once: a change keeps its number even
+/// if publishing fails), and returns the outbox in order: `(hash, file_seq, bytes)`.
+pub fn claim_outbox(tx: &Transaction) -> Result<Vec<(String, i64, Vec<u8>)>> {
+    let unnumbered: Vec<i64> = {
+        let mut stmt = tx.prepare_cached("SELECT seq FROM sync_changes WHERE local = 1 AND file_seq IS NULL ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for seq in unnumbered {
+        tx.execute("UPDATE sync_changes SET file_seq = (SELECT next_file_seq FROM sync_share WHERE id = 1) WHERE seq = ?1", [seq])?;
+        tx.execute("UPDATE sync_share SET next_file_seq = next_file_seq + 1 WHERE id = 1", [])?;
+    }
+    let mut stmt =
+        tx.prepare_cached("SELECT hash, file_seq, bytes FROM sync_changes WHERE local = 1 AND published = 0 ORDER BY file_seq")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn mark_published(tx: &Transaction, hash: &str) -> Result<()> {
+    tx.prepare_cached("UPDATE sync_changes SET published = 1 WHERE hash = ?1")?.execute([hash])?;
+    Ok(())
+}
+
+pub fn unpublished_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM sync_changes WHERE local = 1 AND published = 0", [], |r| r.get(0))?)
+}
+
+/// Notes a file in the share that could not be used this time.
+pub fn note_unusable(tx: &Transaction, name: &str, problem: &str, now: DateTime<Utc>) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sync_files (name, problem, first_seen) VALUES (?1, ?2, ?3)
+         ON CONFLICT(name) DO UPDATE SET problem = excluded.problem, tries = tries + 1",
+    )?
+    .execute(params![name, problem, rows::stamp(now)])?;
+    Ok(())
+}
+
+pub fn forget_file(tx: &Transaction, name: &str) -> Result<()> {
+    tx.prepare_cached("DELETE FROM sync_files WHERE name = ?1")?.execute([name])?;
+    Ok(())
+}
+
+/// Files that could not be used: `(name, problem, first seen, tries)`.
+pub fn unusable_files(conn: &Connection) -> Result<Vec<(String, String, DateTime<Utc>, i64)>> {
+    let mut stmt = conn.prepare_cached("SELECT name, problem, first_seen, tries FROM sync_files ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, rows::time(r, 2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn note_device(tx: &Transaction, d: &DeviceRecord, last_change_at: Option<DateTime<Utc>>) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO sync_devices (device_id, device_name, person, app_version, last_change_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(device_id) DO UPDATE SET device_name = excluded.device_name, person = excluded.person,
+           app_version = excluded.app_version, last_change_at = coalesce(excluded.last_change_at, last_change_at)",
+    )?
+    .execute(params![d.device_id, d.device_name, d.person, d.app_version, last_change_at.map(rows::stamp)])?;
+    Ok(())
+}
+
+/// The devices seen in the share: the record and the newest change time seen from each.
+pub fn devices(conn: &Connection) -> Result<Vec<(DeviceRecord, Option<DateTime<Utc>>)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT device_id, device_name, person, app_version, last_change_at FROM sync_devices ORDER BY device_name")?;
+    let rows = stmt.query_map([], |r| {
+        let last: Option<String> = r.get(4)?;
+        Ok((
+            DeviceRecord { device_id: r.get(0)?, device_name: r.get(1)?, person: r.get(2)?, app_version: r.get(3)? },
+            last.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()).map(|t| t.with_timezone(&Utc)),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replaces what is recorded about one row's conflicts: `(column, competing values as JSON)`.
+pub fn set_conflicts(tx: &Transaction, table: &str, id: &str, conflicts: &[(String, String)]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM sync_conflicts WHERE tbl = ?1 AND row_id = ?2")?.execute([table, id])?;
+    for (column, competing) in conflicts {
+        tx.prepare_cached("INSERT INTO sync_conflicts (tbl, row_id, col, competing) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![table, id, column, competing])?;
+    }
+    Ok(())
+}
+
+/// Forgets one column's conflict, once someone kept a value.
+pub fn forget_conflict(tx: &Transaction, table: &str, id: &str, column: &str) -> Result<()> {
+    tx.prepare_cached("DELETE FROM sync_conflicts WHERE tbl = ?1 AND row_id = ?2 AND col = ?3")?.execute([table, id, column])?;
+    Ok(())
+}
+
+/// Every recorded conflict: `(table, row id, column, competing values as JSON)`.
+pub fn conflicts(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT tbl, row_id, col, competing FROM sync_conflicts ORDER BY tbl, row_id, col")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many causes the changes waiting in the document lack, as of the last ingest.
+pub fn set_waiting(tx: &Transaction, missing: i64) -> Result<()> {
+    tx.execute("UPDATE sync_share SET waiting = ?1 WHERE id = 1", [missing])?;
+    Ok(())
+}
+
+pub fn waiting(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT waiting FROM sync_share WHERE id = 1", [], |r| r.get(0)).optional()?.unwrap_or(0))
+}

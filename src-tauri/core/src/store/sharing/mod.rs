@@ -1,0 +1,477 @@
+//! Sharing a board between desktops (`../shared/SYNC.md` in spirit, issue text in detail).
+//!
+//! The contract, in the order things happen:
+//! - A local write on a shared board runs under an SQLite session (`capture`); what it changed in
+//!   the replicated tables is queued as document writes (`sync_pending`) in the same
+//!   transaction. A process that holds the document (the app, `sync`) commits them to it at
+//!   once, still in that transaction; a short-lived CLI edit leaves them for the next holder,
+//!   so it never pays for loading the document.
+//! - Before any change from elsewhere is applied, the queued writes are committed, so they are
+//!   always made against the document the edit saw. Then the changes are applied in one batch
+//!   and the rows they touched are projected into the tables (`project`), in one transaction.
+//! - Publishing numbers the outbox inside `BEGIN IMMEDIATE` (two processes on one file never
+//!   publish a change under two numbers), writes the files outside it (nothing waits on the
+//!   folder), and marks them published after. A crash in between publishes the same file again,
+//!   which the folder ignores.
+
+mod capture;
+mod journal;
+mod project;
+mod report;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use automerge::{ActorId, Change};
+use chrono::{DateTime, TimeZone, Utc};
+use rusqlite::{Transaction, TransactionBehavior};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+pub use journal::Sharing;
+pub use report::{ConflictChoice, FieldConflict, SyncReport, SyncStatus};
+
+use super::{board, Store};
+use crate::domain::model::Actor;
+use crate::sync::transport::TransportError;
+use crate::sync::{Author, BoardMarker, DeviceRecord, FieldWrite, Replica, Transport, FORMAT_VERSION};
+use crate::{Error, Result};
+
+/// The app's version, as each device announces it in the share.
+const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A shared board's state in this process.
+pub(super) struct Shared {
+    sharing: Sharing,
+    columns: capture::Columns,
+    /// The document, once something needed it, and how far into the journal it has read.
+    loaded: Option<Loaded>,
+}
+
+struct Loaded {
+    replica: Replica,
+    through: i64,
+}
+
+impl Shared {
+    pub(super) fn load(conn: &rusqlite::Connection) -> Result<Option<Shared>> {
+        let Some(sharing) = journal::sharing(conn)? else { return Ok(None) };
+        Shared::start(conn, sharing).map(Some)
+    }
+
+    /// This connection's state for a shared board, with the triggers that note local writes.
+    fn start(conn: &rusqlite::Connection, sharing: Sharing) -> Result<Shared> {
+        let columns = capture::columns(conn)?;
+        capture::install(conn, &columns)?;
+        Ok(Shared { sharing, columns, loaded: None })
+    }
+
+    /// Drops the document from memory; it is read again from the file when next needed.
+    pub(super) fn forget_document(&mut self) {
+        self.loaded = None;
+    }
+
+    fn author(&self, actor: &Actor) -> Author {
+        Author {
+            person_id: actor.id.map(|id| id.to_string()),
+            person: actor.name.clone(),
+            device_id: self.sharing.device_id.clone(),
+            device: self.sharing.device_name.clone(),
+        }
+    }
+
+    /// Runs a local write under a session and queues what it changed; commits it to the
+    /// document at once when this process holds the document. `extra` are writes the tables
+    /// cannot show (keeping a value that is already the winner still supersedes the others).
+    pub(super) fn record<T>(
+        &mut self,
+        tx: &Transaction,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        extra: Vec<FieldWrite>,
+        f: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let value = f(tx)?;
+        let mut writes = capture::take(tx)?;
+        writes.extend(extra);
+        if !writes.is_empty() {
+            let author = serde_json::to_string(&self.author(actor)).expect("an author is JSON");
+            journal::queue(tx, &writes, &author, now.timestamp_millis())?;
+            if self.loaded.is_some() {
+                self.commit_pending(tx)?;
+            }
+        }
+        Ok(value)
+    }
+
+    /// Reads what other processes on this file added to the journal since this one last looked.
+    fn catch_up(&mut self, tx: &Transaction) -> Result<()> {
+        let loaded = self.loaded.as_mut().expect("the document is loaded before it is used");
+        let newer = journal::changes_after(tx, loaded.through)?;
+        if let Some((last, _)) = newer.last() {
+            loaded.through = *last;
+            let changes = newer.into_iter().filter_map(|(_, bytes)| Change::from_bytes(bytes).ok()).collect();
+            loaded.replica.apply(changes).map_err(damaged)?;
+        }
+        Ok(())
+    }
+
+    /// Commits queued local writes to the document (journal + outbox) and projects the rows
+    /// they touched, so that the tables match the document exactly.
+    fn commit_pending(&mut self, tx: &Transaction) -> Result<usize> {
+        self.catch_up(tx)?;
+        let loaded = self.loaded.as_mut().expect("caught up above");
+        let before = loaded.replica.heads();
+        let mut committed = 0;
+        for pending in journal::take_pending(tx)? {
+            let author: Author = serde_json::from_str(&pending.author).map_err(|e| damaged(e.to_string()))?;
+            if let Some(change) = loaded.replica.commit(&pending.writes, &author, pending.at_ms).map_err(damaged)? {
+                let bytes = change.raw_bytes();
+                journal::append_change(tx, &change.hash().to_string(), &sha256(bytes), bytes, true)?;
+                committed += 1;
+            }
+        }
+        if committed > 0 {
+            loaded.through = journal::changes_after(tx, loaded.through)?.last().map_or(loaded.through, |(seq, _)| *seq);
+            project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
+            capture::discard(tx)?;
+        }
+        Ok(committed)
+    }
+
+    /// Applies changes from other desktops in one batch and projects what they touched.
+    fn ingest(&mut self, tx: &Transaction, received: Vec<(Change, String)>) -> Result<usize> {
+        self.commit_pending(tx)?;
+        let loaded = self.loaded.as_mut().expect("caught up above");
+        let before = loaded.replica.heads();
+        let mut fresh = Vec::new();
+        for (change, sha) in received {
+            if journal::append_change(tx, &change.hash().to_string(), &sha, change.raw_bytes(), false)? {
+                fresh.push(change);
+            }
+        }
+        let count = fresh.len();
+        loaded.replica.apply(fresh).map_err(damaged)?;
+        loaded.through = journal::changes_after(tx, loaded.through)?.last().map_or(loaded.through, |(seq, _)| *seq);
+        project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
+        capture::discard(tx)?;
+        journal::set_waiting(tx, loaded.replica.missing().len() as i64)?;
+        Ok(count)
+    }
+}
+
+impl Store {
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
+    pub fn sharing(&self) -> Option<&Sharing> {
+        self.shared.as_ref().map(|s| &s.sharing)
+    }
+
+    /// Publishes this board through `transport`: the whole board and its history become the
+    /// share's genesis document, and this file remembers the share and its own device.
+    pub fn share(&mut self, transport: &dyn Transport, device_name: &str, actor: &Actor, now: DateTime<Utc>) -> Result<Sharing> {
+        if let Some(shared) = &self.shared {
+            return Err(Error::Conflict(format!(
+                "This board is already shared through {}. Stop sharing it first to share it somewhere else.",
+                shared.sharing.folder.display()
+            )));
+        }
+        self.refuse_read_only()?;
+        let info = board::info(self.conn())?;
+        match transport.marker().map_err(transport_error)? {
+            Some(marker) if marker.board_id == info.id.to_string() => {
+                return Err(Error::Conflict(format!(
+                    "{} already holds this board (“{}”). Join it from there instead of sharing it again.",
+                    transport.describe(),
+                    marker.board_name
+                )))
+            }
+            Some(marker) => {
+                return Err(Error::Conflict(format!(
+                    "{} already holds another board, “{}”. Pick a different folder.",
+                    transport.describe(),
+                    marker.board_name
+                )))
+            }
+            None => {}
+        }
+        let sharing = Sharing { folder: transport.location(), device_id: Uuid::now_v7().to_string(), device_name: device_name.to_string() };
+        let shared = Shared::start(self.conn(), sharing.clone())?;
+        let author = shared.author(actor);
+        let at_ms = now.timestamp_millis();
+        let mut replica = Replica::genesis(&info.id.to_string(), fresh_actor(), &author, at_ms);
+        replica.commit(&project::all_writes(self.conn(), &shared.columns)?, &author, at_ms).map_err(damaged)?;
+        let genesis = replica.save();
+        let marker = BoardMarker {
+            board_id: info.id.to_string(),
+            board_name: info.name.clone(),
+            format_version: FORMAT_VERSION,
+            genesis_heads: replica.heads().iter().map(|h| h.to_string()).collect(),
+        };
+        let started = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            journal::start_sharing(&tx, &sharing, &genesis, now)?;
+            transport.create(&marker, &genesis).map_err(transport_error)?;
+            Ok(tx.commit()?)
+        })();
+        if let Err(err) = started {
+            capture::uninstall(self.conn())?;
+            return Err(err);
+        }
+        self.shared = Some(Shared { loaded: Some(Loaded { replica, through: 0 }), ..shared });
+        let _ = transport.announce(&self.device_record(actor));
+        Ok(sharing)
+    }
+
+    /// Makes a new board file at `db` holding the board shared through `transport`, complete.
+    pub fn join(db: &Path, transport: &dyn Transport, device_name: &str, actor: &Actor, now: DateTime<Utc>) -> Result<Store> {
+        if std::fs::metadata(db).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::Conflict(format!(
+                "{} already holds a board. Joining makes a new board file: choose a file name that is not taken.",
+                db.display()
+            )));
+        }
+        let marker = transport.marker().map_err(transport_error)?.ok_or_else(|| {
+            Error::Validation(format!(
+                "{} holds no shared Bridgeboard board. Pick the board's folder (Bridgeboard-…) or the folder that holds it.",
+                transport.describe()
+            ))
+        })?;
+        if marker.format_version > FORMAT_VERSION {
+            return Err(Error::Storage(format!(
+                "The board “{}” is shared in a newer format ({}) than this Bridgeboard reads ({FORMAT_VERSION}). Update Bridgeboard to join it.",
+                marker.board_name, marker.format_version
+            )));
+        }
+        let genesis = transport.genesis().map_err(transport_error)?;
+        let mut replica = Replica::load(&genesis, Vec::new(), fresh_actor()).map_err(damaged)?;
+        if replica.board_id().as_deref() != Some(marker.board_id.as_str()) {
+            return Err(Error::Validation(format!("{} is damaged: its document is not the board its marker names.", transport.describe())));
+        }
+        let scan = transport.scan().map_err(transport_error)?;
+        let (received, _unusable) = read_new(transport, &scan, &HashSet::new());
+        replica.apply(received.iter().map(|(c, _)| c.clone()).collect()).map_err(damaged)?;
+
+        let mut store = Store::open(db, None)?;
+        let columns = capture::columns(store.conn())?;
+        let sharing = Sharing { folder: transport.location(), device_id: Uuid::now_v7().to_string(), device_name: device_name.to_string() };
+        let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        board::forget(&tx)?;
+        project::project(&tx, &replica, &columns, replica.all_rows())?;
+        journal::start_sharing(&tx, &sharing, &genesis, now)?;
+        for (change, sha) in &received {
+            journal::append_change(&tx, &change.hash().to_string(), sha, change.raw_bytes(), false)?;
+        }
+        for device in &scan.devices {
+            journal::note_device(&tx, device, None)?;
+        }
+        journal::set_waiting(&tx, replica.missing().len() as i64)?;
+        tx.commit()?;
+        let through = journal::changes_after(store.conn(), 0)?.last().map_or(0, |(seq, _)| *seq);
+        let shared = Shared::start(store.conn(), sharing)?;
+        store.shared = Some(Shared { loaded: Some(Loaded { replica, through }), ..shared });
+        let _ = transport.announce(&store.device_record(actor));
+        Ok(store)
+    }
+
+    /// Publishes what this desktop changed and applies what others did, once. When the share
+    /// cannot be reached the report says so and every edit stays in the outbox.
+    pub fn sync(&mut self, transport: &dyn Transport, actor: &Actor, now: DateTime<Utc>) -> Result<SyncReport> {
+        self.load_document()?;
+        let mut report = SyncReport::default();
+        self.shared_write(|tx, shared| shared.commit_pending(tx).map(|_| ()))?;
+        let outbox = self.shared_write(|tx, _| journal::claim_outbox(tx))?;
+        let device_id = self.sharing().expect("loaded above").device_id.clone();
+        let mut published = Vec::new();
+        for (hash, file_seq, bytes) in outbox {
+            match transport.publish(&device_id, file_seq as u64, &bytes) {
+                Ok(()) => published.push(hash),
+                Err(err) => {
+                    report.offline = Some(err.to_string());
+                    break;
+                }
+            }
+        }
+        report.published = published.len();
+        self.shared_write(|tx, _| published.iter().try_for_each(|h| journal::mark_published(tx, h)))?;
+        if report.offline.is_none() {
+            if let Err(err) = transport.announce(&self.device_record(actor)) {
+                report.offline = Some(err.to_string());
+            }
+        }
+        if report.offline.is_none() {
+            match transport.scan() {
+                Err(err) => report.offline = Some(err.to_string()),
+                Ok(scan) => {
+                    let known = journal::known_files(self.conn())?;
+                    let (received, unusable) = read_new(transport, &scan, &known);
+                    let names: Vec<String> = scan.changes.iter().filter(|l| !known.contains(&l.sha256)).map(|l| l.name.clone()).collect();
+                    let mut last_seen: BTreeMap<String, i64> = BTreeMap::new();
+                    for (change, sha) in &received {
+                        if let Some(listed) = scan.changes.iter().find(|l| &l.sha256 == sha) {
+                            let at = last_seen.entry(listed.device_id.clone()).or_insert(i64::MIN);
+                            *at = (*at).max(change.timestamp());
+                        }
+                    }
+                    report.received = self.shared_write(|tx, shared| {
+                        for name in &names {
+                            journal::forget_file(tx, name)?;
+                        }
+                        for bad in &unusable {
+                            journal::note_unusable(tx, &bad.name, &bad.problem, now)?;
+                        }
+                        for device in &scan.devices {
+                            let at = last_seen.get(&device.device_id).and_then(|ms| Utc.timestamp_millis_opt(*ms).single());
+                            journal::note_device(tx, device, at)?;
+                        }
+                        shared.ingest(tx, received)
+                    })?;
+                }
+            }
+        }
+        report.waiting_to_publish = journal::unpublished_count(self.conn())? + journal::pending_count(self.conn())?;
+        Ok(report)
+    }
+
+    /// Stops syncing: this file keeps everything as a private board under a new board id, so
+    /// it can never merge back into the shared one by accident. Returns the new id.
+    pub fn stop_sharing(&mut self, actor: &Actor, now: DateTime<Utc>) -> Result<crate::Id> {
+        let Some(shared) = &self.shared else {
+            return Err(Error::Validation("This board is not shared, so there is nothing to stop.".into()));
+        };
+        let folder = shared.sharing.folder.display().to_string();
+        self.shared = None;
+        capture::uninstall(self.conn())?;
+        self.write(actor, now, |tx| {
+            make_private(tx, actor, now, &format!("stopped sharing the board through {folder}; it is now a private copy"))
+        })
+    }
+
+    /// After a backup was put in place: a backup of a shared board comes back as a private
+    /// copy under a new id, so it never mixes into the shared board it was taken from.
+    pub(super) fn keep_private_after_restore(&mut self, actor: &Actor, now: DateTime<Utc>, backup: &str) -> Result<()> {
+        self.shared = None;
+        capture::uninstall(self.conn())?;
+        if journal::sharing(self.conn())?.is_some() {
+            let why = format!("restored {backup}, a backup of a shared board; this board is now a private copy of it");
+            self.write(actor, now, |tx| make_private(tx, actor, now, &why))?;
+        }
+        Ok(())
+    }
+
+    fn load_document(&mut self) -> Result<()> {
+        let Some(shared) = self.shared.as_mut() else {
+            return Err(Error::Validation("This board is not shared. Share it first (bridgeboard-cli share --folder PATH).".into()));
+        };
+        if shared.loaded.is_none() {
+            let snapshot = journal::snapshot(&self.conn)?.ok_or_else(|| damaged("its shared document is missing".to_string()))?;
+            let journal = journal::changes_after(&self.conn, 0)?;
+            let through = journal.last().map_or(0, |(seq, _)| *seq);
+            let changes = journal.into_iter().filter_map(|(_, bytes)| Change::from_bytes(bytes).ok()).collect();
+            let replica = Replica::load(&snapshot, changes, fresh_actor()).map_err(damaged)?;
+            shared.loaded = Some(Loaded { replica, through });
+        }
+        Ok(())
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction on the shared state. If it fails, the document in
+    /// memory may be ahead of the file, so it is dropped and read again when next needed.
+    fn shared_write<T>(&mut self, f: impl FnOnce(&Transaction, &mut Shared) -> Result<T>) -> Result<T> {
+        self.refuse_read_only()?;
+        let shared = self.shared.as_mut().expect("only called on a shared board");
+        let result = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx, shared)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        if result.is_err() {
+            shared.loaded = None;
+        }
+        result
+    }
+
+    fn device_record(&self, actor: &Actor) -> DeviceRecord {
+        let sharing = self.sharing().expect("only called on a shared board");
+        DeviceRecord {
+            device_id: sharing.device_id.clone(),
+            device_name: sharing.device_name.clone(),
+            person: actor.name.clone(),
+            app_version: APP_VERSION.into(),
+        }
+    }
+}
+
+/// Turns the board in this file into a private copy under a new id, with an activity entry
+/// saying why. Used when sharing stops, and when a backup of a shared board is restored.
+pub(super) fn make_private(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, why: &str) -> Result<crate::Id> {
+    journal::stop_sharing(tx)?;
+    let id = Uuid::now_v7();
+    board::set_id(tx, id, now)?;
+    super::activity::append(
+        tx,
+        actor,
+        now,
+        super::activity::Entry {
+            item_kind: crate::domain::model::ItemKind::Board,
+            item_id: id,
+            initiative_id: None,
+            action: "unshare",
+            field: None,
+            before: None,
+            after: None,
+            summary: why.to_string(),
+        },
+    )?;
+    Ok(id)
+}
+
+/// Reads the listed changes not yet known, each checked against its name and parsed; the
+/// files that cannot be used (yet) come back with why.
+fn read_new(
+    transport: &dyn Transport,
+    scan: &crate::sync::transport::Scan,
+    known: &HashSet<String>,
+) -> (Vec<(Change, String)>, Vec<crate::sync::transport::Unusable>) {
+    let mut unusable = scan.unusable.clone();
+    let mut received = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for listed in &scan.changes {
+        if known.contains(&listed.sha256) || seen.contains(listed.sha256.as_str()) {
+            continue;
+        }
+        let parsed = transport
+            .read(listed)
+            .and_then(|bytes| Change::from_bytes(bytes).map_err(|e| TransportError::BadFile(format!("not a Bridgeboard change ({e})"))));
+        match parsed {
+            Ok(change) => {
+                seen.insert(&listed.sha256);
+                received.push((change, listed.sha256.clone()));
+            }
+            Err(err) => unusable.push(crate::sync::transport::Unusable { name: listed.name.clone(), problem: err.to_string() }),
+        }
+    }
+    (received, unusable)
+}
+
+/// A fresh actor for each process: two processes on one file never share a sequence.
+fn fresh_actor() -> ActorId {
+    ActorId::from(Uuid::now_v7().as_bytes().as_slice())
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn damaged(detail: impl std::fmt::Display) -> Error {
+    Error::Storage(format!("This board's shared document is damaged ({detail}). Stop sharing it and join the board again from its folder."))
+}
+
+fn transport_error(err: TransportError) -> Error {
+    match err {
+        TransportError::Unreachable(m) => Error::Unreachable(format!("{m} Check that the folder is there and that you may write to it.")),
+        TransportError::Refused(m) | TransportError::BadFile(m) => Error::Validation(m),
+    }
+}

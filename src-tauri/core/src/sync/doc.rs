@@ -1,0 +1,388 @@
+//! The shared board as one Automerge document, and the mapping between it and the rows of the
+//! tables the UI reads.
+//!
+//! Layout: the root holds `meta` (`format_version`, `board_id`) and one map per replicated table.
+//! A table's map is flat: the key `"<row id>/<column>"` holds that column's value as the scalar
+//! SQLite stores, so creating a row is a set of plain puts and two desktops that create the same
+//! row (a dependency's id is derived from its two ends) write the same keys rather than two
+//! competing objects. A set column (an initiative's tags) is one key per member,
+//! `"<row id>/tags/<tag>"` → 1 (in) or 0 (out), so tags added and removed on different desktops
+//! all survive. Keys are never removed: deletes are the `deleted_at` column, like every edit.
+//!
+//! Automerge does the merging; this module only says where each value lives. Wall clocks
+//! decide nothing: a field's winner is Automerge's, the same on every desktop.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use automerge::legacy::{Key, ObjectId, OpId};
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, Automerge, Change, ChangeHash, ObjId, ObjType, ReadDoc, ScalarValue, ScalarValueRef, Value, ValueRef, ROOT};
+use serde::{Deserialize, Serialize};
+
+/// The document format this build writes. A folder or document with a higher one is read but
+/// never written (the board opens read-only).
+pub const FORMAT_VERSION: i64 = 1;
+
+/// The replicated tables, in the order their rows are projected: what is referred to first.
+pub const TABLES: [&str; 8] = ["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
+
+/// Columns every edit writes; their concurrent values are merged silently (Automerge's winner),
+/// never shown as a conflict.
+const QUIET: [&str; 2] = ["updated_at", "position"];
+
+/// Columns kept as sets of members (a JSON array of text in the table).
+const SETS: [(&str, &str); 1] = [("initiatives", "tags")];
+
+/// A value as SQLite holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// One column of one row set to a value: what a local edit changes in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldWrite {
+    pub table: String,
+    pub id: String,
+    /// The column, or `column/member` for a set column.
+    pub column: String,
+    pub value: Cell,
+}
+
+/// Who made a change, carried in the change's message (the time is the change's own).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    pub person_id: Option<String>,
+    pub person: String,
+    pub device_id: String,
+    pub device: String,
+}
+
+/// One of the values competing for a field after a merge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Competing {
+    pub value: Cell,
+    /// Who set it, when their desktop says it was, and the change that holds it.
+    pub author: Option<Author>,
+    pub at_ms: i64,
+    pub change: String,
+    /// Automerge's choice, shown until someone decides.
+    pub winner: bool,
+}
+
+/// A row read back from the document: its columns' winning values, and the columns where
+/// desktops set different values while apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocRow {
+    pub cells: Vec<(String, Cell)>,
+    pub conflicts: Vec<(String, Vec<Competing>)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    #[error("{0}")]
+    Automerge(#[from] automerge::AutomergeError),
+    #[error("this is not a Bridgeboard board document ({0})")]
+    Foreign(String),
+}
+
+/// The board document with the object ids of its tables looked up once.
+pub struct Replica {
+    doc: Automerge,
+    tables: BTreeMap<&'static str, ObjId>,
+}
+
+impl Replica {
+    /// A new board document: the table maps and the board's identity, written once by the
+    /// desktop that shares the board.
+    pub fn genesis(board_id: &str, actor: ActorId, author: &Author, at_ms: i64) -> Replica {
+        let mut doc = Automerge::new().with_actor(actor);
+        let mut tx = doc.transaction();
+        let meta = tx.put_object(ROOT, "meta", ObjType::Map).expect("a new document accepts a map at its root");
+        tx.put(&meta, "format_version", FORMAT_VERSION).expect("meta is a map");
+        tx.put(&meta, "board_id", board_id).expect("meta is a map");
+        for table in TABLES {
+            tx.put_object(ROOT, table, ObjType::Map).expect("a new document accepts a map at its root");
+        }
+        tx.commit_with(options(author, at_ms));
+        Replica::wrap(doc).expect("the genesis document has every table")
+    }
+
+    /// A document from a saved snapshot, then the changes that came after it.
+    pub fn load(snapshot: &[u8], changes: Vec<Change>, actor: ActorId) -> Result<Replica, DocError> {
+        let mut doc = Automerge::load(snapshot)?.with_actor(actor);
+        doc.apply_changes(changes)?;
+        Replica::wrap(doc)
+    }
+
+    fn wrap(doc: Automerge) -> Result<Replica, DocError> {
+        let mut tables = BTreeMap::new();
+        for table in TABLES {
+            match doc.get(ROOT, table)? {
+                Some((Value::Object(ObjType::Map), id)) => tables.insert(table, id),
+                _ => return Err(DocError::Foreign(format!("it has no {table} map"))),
+            };
+        }
+        Ok(Replica { doc, tables })
+    }
+
+    pub fn save(&self) -> Vec<u8> {
+        self.doc.save()
+    }
+
+    pub fn heads(&self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    pub fn has_change(&self, hash: &ChangeHash) -> bool {
+        self.doc.get_change_by_hash(hash).is_some()
+    }
+
+    /// Changes this document holds that do not follow from `heads`, oldest first.
+    pub fn changes_since(&self, heads: &[ChangeHash]) -> Vec<Change> {
+        self.doc.get_changes(heads)
+    }
+
+    /// The causes that changes waiting in the document still lack.
+    pub fn missing(&self) -> Vec<ChangeHash> {
+        self.doc.get_missing_deps(&[])
+    }
+
+    pub fn meta(&self, key: &str) -> Option<ScalarValue> {
+        let (_, meta) = self.doc.get(ROOT, "meta").ok()??;
+        match self.doc.get(&meta, key).ok()?? {
+            (Value::Scalar(s), _) => Some(s.into_owned()),
+            _ => None,
+        }
+    }
+
+    pub fn board_id(&self) -> Option<String> {
+        self.meta("board_id").and_then(|s| s.as_str().map(str::to_string))
+    }
+
+    pub fn format_version(&self) -> i64 {
+        match self.meta("format_version") {
+            Some(ScalarValue::Int(n)) => n,
+            Some(ScalarValue::Uint(n)) => n as i64,
+            _ => 0,
+        }
+    }
+
+    /// Applies local writes as one change by `author` at `at_ms`; `None` when nothing changed.
+    pub fn commit(&mut self, writes: &[FieldWrite], author: &Author, at_ms: i64) -> Result<Option<Change>, DocError> {
+        if writes.is_empty() {
+            return Ok(None);
+        }
+        let mut tx = self.doc.transaction();
+        for w in writes {
+            let table = self.tables.get(w.table.as_str()).ok_or_else(|| DocError::Foreign(format!("no table {}", w.table)))?;
+            tx.put(table, key(&w.id, &w.column), scalar(&w.value))?;
+        }
+        let (hash, _) = tx.commit_with(options(author, at_ms));
+        Ok(hash.and_then(|h| self.doc.get_change_by_hash(&h)))
+    }
+
+    /// Applies changes from other desktops; those whose causes are missing wait inside.
+    pub fn apply(&mut self, changes: Vec<Change>) -> Result<(), DocError> {
+        self.doc.apply_changes(changes)?;
+        Ok(())
+    }
+
+    /// The rows that changes applied since `before` wrote to, as `(table, row id)`: every
+    /// row whose values or conflicts may have changed, including those where the winner stayed.
+    pub fn touched_since(&self, before: &[ChangeHash]) -> BTreeSet<(&'static str, String)> {
+        let by_obj: BTreeMap<(u64, &ActorId), &'static str> = self
+            .tables
+            .iter()
+            .filter_map(|(t, o)| match o {
+                ObjId::Id(counter, actor, _) => Some(((*counter, actor), *t)),
+                ObjId::Root => None,
+            })
+            .collect();
+        let mut rows = BTreeSet::new();
+        for change in self.doc.get_changes(before) {
+            for op in change.decode().operations {
+                let (ObjectId::Id(OpId(counter, actor)), Key::Map(key)) = (&op.obj, &op.key) else { continue };
+                if let (Some(table), Some((id, _))) = (by_obj.get(&(*counter, actor)), key.split_once('/')) {
+                    rows.insert((*table, id.to_string()));
+                }
+            }
+        }
+        rows
+    }
+
+    /// Every row of every table, for a full projection (joining, rebuilding).
+    pub fn all_rows(&self) -> BTreeSet<(&'static str, String)> {
+        let mut rows = BTreeSet::new();
+        for (table, obj) in &self.tables {
+            for item in self.doc.map_range(obj, ..) {
+                if let Some((id, _)) = item.key.split_once('/') {
+                    rows.insert((*table, id.to_string()));
+                }
+            }
+        }
+        rows
+    }
+
+    /// The row `id` of `table` as the document holds it now; `None` if it has no values.
+    pub fn row(&self, table: &str, id: &str) -> Option<DocRow> {
+        let obj = self.tables.get(table)?;
+        let prefix = format!("{id}/");
+        let mut cells = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut sets: BTreeMap<String, Vec<(ObjId, String)>> = BTreeMap::new();
+        let end = format!("{id}0"); // '0' follows '/' in byte order
+        for item in self.doc.map_range(obj, prefix.clone()..end) {
+            let column = &item.key[prefix.len()..];
+            let ValueRef::Scalar(value) = &item.value else { continue };
+            let cell = cell_of_ref(value);
+            if let Some((set, member)) = column.split_once('/') {
+                if SETS.contains(&(table, set)) {
+                    let entry = sets.entry(set.to_string()).or_default();
+                    if cell == Cell::Int(1) {
+                        entry.push((item.id(), member.to_string()));
+                    }
+                }
+                continue;
+            }
+            if item.conflict && !QUIET.contains(&column) {
+                let competing = self.competing(obj, &item.key);
+                let distinct: BTreeSet<String> = competing.iter().map(|c| format!("{:?}", c.value)).collect();
+                if distinct.len() > 1 {
+                    conflicts.push((column.to_string(), competing));
+                }
+            }
+            cells.push((column.to_string(), cell));
+        }
+        for (table_set, set) in SETS {
+            if table_set == table {
+                // Members in the order they were first put in (op ids order causally), so a
+                // tag added later is listed later, as it was typed.
+                let mut members = sets.remove(set).unwrap_or_default();
+                members.sort();
+                let list: Vec<String> = members.into_iter().map(|(_, m)| m).collect();
+                if !cells.is_empty() {
+                    cells.push((set.to_string(), Cell::Text(serde_json::to_string(&list).expect("a list of text is JSON"))));
+                }
+            }
+        }
+        (!cells.is_empty()).then_some(DocRow { cells, conflicts })
+    }
+
+    /// All values competing at one key, with who set each (from their change's message).
+    fn competing(&self, obj: &ObjId, key: &str) -> Vec<Competing> {
+        let winner = self.doc.get(obj, key).ok().flatten().map(|(_, id)| id);
+        let mut all: Vec<Competing> = Vec::new();
+        for (value, id) in self.doc.get_all(obj, key).unwrap_or_default() {
+            let Value::Scalar(value) = value else { continue };
+            let hash = self.doc.hash_for_opid(&id);
+            let meta = hash.and_then(|h| self.doc.get_change_meta_by_hash(&h));
+            all.push(Competing {
+                value: cell(&value),
+                author: meta.as_ref().and_then(|m| m.message.as_deref()).and_then(|m| serde_json::from_str(m).ok()),
+                at_ms: meta.as_ref().map_or(0, |m| m.timestamp),
+                change: hash.map(|h| h.to_string()).unwrap_or_default(),
+                winner: winner.as_ref() == Some(&id),
+            });
+        }
+        all
+    }
+}
+
+/// Turns one column's change in a local edit into document writes: one write for a plain
+/// column, one per member added or removed for a set column.
+pub fn writes_for(table: &str, id: &str, column: &str, old: Option<&Cell>, new: Cell) -> Vec<FieldWrite> {
+    let write = |column: String, value: Cell| FieldWrite { table: table.into(), id: id.into(), column, value };
+    if !SETS.contains(&(table, column)) {
+        return vec![write(column.into(), new)];
+    }
+    let members = |c: Option<&Cell>| -> BTreeSet<String> {
+        match c {
+            Some(Cell::Text(json)) => serde_json::from_str::<Vec<String>>(json).unwrap_or_default().into_iter().collect(),
+            _ => BTreeSet::new(),
+        }
+    };
+    let (before, after) = (members(old), members(Some(&new)));
+    let mut writes: Vec<FieldWrite> = Vec::new();
+    // The new list's order, so that members added together keep the order they were typed in.
+    if let Cell::Text(json) = &new {
+        for m in serde_json::from_str::<Vec<String>>(json).unwrap_or_default() {
+            if !before.contains(&m) {
+                writes.push(write(format!("{column}/{m}"), Cell::Int(1)));
+            }
+        }
+    }
+    writes.extend(before.difference(&after).map(|m| write(format!("{column}/{m}"), Cell::Int(0))));
+    writes
+}
+
+fn key(id: &str, column: &str) -> String {
+    format!("{id}/{column}")
+}
+
+fn options(author: &Author, at_ms: i64) -> CommitOptions {
+    CommitOptions::default().with_message(serde_json::to_string(author).expect("an author is JSON")).with_time(at_ms)
+}
+
+fn scalar(c: &Cell) -> ScalarValue {
+    match c {
+        Cell::Null => ScalarValue::Null,
+        Cell::Int(n) => ScalarValue::Int(*n),
+        Cell::Real(x) => ScalarValue::F64(*x),
+        Cell::Text(t) => ScalarValue::Str(t.as_str().into()),
+    }
+}
+
+fn cell(s: &ScalarValue) -> Cell {
+    match s {
+        ScalarValue::Int(n) => Cell::Int(*n),
+        ScalarValue::Uint(n) => Cell::Int(*n as i64),
+        ScalarValue::F64(x) => Cell::Real(*x),
+        ScalarValue::Str(t) => Cell::Text(t.to_string()),
+        ScalarValue::Boolean(b) => Cell::Int(i64::from(*b)),
+        _ => Cell::Null,
+    }
+}
+
+fn cell_of_ref(s: &ScalarValueRef) -> Cell {
+    match s {
+        ScalarValueRef::Int(n) => Cell::Int(*n),
+        ScalarValueRef::Uint(n) => Cell::Int(*n as i64),
+        ScalarValueRef::F64(x) => Cell::Real(*x),
+        ScalarValueRef::Str(t) => Cell::Text(t.to_string()),
+        ScalarValueRef::Boolean(b) => Cell::Int(i64::from(*b)),
+        _ => Cell::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author(name: &str) -> Author {
+        Author { person_id: None, person: name.into(), device_id: name.into(), device: name.into() }
+    }
+
+    fn put(table: &str, id: &str, column: &str, value: Cell) -> FieldWrite {
+        FieldWrite { table: table.into(), id: id.into(), column: column.into(), value }
+    }
+
+    #[test]
+    fn values_set_apart_compete_and_both_stay_readable() {
+        let mut a = Replica::genesis("b", ActorId::from(&[1u8][..]), &author("A"), 0);
+        a.commit(&[put("tasks", "t1", "title", Cell::Text("Go".into()))], &author("A"), 1).unwrap();
+        let mut b = Replica::load(&a.save(), Vec::new(), ActorId::from(&[2u8][..])).unwrap();
+        let from_a = a.commit(&[put("tasks", "t1", "status", Cell::Text("done".into()))], &author("A"), 2).unwrap().unwrap();
+        let from_b = b.commit(&[put("tasks", "t1", "status", Cell::Text("todo".into()))], &author("B"), 3).unwrap().unwrap();
+        a.apply(vec![from_b]).unwrap();
+        b.apply(vec![from_a]).unwrap();
+        let (ra, rb) = (a.row("tasks", "t1").unwrap(), b.row("tasks", "t1").unwrap());
+        assert_eq!(ra, rb, "both replicas read the same row and the same conflict");
+        assert_eq!(ra.conflicts.len(), 1, "the status is in conflict: {ra:?}");
+        let people: BTreeSet<String> = ra.conflicts[0].1.iter().filter_map(|c| c.author.as_ref().map(|a| a.person.clone())).collect();
+        assert_eq!(people, BTreeSet::from(["A".to_string(), "B".to_string()]), "each value says who set it");
+    }
+}

@@ -1,0 +1,228 @@
+//! Sharing a board through a folder: two or three desktops, each with its own board file,
+//! meeting only through the shared folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use bridgeboard_core::sync::Folder;
+use bridgeboard_core::*;
+use common::*;
+
+/// One desktop: its own board file, and the board's folder in the share.
+struct Desk {
+    store: Store,
+    folder: PathBuf,
+    who: Actor,
+}
+
+impl Desk {
+    fn sync(&mut self) -> SyncReport {
+        let folder = Folder::at(&self.folder);
+        self.store.sync(&folder, &self.who, now()).unwrap()
+    }
+
+    fn apply(&mut self, op: Op) -> Result<Id> {
+        self.store.apply(&self.who, now(), op)
+    }
+
+    fn dump(&self) -> String {
+        dump(&self.store)
+    }
+}
+
+/// The board as every desktop must hold it: every row of every table, deleted ones and the
+/// activity log included.
+fn dump(store: &Store) -> String {
+    serde_json::to_string_pretty(&store.bundle().unwrap()).unwrap()
+}
+
+/// Dana's desktop shares a board with two owners and an initiative; Tom's desktop joins it.
+fn two_desks(name: &str) -> (Desk, Desk, Id) {
+    let dir = temp_dir(name);
+    let share = dir.join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let mut board = Board::with(Store::open(&dir.join("dana.bridgeboard"), Some(&dir)).unwrap());
+    let portal = board.initiative("Patient portal adoption");
+    let info = board.store.info().unwrap();
+    let folder = Folder::for_board(&share, &info.id.to_string());
+    let dana = Actor { id: Some(board.dana), name: "Dana".into() };
+    board.store.share(&folder, "MKT-DESKTOP-2", &dana, now()).unwrap();
+    let tom = Actor { id: Some(board.tom), name: "Tom".into() };
+    let joined = Store::join(&dir.join("tom.bridgeboard"), &Folder::at(folder.root()), "IT-PM-LAPTOP-7", &tom, now()).unwrap();
+    let root = folder.root().to_path_buf();
+    (Desk { store: board.store, folder: root.clone(), who: dana }, Desk { store: joined, folder: root, who: tom }, portal)
+}
+
+fn title(store: &Store, id: Id) -> String {
+    store.initiative_detail(id, today()).unwrap().initiative.title
+}
+
+#[test]
+fn a_joined_board_is_the_shared_board_complete() {
+    let (dana, tom, portal) = two_desks("join");
+    assert_eq!(tom.dump(), dana.dump(), "the desktop that joined holds every row the sharing desktop has, history included");
+    assert_eq!(title(&tom.store, portal), "Patient portal adoption");
+    assert_eq!(tom.store.info().unwrap().id, dana.store.info().unwrap().id, "both desktops hold the same board");
+}
+
+#[test]
+fn edits_flow_both_ways_and_name_who_made_them_on_which_desktop() {
+    let (mut dana, mut tom, portal) = two_desks("flow");
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Title("Portal adoption campaign".into())] }).unwrap();
+    let task = tom.apply(Op::CreateTask(NewTask::titled(portal, IT, "Single sign-on"))).unwrap();
+    assert_eq!(dana.sync().published, 1, "Dana's one edit is published as one change");
+    let report = tom.sync();
+    assert_eq!((report.published, report.received), (1, 1), "Tom publishes his task and receives Dana's title");
+    dana.sync();
+    assert_eq!(title(&tom.store, portal), "Portal adoption campaign", "Dana's edit reached Tom");
+    let detail = dana.store.initiative_detail(portal, today()).unwrap();
+    assert!(detail.tasks.iter().any(|t| t.task.id == task), "Tom's task reached Dana");
+    let added = detail.activity.iter().find(|a| a.item_id == task).expect("Tom's change is in Dana's activity log");
+    assert_eq!((added.actor_name.as_str(), added.device.as_deref()), ("Tom", Some("IT-PM-LAPTOP-7")), "with the person and the desktop");
+    assert_eq!(dana.dump(), tom.dump(), "after both have synced, the boards are identical");
+}
+
+#[test]
+fn the_same_field_changed_on_two_desktops_is_a_conflict_until_someone_keeps_one() {
+    let (mut dana, mut tom, portal) = two_desks("conflict");
+    let target = |d: &str| Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Target(Some(day(d)))] };
+    dana.apply(target("2027-03-31")).unwrap();
+    tom.apply(target("2027-04-15")).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump(), "both desktops show the same winner");
+    for desk in [&dana, &tom] {
+        let conflicts = desk.store.conflicts().unwrap();
+        assert_eq!(conflicts.len(), 1, "one field is in conflict: {conflicts:?}");
+        let c = &conflicts[0];
+        assert_eq!((c.field.as_str(), c.item_title.as_str()), ("target", "Patient portal adoption"));
+        let mut seen: Vec<(String, String, String)> = c
+            .choices
+            .iter()
+            .map(|ch| (ch.value.clone(), ch.person.clone().unwrap_or_default(), ch.device.clone().unwrap_or_default()))
+            .collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            vec![
+                ("2027-03-31".to_string(), "Dana".to_string(), "MKT-DESKTOP-2".to_string()),
+                ("2027-04-15".to_string(), "Tom".to_string(), "IT-PM-LAPTOP-7".to_string())
+            ],
+            "each value with who set it and where"
+        );
+    }
+    let keep = tom.store.conflicts().unwrap()[0].choices.iter().find(|c| c.value == "2027-04-15").unwrap().choice;
+    tom.store.resolve_conflict(&tom.who.clone(), now(), &portal.to_string(), "target", keep).unwrap();
+    assert!(tom.store.conflicts().unwrap().is_empty(), "keeping a value ends the conflict here at once");
+    tom.sync();
+    dana.sync();
+    assert!(dana.store.conflicts().unwrap().is_empty(), "and on the other desktop after it syncs");
+    assert_eq!(dana.store.initiative_detail(portal, today()).unwrap().initiative.target, Some(day("2027-04-15")));
+    assert_eq!(dana.dump(), tom.dump());
+}
+
+#[test]
+fn tags_and_dependencies_added_apart_all_survive_once() {
+    let (mut dana, mut tom, portal) = two_desks("sets");
+    let tags =
+        |t: &[&str]| Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Tags(t.iter().map(|s| s.to_string()).collect())] };
+    dana.apply(tags(&["portal", "sms"])).unwrap();
+    tom.apply(tags(&["portal", "sso"])).unwrap();
+    let second = dana.apply(Op::CreateInitiative(NewInitiative::titled("Self-scheduling"))).unwrap();
+    dana.sync();
+    tom.sync();
+    let link = NewDependency { from_id: portal, to_id: second, kind: DependencyKind::FinishToStart, lag_days: 0 };
+    let a = dana.apply(Op::AddDependency(link.clone())).unwrap();
+    let b = tom.apply(Op::AddDependency(link)).unwrap();
+    assert_eq!(a, b, "two desktops adding the same link give it the same id");
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    let mut shown = dana.store.initiative_detail(portal, today()).unwrap().initiative.tags;
+    shown.sort();
+    assert_eq!(shown, vec!["portal", "sms", "sso"], "tags added on either desktop all survive");
+    assert_eq!(dana.store.initiative_detail(second, today()).unwrap().upstream.len(), 1, "one dependency, not two");
+    assert!(dana.store.conflicts().unwrap().is_empty(), "the same link added twice is not a conflict");
+    assert_eq!(dana.dump(), tom.dump());
+}
+
+#[test]
+fn an_unreachable_folder_keeps_every_edit_until_it_is_back() {
+    let (mut dana, mut tom, portal) = two_desks("offline");
+    let real = dana.folder.clone();
+    dana.folder = real.with_file_name("not-mounted").join("Bridgeboard-x");
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    let report = dana.sync();
+    assert!(report.offline.is_some(), "the report says the folder cannot be reached");
+    assert_eq!(report.waiting_to_publish, 1, "the edit waits in the outbox");
+    dana.folder = real;
+    assert_eq!(dana.sync().published, 1, "once the folder is back the edit is published");
+    tom.sync();
+    assert_eq!(tom.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::High);
+}
+
+#[test]
+fn garbage_in_the_folder_is_reported_and_the_next_good_changes_still_apply() {
+    let (mut dana, mut tom, portal) = two_desks("garbage");
+    let mine = dana.folder.join("devices").join("intruder").join("changes").join("board");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join(format!("0000000001-{}.chg", "0".repeat(64))), b"not a change").unwrap();
+    std::fs::write(mine.join("notes.txt"), b"hello").unwrap();
+    std::fs::write(dana.folder.join("devices").join("stray.txt"), b"").unwrap();
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Critical)] }).unwrap();
+    dana.sync();
+    tom.sync();
+    assert_eq!(tom.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::Critical, "good changes apply");
+    let status = tom.store.sync_status().unwrap();
+    assert_eq!(status.unusable_files.len(), 3, "each bad file is reported: {:?}", status.unusable_files);
+    assert!(status.unusable_files.iter().any(|f| f.problem.contains("torn")), "a file whose bytes do not match its name reads as torn");
+    assert!(mine.join("notes.txt").exists(), "nothing that another desktop owns is deleted");
+}
+
+#[test]
+fn a_cli_edit_on_a_shared_board_is_published_by_the_next_sync() {
+    let (dana, mut tom, portal) = two_desks("cli-edit");
+    let path = dana.store.path().unwrap().to_path_buf();
+    let who = dana.who.clone();
+    drop(dana);
+    // A short-lived process: opens the file, edits, closes, never loading the document.
+    let mut cli = Store::open(&path, Some(path.parent().unwrap())).unwrap();
+    cli.apply(&who, now(), Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Summary("From a script".into())] }).unwrap();
+    assert_eq!(cli.sync_status().unwrap().waiting_to_publish, 1, "the edit waits to be published");
+    drop(cli);
+    let mut dana = Desk { store: Store::open(&path, Some(path.parent().unwrap())).unwrap(), folder: tom.folder.clone(), who };
+    assert_eq!(dana.sync().published, 1);
+    tom.sync();
+    assert_eq!(tom.store.initiative_detail(portal, today()).unwrap().initiative.summary, "From a script");
+    assert_eq!(dana.dump(), tom.dump());
+}
+
+#[test]
+fn stopping_sharing_leaves_a_private_board_under_a_new_id() {
+    let (mut dana, _tom, portal) = two_desks("stop");
+    let shared_id = dana.store.info().unwrap().id;
+    let who = dana.who.clone();
+    let new_id = dana.store.stop_sharing(&who, now()).unwrap();
+    assert_ne!(new_id, shared_id, "the private copy has a board id of its own");
+    assert!(!dana.store.is_shared());
+    assert_eq!(title(&dana.store, portal), "Patient portal adoption", "everything stays");
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Low)] }).unwrap();
+    assert!(!dana.store.sync_status().unwrap().shared);
+}
+
+#[test]
+fn joining_is_refused_into_a_file_that_holds_a_board_or_from_a_folder_that_is_not_a_share() {
+    let (dana, _tom, _) = two_desks("refusals");
+    let taken = dana.store.path().unwrap().to_path_buf();
+    let err = Store::join(&taken, &Folder::at(&dana.folder), "X", &me(), now()).err().unwrap();
+    assert_eq!(err.code(), "conflict", "{err}");
+    let empty = temp_dir("refusals-empty");
+    let err = Store::join(&empty.join("new.bridgeboard"), &Folder::at(&empty), "X", &me(), now()).err().unwrap();
+    assert!(err.to_string().contains("holds no shared Bridgeboard board"), "{err}");
+    assert!(!Path::new(&empty.join("new.bridgeboard")).exists(), "no file is left behind");
+    let gone = empty.join("missing").join("Bridgeboard-x");
+    let err = Store::join(&empty.join("new.bridgeboard"), &Folder::at(&gone), "X", &me(), now()).err().unwrap();
+    assert_eq!(err.code(), "unreachable", "{err}");
+}
