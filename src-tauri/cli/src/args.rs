@@ -181,6 +181,60 @@ pub enum Command {
     /// Export the roadmap (csv, xlsx, md, ics, svg, png, pdf, html) or the whole board as a
     /// backup (json) to a file, written atomically; prints the path written.
     Export(ExportArgs),
+    /// Share this board through a folder every desktop can reach (a network share, a OneDrive
+    /// or SharePoint folder): the board and its history go into a Bridgeboard-<board id>
+    /// folder inside FOLDER. Exit code 4 when the folder cannot be reached.
+    Share {
+        #[arg(long, value_name = "PATH")]
+        folder: PathBuf,
+        /// This desktop's name as the others see it; the computer's name if not given.
+        #[arg(long, value_name = "NAME")]
+        device: Option<String>,
+    },
+    /// Join a board shared through a folder, into a new board file (--db): FOLDER is the
+    /// board's own folder, or a folder holding shared boards (then --board chooses one).
+    Join {
+        #[arg(long, value_name = "PATH")]
+        folder: PathBuf,
+        /// The board's id or exact name, when FOLDER holds several.
+        #[arg(long, value_name = "BOARD")]
+        board: Option<String>,
+        /// This desktop's name as the others see it; the computer's name if not given.
+        #[arg(long, value_name = "NAME")]
+        device: Option<String>,
+    },
+    /// Publish this desktop's changes to the shared folder and apply the others', once (or
+    /// again and again with --watch). Exit code 4 when the folder cannot be reached; edits
+    /// are kept and published by a later sync.
+    Sync {
+        /// Keep syncing until stopped.
+        #[arg(long)]
+        watch: bool,
+        /// Seconds between syncs with --watch.
+        #[arg(long, value_name = "SECONDS", default_value_t = 2)]
+        every: u64,
+    },
+    /// Show the sync health of a shared board: devices, changes waiting, unreadable files.
+    SyncStatus {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the fields that two desktops set to different values while apart.
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep one value of a field in conflict, on every desktop: ITEM by id or exact title,
+    /// FIELD by its wire name (it_owner, target, status, ...), CHOICE as `conflicts` lists it.
+    Resolve {
+        item: String,
+        field: String,
+        #[arg(long, value_name = "CHOICE")]
+        keep: usize,
+    },
+    /// Stop syncing this board: it stays in this file, complete, as a private board under a
+    /// new board id, so it never merges back by accident.
+    Unshare,
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
     /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
     /// the board (its people must be on the board already).

@@ -3,8 +3,9 @@
 //!
 //! Exit codes are the contract scripts use: 0 done; 1 refused by a board rule or bad input
 //! (core codes `validation`, `date_order`, `not_found`, `conflict`, `cycle`); 2 wrong usage (clap's own);
-//! 3 the board file cannot be used (core code `storage`). Results go to stdout, refusals to
-//! stderr as `error: ...`.
+//! 3 the board file cannot be used (core code `storage`); 4 a shared board's folder cannot be
+//! reached (core code `unreachable`: the local board is fine and keeps every edit). Results go
+//! to stdout, refusals to stderr as `error: ...`.
 
 mod args;
 mod commands;
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
 fn exit_code(err: &bridgeboard_core::Error) -> u8 {
     match err.code() {
         "storage" => 3,
+        "unreachable" => 4,
         _ => 1,
     }
 }

@@ -12,6 +12,7 @@ mod import;
 mod initiatives;
 mod links;
 mod people;
+mod sharing;
 mod table;
 mod tasks;
 
@@ -52,6 +53,13 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
         Command::Export(args) => export::export(&open_existing(db)?, &args, clock),
         Command::Import(args) => import::import(db, actor, &args, clock),
+        Command::Share { folder, device } => sharing::share(db, &folder, device, actor, clock),
+        Command::Join { folder, board, device } => sharing::join(db, &folder, board.as_deref(), device, actor, clock),
+        Command::Sync { watch, every } => sharing::sync(db, watch, every, actor, clock),
+        Command::SyncStatus { json } => sharing::status(&open_existing(db)?, json),
+        Command::Conflicts { json } => sharing::conflicts(&open_existing(db)?, json),
+        Command::Resolve { item, field, keep } => sharing::resolve(db, &item, &field, keep, actor, clock),
+        Command::Unshare => sharing::unshare(db, actor, clock),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -59,13 +67,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
             let starts_a_board = matches!(edit, Command::AddInitiative { .. } | Command::AddPerson { .. } | Command::AddDepartment { .. });
             let store = if starts_a_board { Store::open(db, None)? } else { open_existing(db)? };
             let board = Snapshot::read(&store, clock.today)?;
-            let actor = match actor {
-                Some(query) => {
-                    let person = board.person(query)?;
-                    Actor { id: Some(person.id), name: person.name.clone() }
-                }
-                None => Actor { id: None, name: "bridgeboard-cli".into() },
-            };
+            let actor = actor_in(&board, actor)?;
             run_edit(&mut Edit { store, board, actor, clock }, edit)
         }
     }
@@ -92,11 +94,20 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
         Command::Restore { item } => links::restore(e, &item)?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
-        Command::Demo { .. } | Command::List { .. } | Command::Check | Command::Backup { .. } | Command::Export(_) | Command::Import(_) => {
-            unreachable!("read commands are dispatched in run")
-        }
+        _ => unreachable!("commands on the board file as a whole are dispatched in run"),
     };
     Ok(id.to_string())
+}
+
+/// Who `--as` names, as the activity log records them; the CLI itself when no one is named.
+fn actor_in(board: &Snapshot, query: Option<&str>) -> Result<Actor> {
+    Ok(match query {
+        Some(query) => {
+            let person = board.person(query)?;
+            Actor { id: Some(person.id), name: person.name.clone() }
+        }
+        None => Actor { id: None, name: "bridgeboard-cli".into() },
+    })
 }
 
 /// Opens a board that must already exist: reading must never leave an empty board behind.

@@ -34,7 +34,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
 pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM initiatives WHERE deleted_at IS NULL
-         ORDER BY target_date IS NULL, target_date, title"
+         ORDER BY target_date IS NULL, target_date, title, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;

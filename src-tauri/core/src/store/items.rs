@@ -69,7 +69,7 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
             SELECT t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title, 1
               FROM tasks t JOIN initiatives i ON i.id = t.initiative_id
              WHERE t.deleted_at IS NULL AND i.deleted_at IS NULL AND t.title LIKE ?1 ESCAPE '\\')
-         ORDER BY rank, title LIMIT ?2",
+         ORDER BY rank, title, id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![pattern, limit as i64], |r| item_ref_from(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -35,7 +35,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Task>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM tasks WHERE deleted_at IS NULL
             AND initiative_id IN (SELECT id FROM initiatives WHERE deleted_at IS NULL)
-          ORDER BY initiative_id, position"
+          ORDER BY initiative_id, position, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
@@ -43,7 +43,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Task>> {
 }
 
 pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
-    let sql = format!("SELECT {COLUMNS} FROM tasks WHERE initiative_id = ?1 AND deleted_at IS NULL ORDER BY position");
+    let sql = format!("SELECT {COLUMNS} FROM tasks WHERE initiative_id = ?1 AND deleted_at IS NULL ORDER BY position, id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![initiative.to_string()], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

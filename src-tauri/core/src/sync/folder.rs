@@ -38,12 +38,14 @@ pub struct Folder {
 impl Folder {
     /// The board `board_id` inside the folder someone picked.
     pub fn for_board(picked: &Path, board_id: &str) -> Folder {
-        Folder { root: picked.join(format!("Bridgeboard-{board_id}")) }
+        Folder::at(&picked.join(format!("Bridgeboard-{board_id}")))
     }
 
     /// A board's folder as it is (for joining, or reopening a shared board).
+    /// The path is made absolute, since the board file remembers it for processes that may
+    /// start in another folder.
     pub fn at(root: &Path) -> Folder {
-        Folder { root: root.to_path_buf() }
+        Folder { root: std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf()) }
     }
 
     pub fn root(&self) -> &Path {

@@ -12,3 +12,13 @@ pub mod transport;
 pub use doc::{Author, Cell, Competing, DocRow, FieldWrite, Replica, FORMAT_VERSION};
 pub use folder::Folder;
 pub use transport::{BoardMarker, DeviceRecord, Transport, TransportError};
+
+/// This desktop's name as the others see it by default: the computer's name.
+pub fn default_device_name() -> String {
+    let name = gethostname::gethostname().to_string_lossy().trim().to_string();
+    if name.is_empty() {
+        "this desktop".into()
+    } else {
+        name
+    }
+}

@@ -107,12 +107,13 @@ impl Store {
         self.write(actor, now, |tx| {
             let ctx = Ctx { tx, actor, now };
             let task = super::tasks::get(tx, id)?.ok_or_else(|| task_missing(id))?;
-            let group: Vec<f64> = super::tasks::of_initiative(tx, task.initiative_id)?
+            let (ids, group): (Vec<Id>, Vec<f64>) = super::tasks::of_initiative(tx, task.initiative_id)?
                 .into_iter()
                 .filter(|t| t.department_id == task.department_id)
-                .map(|t| t.position)
-                .collect();
-            let at = group.iter().position(|p| *p == task.position).unwrap_or(0);
+                .map(|t| (t.id, t.position))
+                .unzip();
+            // By id: tasks added on two desktops at once can share a position.
+            let at = ids.iter().position(|t| *t == id).unwrap_or(0);
             let position = match (up, at) {
                 (true, 0) => return Ok(()),
                 (true, 1) => group[0] - 1.0,
