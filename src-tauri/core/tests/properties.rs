@@ -3,41 +3,9 @@
 
 mod common;
 
-use std::collections::HashMap;
-
 use bridgeboard_core::*;
 use common::*;
-use petgraph::graph::DiGraph;
 use proptest::prelude::*;
-
-/// Is the board's finish-to-start graph (drawn edges plus task → own initiative) acyclic?
-fn acyclic_by_petgraph(store: &Store) -> bool {
-    let listing = store.listing().unwrap();
-    let mut graph = DiGraph::<(), ()>::new();
-    let mut nodes = HashMap::new();
-    let mut node = |g: &mut DiGraph<(), ()>, id: Id| *nodes.entry(id).or_insert_with(|| g.add_node(()));
-    for i in &listing.initiatives {
-        let ni = node(&mut graph, i.id);
-        for t in &i.tasks {
-            let nt = node(&mut graph, t.id);
-            graph.add_edge(nt, ni, ());
-        }
-    }
-    let board = store.board(today()).unwrap();
-    for card in &board.initiatives {
-        let detail = store.initiative_detail(card.id, today()).unwrap();
-        let ups = detail
-            .upstream
-            .iter()
-            .map(|l| (l, card.id))
-            .chain(detail.tasks.iter().flat_map(|t| t.upstream.iter().map(move |l| (l, t.task.id))));
-        for (link, successor) in ups.filter(|(l, _)| l.kind == DependencyKind::FinishToStart) {
-            let (a, b) = (node(&mut graph, link.item.id), node(&mut graph, successor));
-            graph.add_edge(a, b, ());
-        }
-    }
-    !petgraph::algo::is_cyclic_directed(&graph)
-}
 
 #[derive(Debug, Clone)]
 enum Step {

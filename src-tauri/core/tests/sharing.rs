@@ -226,3 +226,32 @@ fn joining_is_refused_into_a_file_that_holds_a_board_or_from_a_folder_that_is_no
     let err = Store::join(&empty.join("new.bridgeboard"), &Folder::at(&gone), "X", &me(), now()).err().unwrap();
     assert_eq!(err.code(), "unreachable", "{err}");
 }
+
+#[test]
+fn a_loop_made_of_links_added_apart_suspends_the_same_link_everywhere() {
+    let (mut dana, mut tom, portal) = two_desks("loop");
+    let second = dana.apply(Op::CreateInitiative(NewInitiative::titled("Self-scheduling"))).unwrap();
+    dana.sync();
+    tom.sync();
+    let link = |from_id, to_id| Op::AddDependency(NewDependency { from_id, to_id, kind: DependencyKind::FinishToStart, lag_days: 0 });
+    dana.apply(link(portal, second)).unwrap();
+    tom.apply(link(second, portal)).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    let suspended = |d: &Desk| d.store.sync_status().unwrap().suspended_dependencies;
+    assert_eq!(suspended(&dana).len(), 1, "one of the two links is suspended");
+    assert_eq!(suspended(&dana), suspended(&tom), "both desktops suspend the same link");
+    let s = &suspended(&dana)[0];
+    assert_eq!(s.closes.first(), s.closes.last(), "the loop it would close is named, round to its start: {:?}", s.closes);
+    assert_eq!(dana.dump(), tom.dump());
+    let waits = |d: &Desk, id| d.store.initiative_detail(id, today()).unwrap().upstream.len();
+    assert_eq!(waits(&dana, portal) + waits(&dana, second), 1, "the suspended link does not count; the other does");
+    let active = if waits(&dana, portal) == 1 { (second, portal) } else { (portal, second) };
+    let id = bridgeboard_core::domain::graph::dependency_id(active.0, active.1);
+    dana.apply(Op::RemoveDependency { id }).unwrap();
+    dana.sync();
+    tom.sync();
+    assert!(suspended(&tom).is_empty(), "removing the other link of the loop revives the suspended one");
+    assert_eq!(waits(&tom, portal) + waits(&tom, second), 1, "and it now counts");
+}

@@ -273,6 +273,11 @@ fn run(case: usize, desks: usize, steps: &[Step]) -> std::result::Result<(), Tes
         let got = dump(&desk.store);
         prop_assert!(got == expected, "desktop {} holds the same board as desktop 0: {}", n, first_difference(&got, &expected));
         prop_assert_eq!(conflicts(&desk.store), conflicts(&all[0].store), "desktop {} shows the same conflicts", n);
+        prop_assert!(acyclic_by_petgraph(&desk.store), "desktop {}: no loop among the dependencies that count", n);
+        let suspended = desk.store.sync_status().unwrap().suspended_dependencies;
+        for s in &suspended {
+            prop_assert!(s.closes.len() > 2 && s.closes.first() == s.closes.last(), "a suspended dependency really closes a loop: {:?}", s);
+        }
     }
     for desk in all.iter_mut() {
         desk.sync();

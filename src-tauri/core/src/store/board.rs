@@ -117,13 +117,13 @@ fn open_blockers(conn: &Connection) -> Result<HashMap<Id, Vec<ItemRef>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
            FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
-          WHERE d.deleted_at IS NULL AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
+          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
             AND p.status NOT IN ('live', 'cancelled')
          UNION ALL
          SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
            FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
            JOIN initiatives i ON i.id = t.initiative_id
-          WHERE d.deleted_at IS NULL AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
+          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
             AND t.status NOT IN ('done', 'cancelled')",
     )?;
     let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();

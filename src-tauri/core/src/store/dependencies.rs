@@ -29,7 +29,9 @@ pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Dependency, bool)>> 
 /// Active edges, by their ends (item ids sort by creation time; a dependency's own id is derived
 /// from its ends, so it says nothing of order).
 pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL ORDER BY from_id, to_id"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND suspended = 0 ORDER BY from_id, to_id"
+    ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -37,7 +39,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
 /// Active edges with either end among `ids`.
 pub fn touching(conn: &Connection, ids: &[Id]) -> Result<Vec<Dependency>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND (from_id = ?1 OR to_id = ?1) ORDER BY from_id, to_id"
+        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND suspended = 0 AND (from_id = ?1 OR to_id = ?1) ORDER BY from_id, to_id"
     ))?;
     let mut out: Vec<Dependency> = Vec::new();
     for id in ids {
@@ -64,7 +66,7 @@ pub fn between(conn: &Connection, a: Id, b: Id) -> Result<Option<Dependency>> {
 /// initiative (which cannot finish before its tasks).
 pub fn successors(conn: &Connection, id: Id) -> rusqlite::Result<Vec<Id>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT to_id FROM dependencies WHERE from_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL
+        "SELECT to_id FROM dependencies WHERE from_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL AND suspended = 0
          UNION ALL SELECT initiative_id FROM tasks WHERE id = ?1",
     )?;
     let rows = stmt.query_map(params![id.to_string()], |r| rows::id(r, 0))?;
@@ -98,4 +100,29 @@ pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: Dat
         params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
     )?;
     Ok(())
+}
+
+/// Every live finish-to-start edge, suspended or not: `(id, from, to)`.
+pub fn finish_to_start_edges(conn: &Connection) -> Result<Vec<(Id, Id, Id)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, from_id, to_id FROM dependencies WHERE deleted_at IS NULL AND kind = 'finish_to_start'")?;
+    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?, rows::id(r, 2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Marks exactly `ids` as suspended (see `store/sharing/project.rs`).
+pub fn set_suspended(tx: &Transaction, ids: &[Id]) -> Result<()> {
+    tx.execute("UPDATE dependencies SET suspended = 0 WHERE suspended = 1", [])?;
+    for id in ids {
+        tx.prepare_cached("UPDATE dependencies SET suspended = 1 WHERE id = ?1")?.execute([id.to_string()])?;
+    }
+    Ok(())
+}
+
+/// Suspended dependencies: `(id, from, to)`.
+pub fn suspended(conn: &Connection) -> Result<Vec<(Id, Id, Id)>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, from_id, to_id FROM dependencies WHERE deleted_at IS NULL AND suspended = 1 ORDER BY from_id, to_id")?;
+    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?, rows::id(r, 2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -77,8 +77,9 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
 
 /// The finish-to-start predecessors of `id` that are still open (they block it).
 pub fn open_predecessors(conn: &Connection, id: Id) -> Result<Vec<ItemRef>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT from_id FROM dependencies WHERE to_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_id FROM dependencies WHERE to_id = ?1 AND kind = 'finish_to_start' AND deleted_at IS NULL AND suspended = 0",
+    )?;
     let ids: Vec<Id> = stmt.query_map(params![id.to_string()], |r| rows::id(r, 0))?.collect::<rusqlite::Result<_>>()?;
     let mut open = Vec::new();
     for pred in ids {

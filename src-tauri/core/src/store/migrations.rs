@@ -114,6 +114,9 @@ pub const MIGRATIONS: &[&str] = &[
     // desktop's identity, its journal and outbox) and are never replicated.
     r#"
     ALTER TABLE activity ADD COLUMN device TEXT;
+    -- Set by the projection on this desktop only: a dependency that, merged with one added
+    -- elsewhere, would close a loop. It does not block and is shown with the loop.
+    ALTER TABLE dependencies ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE sync_share (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         folder TEXT NOT NULL,

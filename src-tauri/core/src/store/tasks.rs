@@ -118,3 +118,11 @@ pub fn assigned_to(conn: &Connection, person: Id) -> Result<Vec<Id>> {
     let rows = stmt.query_map(params![person.to_string()], |r| rows::id(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Every task's edge to its own initiative (which cannot finish before it), deleted or not, as
+/// the loop check counts them.
+pub fn task_initiative_edges(conn: &Connection) -> Result<Vec<(Id, Id)>> {
+    let mut stmt = conn.prepare_cached("SELECT id, initiative_id FROM tasks")?;
+    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -272,6 +272,13 @@ impl Replica {
         (!cells.is_empty()).then_some(DocRow { cells, conflicts })
     }
 
+    /// The op that created a row (its `created_at` write): the order rows were made in, the
+    /// same on every desktop, whatever their clocks say.
+    pub fn created_op(&self, table: &str, id: &str) -> Option<ObjId> {
+        let obj = self.tables.get(table)?;
+        self.doc.get(obj, key(id, "created_at")).ok().flatten().map(|(_, op)| op)
+    }
+
     /// All values competing at one key, with who set each (from their change's message).
     fn competing(&self, obj: &ObjId, key: &str) -> Vec<Competing> {
         let winner = self.doc.get(obj, key).ok().flatten().map(|(_, id)| id);

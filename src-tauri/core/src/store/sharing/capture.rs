@@ -15,15 +15,18 @@ use crate::sync::doc::{self, TABLES};
 use crate::sync::{Cell, FieldWrite};
 use crate::Result;
 
-/// The columns of each replicated table, in declaration order.
+/// The replicated columns of each replicated table, in declaration order.
 pub type Columns = HashMap<String, Vec<String>>;
+
+/// Columns that belong to this desktop's projection, never to the document.
+const LOCAL: [(&str, &str); 1] = [("dependencies", "suspended")];
 
 pub fn columns(conn: &Connection) -> Result<Columns> {
     let mut all = Columns::new();
     for table in TABLES {
         let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})"))?;
         let names = stmt.query_map([], |r| r.get::<_, String>(1))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        all.insert(table.to_string(), names);
+        all.insert(table.to_string(), names.into_iter().filter(|c| !LOCAL.contains(&(table, c.as_str()))).collect());
     }
     Ok(all)
 }

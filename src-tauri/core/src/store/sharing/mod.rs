@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 pub use journal::Sharing;
-pub use report::{ConflictChoice, FieldConflict, SyncReport, SyncStatus};
+pub use report::{ConflictChoice, FieldConflict, SuspendedDependency, SyncReport, SyncStatus};
 
 use super::{board, Store};
 use crate::domain::model::Actor;

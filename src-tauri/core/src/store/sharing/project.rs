@@ -7,6 +7,9 @@ use rusqlite::{params_from_iter, Connection, Transaction};
 
 use super::capture::{cell, Columns};
 use super::journal;
+use crate::domain::graph;
+use crate::domain::model::Id;
+use crate::store::{dependencies, tasks};
 use crate::sync::doc::{self, TABLES};
 use crate::sync::{Cell, FieldWrite, Replica};
 use crate::Result;
@@ -21,6 +24,7 @@ pub fn project<'a>(
     let mut rows: Vec<(&str, String)> = rows.into_iter().collect();
     // What is referred to first: departments before people, initiatives before their tasks.
     rows.sort_by_key(|(table, id)| (TABLES.iter().position(|t| t == table), id.clone()));
+    let links_changed = rows.iter().any(|(table, _)| *table == "dependencies");
     for (table, id) in rows {
         let Some(row) = replica.row(table, &id) else { continue };
         let known = &columns[table];
@@ -45,7 +49,23 @@ pub fn project<'a>(
             .collect();
         journal::set_conflicts(tx, table, &id, &conflicts)?;
     }
+    if links_changed {
+        suspend_loops(tx, replica)?;
+    }
     Ok(())
+}
+
+/// Restores "no dependency loops" after a merge without writing anything back: dependencies
+/// added apart that together close a loop are taken in creation order (Automerge's op ids, the
+/// same on every desktop) and the one that closes it is marked suspended in this desktop's
+/// tables. A suspended dependency does not block; removing one edge of its loop revives it.
+fn suspend_loops(tx: &Transaction, replica: &Replica) -> Result<()> {
+    let mut edges = dependencies::finish_to_start_edges(tx)?;
+    edges.sort_by_cached_key(|(id, _, _)| (replica.created_op("dependencies", &id.to_string()), *id));
+    let pairs: Vec<(Id, Id)> = edges.iter().map(|(_, from, to)| (*from, *to)).collect();
+    let suspended: Vec<Id> =
+        graph::suspended_edges(&pairs, &tasks::task_initiative_edges(tx)?).into_iter().map(|(n, _)| edges[n].0).collect();
+    dependencies::set_suspended(tx, &suspended)
 }
 
 /// Every row of the replicated tables as document writes, for the genesis of a shared board.

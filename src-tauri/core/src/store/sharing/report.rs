@@ -6,9 +6,11 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::journal;
+use crate::domain::graph;
 use crate::domain::model::{Actor, Id, ItemKind};
 use crate::store::activity::{self, Entry};
 use crate::store::Store;
+use crate::store::{dependencies, items};
 use crate::sync::{Cell, Competing, FieldWrite};
 use crate::{Error, Result};
 
@@ -56,6 +58,19 @@ pub struct SyncStatus {
     pub devices: Vec<DeviceHealth>,
     pub unusable_files: Vec<UnusableFile>,
     pub conflicts: usize,
+    /// Dependencies added on different desktops that together would close a loop: the later
+    /// one is suspended (it does not block) until one of its loop is removed.
+    pub suspended_dependencies: Vec<SuspendedDependency>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SuspendedDependency {
+    pub id: Id,
+    /// The predecessor's and the successor's titles.
+    pub from: String,
+    pub to: String,
+    /// The loop it would close, by title, from the predecessor round to it again.
+    pub closes: Vec<String>,
 }
 
 /// One value competing for a field, as `conflicts --json` lists it.
@@ -114,7 +129,23 @@ impl Store {
             devices,
             unusable_files,
             conflicts: journal::conflicts(self.conn())?.len(),
+            suspended_dependencies: self.suspended_dependencies()?,
         })
+    }
+
+    fn suspended_dependencies(&self) -> Result<Vec<SuspendedDependency>> {
+        let title = |id: Id| -> Result<String> { Ok(items::get(self.conn(), id)?.map_or_else(|| id.to_string(), |i| i.title)) };
+        let mut all = Vec::new();
+        for (id, from, to) in dependencies::suspended(self.conn())? {
+            let cycle = graph::find_cycle(from, to, |n| dependencies::successors(self.conn(), n))?.unwrap_or_default();
+            all.push(SuspendedDependency {
+                id,
+                from: title(from)?,
+                to: title(to)?,
+                closes: cycle.into_iter().map(title).collect::<Result<_>>()?,
+            });
+        }
+        Ok(all)
     }
 
     /// Every field that desktops set to different values while apart, with who set which.
