@@ -3,6 +3,7 @@
 
 mod commands;
 mod state;
+mod sync;
 mod watch;
 
 use tauri::Manager;
@@ -28,6 +29,7 @@ pub fn run() {
             }
             app.manage(state);
             watch::spawn(app.handle().clone());
+            sync::spawn(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -54,6 +56,14 @@ pub fn run() {
             commands::slip,
             commands::export_roadmap,
             commands::choose_export_file,
+            commands::sync_status,
+            commands::conflicts,
+            commands::resolve_conflict,
+            commands::choose_share_folder,
+            commands::share_board,
+            commands::shared_boards,
+            commands::join_board,
+            commands::stop_sharing,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

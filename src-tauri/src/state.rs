@@ -14,6 +14,22 @@ pub struct Paths {
     pub sample_board: PathBuf,
 }
 
+impl Paths {
+    /// Where a joined board's local copy goes by default: the app-data folder, under a name
+    /// made from its folder in the share, never over an existing file.
+    pub fn joined_board_path(&self, board_folder: &str) -> PathBuf {
+        let dir = self.default_board.parent().map(Path::to_path_buf).unwrap_or_default();
+        let name = Path::new(board_folder).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "shared".into());
+        let mut path = dir.join(format!("{name}.bridgeboard"));
+        let mut n = 2;
+        while path.exists() {
+            path = dir.join(format!("{name}-{n}.bridgeboard"));
+            n += 1;
+        }
+        path
+    }
+}
+
 pub struct Open {
     pub store: Store,
     /// The last `data_version` this app has shown, to notice other processes' commits.
@@ -97,6 +113,13 @@ impl AppState {
             let file = store.path().ok_or_else(|| Error::Storage("This board is not kept in a file.".into()))?;
             Ok((file.to_path_buf(), store.info()?.id))
         })
+    }
+
+    /// The open board's file and its folder in the share, when it is shared.
+    pub fn shared_board(&self) -> Option<(PathBuf, PathBuf)> {
+        let board = self.board.lock().unwrap();
+        let store = &board.as_ref()?.store;
+        Some((store.path()?.to_path_buf(), store.sharing()?.folder.clone()))
     }
 
     /// Who this desktop's changes are recorded as.

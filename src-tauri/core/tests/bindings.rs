@@ -25,6 +25,8 @@ fn generated() -> String {
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
         import::ImportKind, import::Imported, import::ImportPreview,
         backups::BackupInfo, backups::BackupKind,
+        SyncStatus, SyncReport, store::DeviceHealth, store::UnusableFile, store::SuspendedDependency, FieldConflict, ConflictChoice,
+        sync::SharedBoard,
     );
     format!(
         "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\

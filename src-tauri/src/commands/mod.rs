@@ -5,11 +5,13 @@ mod board;
 mod import;
 mod roadmap;
 mod session;
+mod sharing;
 
 pub use board::*;
 pub use import::*;
 pub use roadmap::*;
 pub use session::*;
+pub use sharing::*;
 
 use bridgeboard_core::ErrorPayload;
 use serde::Serialize;

@@ -3,7 +3,7 @@
 // commands to make the core refuse something.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RoadmapView, Session, SlipImpact } from "../lib/bindings";
+import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RoadmapView, Session, SlipImpact, SyncStatus } from "../lib/bindings";
 import { NO_FILTERS } from "../lib/filter";
 import { DEFAULT_ROADMAP_SETTINGS } from "../lib/roadmap";
 import sample from "../lib/fixtures/sample-board.json";
@@ -25,6 +25,25 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     location_warning: null,
     open_error: null,
     settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS }, roadmap: { ...DEFAULT_ROADMAP_SETTINGS } },
+    ...overrides,
+  };
+}
+
+/** A board's sync health as the core reports it; not shared unless told otherwise. */
+export function makeSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    shared: false,
+    folder: null,
+    device_id: null,
+    device_name: null,
+    waiting_to_publish: 0,
+    last_sync_at: null,
+    offline: null,
+    waiting_for_others: 0,
+    devices: [],
+    unusable_files: [],
+    conflicts: 0,
+    suspended_dependencies: [],
     ...overrides,
   };
 }
@@ -91,6 +110,10 @@ export function installBackend(
         case "deleted_initiatives":
           return [];
         case "find_items":
+          return [];
+        case "sync_status":
+          return makeSyncStatus();
+        case "conflicts":
           return [];
         case "session":
           return state.session;

@@ -124,7 +124,9 @@ pub const MIGRATIONS: &[&str] = &[
         device_name TEXT NOT NULL,
         shared_at TEXT NOT NULL,
         next_file_seq INTEGER NOT NULL DEFAULT 1,
-        waiting INTEGER NOT NULL DEFAULT 0
+        waiting INTEGER NOT NULL DEFAULT 0,
+        last_sync_at TEXT,
+        offline TEXT
     );
     CREATE TABLE sync_snapshot (
         id INTEGER PRIMARY KEY CHECK (id = 1),

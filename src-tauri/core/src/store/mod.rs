@@ -35,7 +35,7 @@ pub use backup::BackupContents;
 pub use funnel::ImportSummary;
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
-pub use sharing::{ConflictChoice, FieldConflict, Sharing, SuspendedDependency, SyncReport, SyncStatus};
+pub use sharing::{ConflictChoice, DeviceHealth, FieldConflict, Sharing, SuspendedDependency, SyncReport, SyncStatus, UnusableFile};
 
 pub struct Store {
     conn: Connection,

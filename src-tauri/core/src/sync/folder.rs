@@ -30,6 +30,14 @@ pub const MAX_CHANGE_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_GENESIS_BYTES: u64 = 1024 * 1024 * 1024;
 const MAX_DEVICE_BYTES: u64 = 64 * 1024;
 
+/// A board found in a shared folder: its own folder, id and name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct SharedBoard {
+    pub folder: String,
+    pub board_id: String,
+    pub board_name: String,
+}
+
 pub struct Folder {
     /// The board's own folder, `…/Bridgeboard-<board id>`.
     root: PathBuf,
@@ -50,6 +58,15 @@ impl Folder {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The boards in a picked folder, for a person to choose from.
+    pub fn shared_boards(picked: &Path) -> crate::Result<Vec<SharedBoard>> {
+        let boards = Folder::boards_in(picked).map_err(|e| crate::Error::Unreachable(e.to_string()))?;
+        Ok(boards
+            .into_iter()
+            .map(|(f, m)| SharedBoard { folder: f.root.display().to_string(), board_id: m.board_id, board_name: m.board_name })
+            .collect())
     }
 
     /// The boards in a picked folder: the folder itself if it is a board's folder, else the

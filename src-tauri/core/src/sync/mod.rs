@@ -10,7 +10,7 @@ pub mod folder;
 pub mod transport;
 
 pub use doc::{Author, Cell, Competing, DocRow, FieldWrite, Replica, FORMAT_VERSION};
-pub use folder::Folder;
+pub use folder::{Folder, SharedBoard};
 pub use transport::{BoardMarker, DeviceRecord, Transport, TransportError};
 
 /// This desktop's name as the others see it by default: the computer's name.

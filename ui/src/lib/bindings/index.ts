@@ -399,3 +399,85 @@ initiatives: number, tasks: number,
 last_change: string | null, };
 
 export type BackupKind = "daily" | "before_upgrade" | "before_restore";
+
+export type SyncStatus = { shared: boolean, folder: string | null, device_id: string | null, device_name: string | null, 
+/**
+ * Local changes not yet in the share.
+ */
+waiting_to_publish: number, 
+/**
+ * When this desktop last synced, and why the share could not be reached then, if it
+ * could not ("offline").
+ */
+last_sync_at: string | null, offline: string | null, 
+/**
+ * Causes that changes from other desktops still wait for.
+ */
+waiting_for_others: number, devices: Array<DeviceHealth>, unusable_files: Array<UnusableFile>, conflicts: number, 
+/**
+ * Dependencies added on different desktops that together would close a loop: the later
+ * one is suspended (it does not block) until one of its loop is removed.
+ */
+suspended_dependencies: Array<SuspendedDependency>, };
+
+export type SyncReport = { published: number, received: number, 
+/**
+ * Local changes not yet in the share (published by the next sync that reaches it).
+ */
+waiting_to_publish: number, 
+/**
+ * Why the share could not be reached, when it could not.
+ */
+offline: string | null, };
+
+export type DeviceHealth = { device_id: string, device_name: string, person: string, app_version: string, 
+/**
+ * The newest change seen from it, by its own clock.
+ */
+last_change_at: string | null, this_device: boolean, };
+
+export type UnusableFile = { name: string, problem: string, first_seen: string, tries: number, };
+
+export type SuspendedDependency = { id: string, 
+/**
+ * The predecessor's and the successor's titles.
+ */
+from: string, to: string, 
+/**
+ * The loop it would close, by title, from the predecessor round to it again.
+ */
+closes: Array<string>, };
+
+export type FieldConflict = { item_kind: string, item_id: string, item_title: string, 
+/**
+ * The field's wire name, as in `list --json` (`it_owner`, `target`, `status`).
+ */
+field: string, choices: Array<ConflictChoice>, };
+
+export type ConflictChoice = { 
+/**
+ * What `resolve --keep` takes: 1, 2, ...
+ */
+choice: number, 
+/**
+ * The value as the board shows it (a person's name rather than an id).
+ */
+value: string, 
+/**
+ * The value as stored (an id, a date, a wire word); null for none.
+ */
+raw: string | null, person: string | null, 
+/**
+ * The department that person is in ("Marketing · Priya Raman set …").
+ */
+department: string | null, device: string | null, 
+/**
+ * When, by the clock of the desktop that set it.
+ */
+at: string | null, 
+/**
+ * Shown on the board until someone keeps one.
+ */
+current: boolean, };
+
+export type SharedBoard = { folder: string, board_id: string, board_name: string, };

@@ -14,6 +14,7 @@ import { DetailStore } from "./detail.svelte";
 import { FilterStore } from "./filters.svelte";
 import { RoadmapStore } from "./roadmap.svelte";
 import { SessionStore } from "./session.svelte";
+import { SharingStore } from "./sharing.svelte";
 import { UiStore, type Mode } from "./ui.svelte";
 
 export class AppStore {
@@ -23,6 +24,7 @@ export class AppStore {
   readonly filters = new FilterStore();
   readonly ui = new UiStore();
   readonly roadmap = new RoadmapStore();
+  readonly sharing = new SharingStore();
   started = $state(false);
 
   /** Cards per column after filters; Cancelled is empty unless shown. */
@@ -52,7 +54,7 @@ export class AppStore {
     } catch (e) {
       this.board.error = toAppError(e);
     }
-    await Promise.all([this.board.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
     this.started = true;
   }
 
@@ -72,7 +74,7 @@ export class AppStore {
         do {
           this.#again = false;
           const roadmap = this.ui.mode === "roadmap" ? this.roadmap.load() : null;
-          await Promise.all([this.board.load(), this.detail.load(), roadmap]);
+          await Promise.all([this.board.load(), this.detail.load(), this.sharing.load(), roadmap]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -222,7 +224,7 @@ export class AppStore {
     this.ui.cardMessage = null;
     this.roadmap.reset();
     this.filters.restore(session.settings.filters);
-    await Promise.all([this.board.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
   }
 
   async openSample(): Promise<void> {
@@ -231,6 +233,11 @@ export class AppStore {
 
   async openBoard(path: string, create: boolean): Promise<void> {
     await this.switchedBoard(await this.session.open(path, create));
+  }
+
+  /** Joins a board shared through a folder into a new board file, which is then the open board. */
+  async joinBoard(boardFolder: string, target: string): Promise<void> {
+    await this.switchedBoard(await this.session.joinBoard(boardFolder, target));
   }
 
   /** A board export goes into a new board file, which is then the open board. */

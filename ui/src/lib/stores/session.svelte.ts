@@ -3,6 +3,7 @@
 import type { Session } from "../bindings";
 import * as api from "../api/session";
 import { importBoard } from "../api/import";
+import { joinBoard } from "../api/sharing";
 import { AppError, toAppError } from "../api/errors";
 
 export class SessionStore {
@@ -35,6 +36,14 @@ export class SessionStore {
   /** Imports a board export into a new board file and opens it; rejects with the AppError. */
   async importBoard(source: string, target: string): Promise<Session> {
     const session = await importBoard(source, target);
+    this.current = session;
+    this.error = null;
+    return session;
+  }
+
+  /** Joins a shared board into a new board file and opens it; rejects with the AppError. */
+  async joinBoard(boardFolder: string, target: string): Promise<Session> {
+    const session = await joinBoard(boardFolder, target);
     this.current = session;
     this.error = null;
     return session;

@@ -215,3 +215,19 @@ pub fn set_waiting(tx: &Transaction, missing: i64) -> Result<()> {
 pub fn waiting(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT waiting FROM sync_share WHERE id = 1", [], |r| r.get(0)).optional()?.unwrap_or(0))
 }
+
+/// How the last sync went: when it ran, and why the share could not be reached if it could not.
+pub fn set_health(tx: &Transaction, offline: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+    tx.execute("UPDATE sync_share SET last_sync_at = ?1, offline = ?2 WHERE id = 1", params![rows::stamp(now), offline])?;
+    Ok(())
+}
+
+pub fn health(conn: &Connection) -> Result<(Option<DateTime<Utc>>, Option<String>)> {
+    let row = conn
+        .query_row("SELECT last_sync_at, offline FROM sync_share WHERE id = 1", [], |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .optional()?;
+    let (at, offline) = row.unwrap_or_default();
+    Ok((at.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()).map(|t| t.with_timezone(&Utc)), offline))
+}

@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 pub use journal::Sharing;
-pub use report::{ConflictChoice, FieldConflict, SuspendedDependency, SyncReport, SyncStatus};
+pub use report::{ConflictChoice, DeviceHealth, FieldConflict, SuspendedDependency, SyncReport, SyncStatus, UnusableFile};
 
 use super::{board, Store};
 use crate::domain::model::Actor;
@@ -332,6 +332,7 @@ impl Store {
             }
         }
         report.waiting_to_publish = journal::unpublished_count(self.conn())? + journal::pending_count(self.conn())?;
+        self.shared_write(|tx, _| journal::set_health(tx, report.offline.as_deref(), now))?;
         Ok(report)
     }
 
@@ -383,6 +384,10 @@ impl Store {
         let shared = self.shared.as_mut().expect("only called on a shared board");
         let result = (|| {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Another process on this file (the window, the CLI) may have stopped sharing.
+            if journal::sharing(&tx)?.is_none() {
+                return Err(Error::Validation("This board is no longer shared.".into()));
+            }
             let value = f(&tx, shared)?;
             tx.commit()?;
             Ok(value)

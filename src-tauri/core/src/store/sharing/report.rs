@@ -4,6 +4,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::params;
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::journal;
 use crate::domain::graph;
@@ -15,7 +16,7 @@ use crate::sync::{Cell, Competing, FieldWrite};
 use crate::{Error, Result};
 
 /// What one `sync` did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 pub struct SyncReport {
     pub published: usize,
     pub received: usize,
@@ -25,7 +26,7 @@ pub struct SyncReport {
     pub offline: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct DeviceHealth {
     pub device_id: String,
     pub device_name: String,
@@ -36,7 +37,7 @@ pub struct DeviceHealth {
     pub this_device: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct UnusableFile {
     pub name: String,
     pub problem: String,
@@ -45,7 +46,7 @@ pub struct UnusableFile {
 }
 
 /// A shared board's sync health.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SyncStatus {
     pub shared: bool,
     pub folder: Option<String>,
@@ -53,6 +54,10 @@ pub struct SyncStatus {
     pub device_name: Option<String>,
     /// Local changes not yet in the share.
     pub waiting_to_publish: i64,
+    /// When this desktop last synced, and why the share could not be reached then, if it
+    /// could not ("offline").
+    pub last_sync_at: Option<DateTime<Utc>>,
+    pub offline: Option<String>,
     /// Causes that changes from other desktops still wait for.
     pub waiting_for_others: i64,
     pub devices: Vec<DeviceHealth>,
@@ -63,7 +68,7 @@ pub struct SyncStatus {
     pub suspended_dependencies: Vec<SuspendedDependency>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SuspendedDependency {
     pub id: Id,
     /// The predecessor's and the successor's titles.
@@ -74,7 +79,7 @@ pub struct SuspendedDependency {
 }
 
 /// One value competing for a field, as `conflicts --json` lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ConflictChoice {
     /// What `resolve --keep` takes: 1, 2, ...
     pub choice: usize,
@@ -83,6 +88,8 @@ pub struct ConflictChoice {
     /// The value as stored (an id, a date, a wire word); null for none.
     pub raw: Option<String>,
     pub person: Option<String>,
+    /// The department that person is in ("Marketing · Priya Raman set …").
+    pub department: Option<String>,
     pub device: Option<String>,
     /// When, by the clock of the desktop that set it.
     pub at: Option<DateTime<Utc>>,
@@ -90,7 +97,7 @@ pub struct ConflictChoice {
     pub current: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FieldConflict {
     pub item_kind: String,
     pub item_id: String,
@@ -119,8 +126,11 @@ impl Store {
             .into_iter()
             .map(|(name, problem, first_seen, tries)| UnusableFile { name, problem, first_seen, tries })
             .collect();
+        let (last_sync_at, offline) = journal::health(self.conn())?;
         Ok(SyncStatus {
             shared: sharing.is_some(),
+            last_sync_at,
+            offline,
             folder: sharing.map(|s| s.folder.display().to_string()),
             device_id: this,
             device_name: sharing.map(|s| s.device_name.clone()),
@@ -167,6 +177,7 @@ impl Store {
                             Cell::Text(t) => Some(t.clone()),
                         },
                         person: c.author.as_ref().map(|a| a.person.clone()),
+                        department: self.department_of(c.author.as_ref().and_then(|a| a.person_id.as_deref()))?,
                         device: c.author.as_ref().map(|a| a.device.clone()),
                         at: Utc.timestamp_millis_opt(c.at_ms).single(),
                         current: c.winner,
@@ -241,6 +252,12 @@ impl Store {
             Cell::Int(n) => n.to_string(),
             Cell::Real(x) => x.to_string(),
         })
+    }
+
+    fn department_of(&self, person_id: Option<&str>) -> Result<Option<String>> {
+        let Some(id) = person_id.and_then(|p| p.parse::<Id>().ok()) else { return Ok(None) };
+        let Some((person, _)) = crate::store::people::get_any(self.conn(), id)? else { return Ok(None) };
+        Ok(crate::store::departments::get(self.conn(), person.department_id)?.map(|d| d.name))
     }
 
     fn title_of(&self, table: &str, id: &str) -> Result<String> {
