@@ -193,8 +193,7 @@ async fn the_sample_board_and_a_refused_move() {
     // The README's screenshot: the sample board as a person sees it.
     app.find("[data-testid=filter-text]").await;
     std::thread::sleep(std::time::Duration::from_millis(500));
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
+    let shots = shots();
     app.screenshot(&shots.join("board.png")).await;
 
     // And the detail panel of the initiative IT project managers live in.
@@ -357,8 +356,7 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     .await;
     app.eventually("the moved bar has the focus again", || async { focused_bar(&app).await == Some(id) }).await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
-    app.screenshot(&shots.join("roadmap-view.png")).await;
+    app.screenshot(&shots().join("roadmap-view.png")).await;
 
     // Export through the app's save dialog (its test seam): the same bytes as the core gives.
     app.find("[data-testid=export-format]").await.select_by_value("csv").await.unwrap();
@@ -420,5 +418,110 @@ async fn a_jira_style_csv_is_imported_through_the_app() {
     assert_eq!(flyers.due.map(|d| d.to_string()).as_deref(), Some("2027-03-24"), "day-first dates were read as such");
     assert_eq!(flyers.assignee.as_ref().map(|a| a.name.as_str()), Some("Dana Whitfield"), "people are matched by name");
     assert_eq!(flyers.department.name, "Marketing", "a task without a department takes its assignee's");
+    app.quit().await;
+}
+
+/// The one board folder a share holds.
+fn board_folder(share: &Path) -> PathBuf {
+    std::fs::read_dir(share).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_dir()).expect("sharing made the board's folder")
+}
+
+fn initiative_named(store: &Store, title: &str) -> store::ListedInitiative {
+    store.listing().unwrap().initiatives.into_iter().find(|i| i.title == title).unwrap_or_else(|| panic!("no initiative {title}"))
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts() {
+    let home = home("sharing");
+    let db = sample_board(&home);
+    let share = home.join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let app = App::launch(&home, &[("BRIDGEBOARD_FOLDER_DIALOG_PATH", share.to_str().unwrap())]).await;
+
+    // Priya shares the board from Settings → Sharing, through the folder the dialog picks.
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    select_option(&app, "[data-testid=me-select]", "Priya Raman").await;
+    app.find("[data-testid=share-board]").await.click().await.unwrap();
+    let said = app.text("[data-testid=shared-where]").await;
+    assert!(said.contains("Shared through") && said.contains("Bridgeboard-"), "Settings says where the board is shared: {said}");
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    app.find("[data-testid=sync-indicator]").await;
+
+    // Tom's desktop joins from the folder and renames an initiative; the app shows it.
+    let folder = board_folder(&share);
+    let mut tom_store =
+        Store::join(&home.join("tom.bridgeboard"), &sync::Folder::at(&folder), "IT-PM-LAPTOP-7", &Actor::unknown(), chrono::Utc::now())
+            .unwrap();
+    let tom_id = tom_store.snapshot().unwrap().people.into_iter().find(|p| p.name == "Tom Becker").unwrap().id;
+    let tom = Actor { id: Some(tom_id), name: "Tom Becker".into() };
+    let attribution = initiative_named(&tom_store, "Marketing attribution tracking").id;
+    let rename = InitiativeChange::Title("Marketing attribution across every channel".into());
+    tom_store.apply(&tom, chrono::Utc::now(), Op::UpdateInitiative { id: attribution, changes: vec![rename] }).unwrap();
+    tom_store.sync(&sync::Folder::at(&folder), &tom, chrono::Utc::now()).unwrap();
+    card_titled(&app, "Marketing attribution across every channel").await;
+
+    // Both set the portal campaign's target while apart.
+    let portal = initiative_named(&tom_store, "Patient portal adoption campaign").id;
+    card_titled(&app, "Patient portal adoption campaign").await.click().await.unwrap();
+    let target = app.find("[data-testid=field-target]").await;
+    app.client
+        .execute(
+            "arguments[0].value = '2027-03-31'; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::to_value(&target).unwrap()],
+        )
+        .await
+        .unwrap();
+    let tom_target = InitiativeChange::Target(Some(chrono::NaiveDate::from_ymd_opt(2027, 4, 15).unwrap()));
+    tom_store.apply(&tom, chrono::Utc::now(), Op::UpdateInitiative { id: portal, changes: vec![tom_target] }).unwrap();
+    app.eventually("the app published its edit", || async {
+        let status = Store::open(&db, None).unwrap().sync_status().unwrap();
+        status.waiting_to_publish == 0
+            && initiative_named(&Store::open(&db, None).unwrap(), "Patient portal adoption campaign").target.is_some()
+    })
+    .await;
+    tom_store.sync(&sync::Folder::at(&folder), &tom, chrono::Utc::now()).unwrap();
+    assert_eq!(tom_store.conflicts().unwrap().len(), 1, "Tom's desktop sees the conflict");
+
+    // The app shows the conflict on the field; its popover names both values; Keep this.
+    let marker = app.find("[data-testid=detail] [data-testid=conflict-marker]").await;
+    marker.click().await.unwrap();
+    let popover = app.text("[data-testid=conflict-popover]").await;
+    assert!(popover.contains("Marketing · Priya Raman set 2027-03-31"), "the popover says who set what: {popover}");
+    assert!(popover.contains("IT · Tom Becker set 2027-04-15") && popover.contains("IT-PM-LAPTOP-7"), "{popover}");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    app.screenshot(&shots().join("conflict.png")).await;
+    let keep_toms = format!(
+        "//*[@data-testid='conflict-popover']//*[@data-testid='conflict-choice'][contains(., 'Tom Becker')]//*[@data-testid='keep-this']"
+    );
+    app.client.find(Locator::XPath(&keep_toms)).await.unwrap().click().await.unwrap();
+    app.eventually("the conflict is gone from the app", || async { app.find_all("[data-testid=conflict-marker]").await.is_empty() }).await;
+    app.eventually("the kept value is published", || async {
+        Store::open(&db, None).unwrap().sync_status().unwrap().waiting_to_publish == 0
+    })
+    .await;
+    tom_store.sync(&sync::Folder::at(&folder), &tom, chrono::Utc::now()).unwrap();
+    assert!(tom_store.conflicts().unwrap().is_empty(), "keeping a value in the app settles it on Tom's desktop too");
+    assert_eq!(initiative_named(&tom_store, "Patient portal adoption campaign").target, chrono::NaiveDate::from_ymd_opt(2027, 4, 15));
+
+    // The activity names the desktop Tom's change came from.
+    card_titled(&app, "Marketing attribution across every channel").await.click().await.unwrap();
+    app.eventually("the activity names Tom's desktop", || async {
+        let mut seen = false;
+        for entry in app.find_all("[data-testid=activity-device]").await {
+            seen |= entry.text().await.unwrap_or_default().contains("on IT-PM-LAPTOP-7");
+        }
+        seen
+    })
+    .await;
+
+    // Settings → Sharing lists both desktops with who uses them.
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    app.eventually("both desktops are listed", || async { app.find_all("[data-testid=device]").await.len() == 2 }).await;
+    app.eventually("the header says everything is synced", || async { app.text("[data-testid=sync-indicator]").await.trim() == "Synced" }).await;
+    let sharing = app.find("[data-testid=sharing]").await;
+    app.client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![serde_json::to_value(&sharing).unwrap()]).await.unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    app.screenshot(&shots().join("sharing.png")).await;
     app.quit().await;
 }

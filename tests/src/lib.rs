@@ -41,6 +41,14 @@ pub fn home(name: &str) -> PathBuf {
     dir
 }
 
+/// Where a run's screenshots go: under `target/`, so a test run leaves the tree clean.
+/// `./dev screenshots` copies them into `tests/screenshots/` for the README, on purpose.
+pub fn shots() -> PathBuf {
+    let dir = workspace().join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// Where the app keeps its default board inside `home` (XDG data folder + the app identifier).
 pub fn default_board(home: &Path) -> PathBuf {
     home.join("data/org.bridgeboard.app/board.bridgeboard")

@@ -185,14 +185,17 @@ fn the_other_formats_export_when_available_or_say_so() {
 }
 
 /// The README's roadmap picture is this export of the sample board, made by every test run
-/// (dated today, like the sample board a newcomer sees).
+/// (dated today, like the sample board a newcomer sees) into `target/screenshots/`, from where
+/// `./dev screenshots` copies it into `tests/screenshots/`.
 #[test]
 fn the_readme_roadmap_picture_is_a_cli_export() {
     let s = Scratch::new("readme-picture");
     let db = s.path("sample.bridgeboard");
     let today = chrono::Local::now().date_naive().to_string();
     common::cli(&db).args(["demo", "--today", &today]).assert().success();
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/screenshots/roadmap.png");
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = shots.join("roadmap.png");
     ok(&db, &["export", "--format", "png", "--out", out.to_str().unwrap(), "--today", &today]);
     let png = std::fs::read(&out).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "the picture is a PNG");
