@@ -518,7 +518,8 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
     // Settings → Sharing lists both desktops with who uses them.
     app.find("[data-testid=open-settings]").await.click().await.unwrap();
     app.eventually("both desktops are listed", || async { app.find_all("[data-testid=device]").await.len() == 2 }).await;
-    app.eventually("the header says everything is synced", || async { app.text("[data-testid=sync-indicator]").await.trim() == "Synced" }).await;
+    app.eventually("the header says everything is synced", || async { app.text("[data-testid=sync-indicator]").await.trim() == "Synced" })
+        .await;
     let sharing = app.find("[data-testid=sharing]").await;
     app.client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![serde_json::to_value(&sharing).unwrap()]).await.unwrap();
     std::thread::sleep(std::time::Duration::from_millis(400));

@@ -255,3 +255,57 @@ fn a_loop_made_of_links_added_apart_suspends_the_same_link_everywhere() {
     assert!(suspended(&tom).is_empty(), "removing the other link of the loop revives the suspended one");
     assert_eq!(waits(&tom, portal) + waits(&tom, second), 1, "and it now counts");
 }
+
+#[test]
+fn a_long_journal_is_folded_into_a_new_snapshot_without_losing_anything() {
+    let (mut dana, mut tom, portal) = two_desks("compact");
+    let path = dana.store.path().unwrap().to_path_buf();
+    // A second process on Dana's file that read the document before the compaction.
+    let mut stale = Store::open(&path, Some(path.parent().unwrap())).unwrap();
+    stale.load_document().unwrap();
+    for n in 0..520 {
+        tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Summary(format!("Revision {n}"))] }).unwrap();
+    }
+    tom.sync();
+    dana.sync(); // 520 changes arrive: Dana's document is saved as a new snapshot
+    stale
+        .apply(&dana.who.clone(), now(), Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] })
+        .unwrap();
+    stale.sync(&Folder::at(&dana.folder), &dana.who.clone(), now()).unwrap();
+    drop(stale);
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump(), "the edit made by the process that read the old snapshot lands everywhere");
+    let detail = tom.store.initiative_detail(portal, today()).unwrap().initiative;
+    assert_eq!((detail.summary.as_str(), detail.priority), ("Revision 519", Priority::High));
+    let mut reopened = Store::open(&path, Some(path.parent().unwrap())).unwrap();
+    reopened.load_document().unwrap();
+    assert_eq!(dump(&reopened), tom.dump(), "reopening reads the new snapshot and what came after it");
+}
+
+#[test]
+fn the_same_link_added_apart_with_two_lags_is_a_conflict_on_its_lag() {
+    let (mut dana, mut tom, portal) = two_desks("lag");
+    let second = dana.apply(Op::CreateInitiative(NewInitiative::titled("Self-scheduling"))).unwrap();
+    dana.sync();
+    tom.sync();
+    let link =
+        |lag_days| Op::AddDependency(NewDependency { from_id: portal, to_id: second, kind: DependencyKind::FinishToStart, lag_days });
+    dana.apply(link(3)).unwrap();
+    tom.apply(link(10)).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump());
+    let conflicts = dana.store.conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1, "one link, with its lag in conflict: {conflicts:?}");
+    assert_eq!(conflicts[0].field, "lag_days");
+    let keep = conflicts[0].choices.iter().find(|c| c.value == "10").unwrap().choice;
+    let id = conflicts[0].item_id.clone();
+    dana.store.resolve_conflict(&dana.who.clone(), now(), &id, "lag_days", keep).unwrap();
+    dana.sync();
+    tom.sync();
+    assert!(tom.store.conflicts().unwrap().is_empty(), "keeping a lag settles it in both of the link's maps");
+    assert_eq!(tom.store.initiative_detail(second, today()).unwrap().upstream[0].lag_days, 10);
+    assert_eq!(dana.dump(), tom.dump());
+}

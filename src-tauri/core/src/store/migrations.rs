@@ -130,7 +130,8 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE TABLE sync_snapshot (
         id INTEGER PRIMARY KEY CHECK (id = 1),
-        bytes BLOB NOT NULL
+        bytes BLOB NOT NULL,
+        generation INTEGER NOT NULL DEFAULT 1
     );
     CREATE TABLE sync_changes (
         seq INTEGER PRIMARY KEY,
@@ -139,7 +140,8 @@ pub const MIGRATIONS: &[&str] = &[
         bytes BLOB NOT NULL,
         local INTEGER NOT NULL,
         file_seq INTEGER,
-        published INTEGER NOT NULL DEFAULT 0
+        published INTEGER NOT NULL DEFAULT 0,
+        in_snapshot INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX sync_changes_outbox ON sync_changes(local, published);
     CREATE INDEX sync_changes_by_sha256 ON sync_changes(sha256);

@@ -53,8 +53,33 @@ pub fn stop_sharing(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-pub fn snapshot(conn: &Connection) -> Result<Option<Vec<u8>>> {
-    Ok(conn.query_row("SELECT bytes FROM sync_snapshot WHERE id = 1", [], |r| r.get(0)).optional()?)
+/// The saved document and its generation (raised at each compaction).
+pub fn snapshot(conn: &Connection) -> Result<Option<(Vec<u8>, i64)>> {
+    Ok(conn.query_row("SELECT bytes, generation FROM sync_snapshot WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+}
+
+pub fn snapshot_generation(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT generation FROM sync_snapshot WHERE id = 1", [], |r| r.get(0)).optional()?.unwrap_or(0))
+}
+
+/// Journal rows not yet in the snapshot: `(seq, hash)`.
+pub fn outside_snapshot(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT seq, hash FROM sync_changes WHERE in_snapshot = 0 ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts a new snapshot in place and marks the journal rows it holds (`seqs`) as in it; their
+/// bytes are dropped, but for changes still to be published.
+pub fn compact(tx: &Transaction, snapshot: &[u8], seqs: &[i64]) -> Result<i64> {
+    tx.execute("UPDATE sync_snapshot SET bytes = ?1, generation = generation + 1 WHERE id = 1", params![snapshot])?;
+    for seq in seqs {
+        tx.prepare_cached(
+            "UPDATE sync_changes SET in_snapshot = 1, bytes = CASE WHEN local = 1 AND published = 0 THEN bytes ELSE x'' END WHERE seq = ?1",
+        )?
+        .execute([seq])?;
+    }
+    snapshot_generation(tx)
 }
 
 /// Records a local edit's document writes, to be committed to the document by whoever holds it.
@@ -96,14 +121,20 @@ pub fn append_change(tx: &Transaction, hash: &str, sha256: &str, bytes: &[u8], l
     Ok(added == 1)
 }
 
-/// The journal after `seq`, in the order it was written: `(seq, bytes)`.
+/// The journal after `seq` that the snapshot does not hold, in the order it was written:
+/// `(seq, bytes)`.
 pub fn changes_after(conn: &Connection, seq: i64) -> Result<Vec<(i64, Vec<u8>)>> {
-    let mut stmt = conn.prepare_cached("SELECT seq, bytes FROM sync_changes WHERE seq > ?1 ORDER BY seq")?;
+    let mut stmt = conn.prepare_cached("SELECT seq, bytes FROM sync_changes WHERE seq > ?1 AND in_snapshot = 0 ORDER BY seq")?;
     let rows = stmt.query_map([seq], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The SHA-256 of every change file this board already holds, so a scan reads only new ones.
+/// The newest journal row's number (0 when empty).
+pub fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM sync_changes", [], |r| r.get(0))?)
+}
+
 pub fn known_files(conn: &Connection) -> Result<HashSet<String>> {
     let mut stmt = conn.prepare_cached("SELECT sha256 FROM sync_changes")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
@@ -185,6 +216,11 @@ pub fn devices(conn: &Connection) -> Result<Vec<(DeviceRecord, Option<DateTime<U
 
 /// Replaces what is recorded about one row's conflicts: `(column, competing values as JSON)`.
 pub fn set_conflicts(tx: &Transaction, table: &str, id: &str, conflicts: &[(String, String)]) -> Result<()> {
+    // Most rows have none: only look for old ones to remove when there is any conflict at all.
+    let any: bool = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM sync_conflicts)")?.query_row([], |r| r.get(0))?;
+    if !any && conflicts.is_empty() {
+        return Ok(());
+    }
     tx.prepare_cached("DELETE FROM sync_conflicts WHERE tbl = ?1 AND row_id = ?2")?.execute([table, id])?;
     for (column, competing) in conflicts {
         tx.prepare_cached("INSERT INTO sync_conflicts (tbl, row_id, col, competing) VALUES (?1, ?2, ?3, ?4)")?

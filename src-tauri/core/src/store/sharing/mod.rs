@@ -51,7 +51,13 @@ pub(super) struct Shared {
 struct Loaded {
     replica: Replica,
     through: i64,
+    /// The snapshot it was read from; another process's compaction means reading it again.
+    generation: i64,
 }
+
+/// How many journal changes outside the snapshot make a sync save a new snapshot: reopening
+/// then loads the snapshot and at most about this many changes.
+const COMPACT_AFTER: usize = 500;
 
 impl Shared {
     pub(super) fn load(conn: &rusqlite::Connection) -> Result<Option<Shared>> {
@@ -104,8 +110,12 @@ impl Shared {
         Ok(value)
     }
 
-    /// Reads what other processes on this file added to the journal since this one last looked.
+    /// Reads what other processes on this file added to the journal since this one last looked
+    /// (the whole document again, if one of them saved a new snapshot).
     fn catch_up(&mut self, tx: &Transaction) -> Result<()> {
+        if journal::snapshot_generation(tx)? != self.loaded.as_ref().expect("the document is loaded before it is used").generation {
+            self.loaded = Some(Loaded::read(tx)?);
+        }
         let loaded = self.loaded.as_mut().expect("the document is loaded before it is used");
         let newer = journal::changes_after(tx, loaded.through)?;
         if let Some((last, _)) = newer.last() {
@@ -132,11 +142,25 @@ impl Shared {
             }
         }
         if committed > 0 {
-            loaded.through = journal::changes_after(tx, loaded.through)?.last().map_or(loaded.through, |(seq, _)| *seq);
+            loaded.through = journal::last_seq(tx)?;
             project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
             capture::discard(tx)?;
         }
         Ok(committed)
+    }
+
+    /// Saves the document as the new snapshot once the journal outside it has grown, so that
+    /// reopening stays quick. Changes still waiting for their causes stay in the journal.
+    fn compact_if_due(&mut self, tx: &Transaction) -> Result<()> {
+        let loaded = self.loaded.as_mut().expect("caught up before");
+        let outside = journal::outside_snapshot(tx)?;
+        if outside.len() < COMPACT_AFTER {
+            return Ok(());
+        }
+        let held: Vec<i64> =
+            outside.into_iter().filter(|(_, hash)| hash.parse().is_ok_and(|h| loaded.replica.has_change(&h))).map(|(seq, _)| seq).collect();
+        loaded.generation = journal::compact(tx, &loaded.replica.save(), &held)?;
+        Ok(())
     }
 
     /// Applies changes from other desktops in one batch and projects what they touched.
@@ -152,11 +176,24 @@ impl Shared {
         }
         let count = fresh.len();
         loaded.replica.apply(fresh).map_err(damaged)?;
-        loaded.through = journal::changes_after(tx, loaded.through)?.last().map_or(loaded.through, |(seq, _)| *seq);
+        loaded.through = journal::last_seq(tx)?;
         project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
         capture::discard(tx)?;
         journal::set_waiting(tx, loaded.replica.missing().len() as i64)?;
+        self.compact_if_due(tx)?;
         Ok(count)
+    }
+}
+
+impl Loaded {
+    /// The document as this file holds it: the snapshot, then the journal outside it.
+    fn read(conn: &rusqlite::Connection) -> Result<Loaded> {
+        let (snapshot, generation) = journal::snapshot(conn)?.ok_or_else(|| damaged("its shared document is missing".to_string()))?;
+        let journal = journal::changes_after(conn, 0)?;
+        let through = journal::last_seq(conn)?;
+        let changes = journal.into_iter().filter_map(|(_, bytes)| Change::from_bytes(bytes).ok()).collect();
+        let replica = Replica::load(&snapshot, changes, fresh_actor()).map_err(damaged)?;
+        Ok(Loaded { replica, through, generation })
     }
 }
 
@@ -220,7 +257,7 @@ impl Store {
             capture::uninstall(self.conn())?;
             return Err(err);
         }
-        self.shared = Some(Shared { loaded: Some(Loaded { replica, through: 0 }), ..shared });
+        self.shared = Some(Shared { loaded: Some(Loaded { replica, through: 0, generation: 1 }), ..shared });
         let _ = transport.announce(&self.device_record(actor));
         Ok(sharing)
     }
@@ -259,7 +296,7 @@ impl Store {
         let sharing = Sharing { folder: transport.location(), device_id: Uuid::now_v7().to_string(), device_name: device_name.to_string() };
         let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         board::forget(&tx)?;
-        project::project(&tx, &replica, &columns, replica.all_rows())?;
+        project::project_all(&tx, &replica, &columns)?;
         journal::start_sharing(&tx, &sharing, &genesis, now)?;
         for (change, sha) in &received {
             journal::append_change(&tx, &change.hash().to_string(), sha, change.raw_bytes(), false)?;
@@ -269,9 +306,9 @@ impl Store {
         }
         journal::set_waiting(&tx, replica.missing().len() as i64)?;
         tx.commit()?;
-        let through = journal::changes_after(store.conn(), 0)?.last().map_or(0, |(seq, _)| *seq);
+        let through = journal::last_seq(store.conn())?;
         let shared = Shared::start(store.conn(), sharing)?;
-        store.shared = Some(Shared { loaded: Some(Loaded { replica, through }), ..shared });
+        store.shared = Some(Shared { loaded: Some(Loaded { replica, through, generation: 1 }), ..shared });
         let _ = transport.announce(&store.device_record(actor));
         Ok(store)
     }
@@ -362,17 +399,15 @@ impl Store {
         Ok(())
     }
 
-    fn load_document(&mut self) -> Result<()> {
+    /// Reads the shared document into memory (snapshot, then the journal), as the app and
+    /// `sync` do before they commit or merge anything; after that, each edit commits to it at
+    /// once. A short-lived edit never needs this.
+    pub fn load_document(&mut self) -> Result<()> {
         let Some(shared) = self.shared.as_mut() else {
             return Err(Error::Validation("This board is not shared. Share it first (bridgeboard-cli share --folder PATH).".into()));
         };
         if shared.loaded.is_none() {
-            let snapshot = journal::snapshot(&self.conn)?.ok_or_else(|| damaged("its shared document is missing".to_string()))?;
-            let journal = journal::changes_after(&self.conn, 0)?;
-            let through = journal.last().map_or(0, |(seq, _)| *seq);
-            let changes = journal.into_iter().filter_map(|(_, bytes)| Change::from_bytes(bytes).ok()).collect();
-            let replica = Replica::load(&snapshot, changes, fresh_actor()).map_err(damaged)?;
-            shared.loaded = Some(Loaded { replica, through });
+            shared.loaded = Some(Loaded::read(&self.conn)?);
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use crate::domain::graph;
 use crate::domain::model::Id;
 use crate::store::{dependencies, tasks};
 use crate::sync::doc::{self, TABLES};
-use crate::sync::{Cell, FieldWrite, Replica};
+use crate::sync::{Cell, DocRow, FieldWrite, Replica};
 use crate::Result;
 
 /// Writes the document's current values of `rows` into the tables, with their conflicts.
@@ -26,33 +26,49 @@ pub fn project<'a>(
     rows.sort_by_key(|(table, id)| (TABLES.iter().position(|t| t == table), id.clone()));
     let links_changed = rows.iter().any(|(table, _)| *table == "dependencies");
     for (table, id) in rows {
-        let Some(row) = replica.row(table, &id) else { continue };
-        let known = &columns[table];
-        let cells: Vec<&(String, Cell)> = row.cells.iter().filter(|(c, _)| known.contains(c) && c != "id").collect();
-        let names: Vec<&str> = cells.iter().map(|(c, _)| c.as_str()).collect();
-        let marks: Vec<String> = (1..=cells.len() + 1).map(|n| format!("?{n}")).collect();
-        let updates: Vec<String> = names.iter().map(|c| format!("{c} = excluded.{c}")).collect();
-        // Column names come from the table's own schema, never from the document's keys alone.
-        let sql = format!(
-            "INSERT INTO {table} (id{}{}) VALUES ({}) ON CONFLICT(id) DO {}",
-            if names.is_empty() { "" } else { ", " },
-            names.join(", "),
-            marks.join(", "),
-            if updates.is_empty() { "NOTHING".to_string() } else { format!("UPDATE SET {}", updates.join(", ")) }
-        );
-        let values = std::iter::once(Value::Text(id.clone())).chain(cells.iter().map(|(_, c)| value(c)));
-        tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        let conflicts: Vec<(String, String)> = row
-            .conflicts
-            .iter()
-            .map(|(column, competing)| (column.clone(), serde_json::to_string(competing).expect("competing values are JSON")))
-            .collect();
-        journal::set_conflicts(tx, table, &id, &conflicts)?;
+        if let Some(row) = replica.row(table, &id) {
+            write_row(tx, table, &id, &row, columns)?;
+        }
     }
     if links_changed {
         suspend_loops(tx, replica)?;
     }
     Ok(())
+}
+
+/// Writes every row of the document into the tables: for a board that was just joined. One
+/// pass over each table's map, not one look-up per row.
+pub fn project_all(tx: &Transaction, replica: &Replica, columns: &Columns) -> Result<()> {
+    for table in TABLES {
+        for (id, row) in replica.rows_of(table) {
+            write_row(tx, table, &id, &row, columns)?;
+        }
+    }
+    suspend_loops(tx, replica)
+}
+
+fn write_row(tx: &Transaction, table: &str, id: &str, row: &DocRow, columns: &Columns) -> Result<()> {
+    let known = &columns[table];
+    let cells: Vec<&(String, Cell)> = row.cells.iter().filter(|(c, _)| known.contains(c) && c != "id").collect();
+    let names: Vec<&str> = cells.iter().map(|(c, _)| c.as_str()).collect();
+    let marks: Vec<String> = (1..=cells.len() + 1).map(|n| format!("?{n}")).collect();
+    let updates: Vec<String> = names.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    // Column names come from the table's own schema, never from the document's keys alone.
+    let sql = format!(
+        "INSERT INTO {table} (id{}{}) VALUES ({}) ON CONFLICT(id) DO {}",
+        if names.is_empty() { "" } else { ", " },
+        names.join(", "),
+        marks.join(", "),
+        if updates.is_empty() { "NOTHING".to_string() } else { format!("UPDATE SET {}", updates.join(", ")) }
+    );
+    let values = std::iter::once(Value::Text(id.to_string())).chain(cells.iter().map(|(_, c)| value(c)));
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    let conflicts: Vec<(String, String)> = row
+        .conflicts
+        .iter()
+        .map(|(column, competing)| (column.clone(), serde_json::to_string(competing).expect("competing values are JSON")))
+        .collect();
+    journal::set_conflicts(tx, table, id, &conflicts)
 }
 
 /// Restores "no dependency loops" after a merge without writing anything back: dependencies
