@@ -267,7 +267,8 @@ fn a_long_journal_is_folded_into_a_new_snapshot_without_losing_anything() {
         tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Summary(format!("Revision {n}"))] }).unwrap();
     }
     tom.sync();
-    dana.sync(); // 520 changes arrive: Dana's document is saved as a new snapshot
+    dana.sync(); // 520 changes arrive
+    dana.sync(); // and the next sync saves Dana's document as a new snapshot
     stale
         .apply(&dana.who.clone(), now(), Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] })
         .unwrap();

@@ -37,6 +37,7 @@ export class AppStore {
   #unlisten: UnlistenFn | null = null;
   #refreshing: Promise<void> | null = null;
   #again = false;
+  #notice = false;
   /** Reschedules run one after another, each from the roadmap the previous one left. */
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -50,7 +51,8 @@ export class AppStore {
     this.roadmap.restore(session?.settings.roadmap);
     if (this.roadmap.open) this.ui.mode = "roadmap";
     try {
-      this.#unlisten = await onBoardChanged(() => void this.refresh());
+      // A change that did not start in this window (a sync, the CLI) is highlighted on its card.
+      this.#unlisten = await onBoardChanged((change) => void this.refresh(change.reason === "sync" || change.reason === "external"));
     } catch (e) {
       this.board.error = toAppError(e);
     }
@@ -63,8 +65,12 @@ export class AppStore {
     this.#unlisten = null;
   }
 
-  /** Re-reads the board and the open detail; overlapping calls coalesce into one more pass. */
-  refresh(): Promise<void> {
+  /**
+   * Re-reads the board and the open detail; overlapping calls coalesce into one more pass. With
+   * `notice`, cards that come back changed are marked as changed since the person looked.
+   */
+  refresh(notice = false): Promise<void> {
+    this.#notice ||= notice;
     if (this.#refreshing) {
       this.#again = true;
       return this.#refreshing;
@@ -73,8 +79,10 @@ export class AppStore {
       try {
         do {
           this.#again = false;
+          const notice = this.#notice;
+          this.#notice = false;
           const roadmap = this.ui.mode === "roadmap" ? this.roadmap.load() : null;
-          await Promise.all([this.board.load(), this.detail.load(), this.sharing.load(), roadmap]);
+          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), roadmap]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -213,6 +221,7 @@ export class AppStore {
 
   async openDetail(id: string): Promise<void> {
     this.ui.select(id);
+    this.board.seen(id);
     await this.detail.open(id);
   }
 

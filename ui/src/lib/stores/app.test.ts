@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { AppStore } from "./app.svelte";
-import { installBackend, makeSession, refuse } from "../../test/backend";
+import { fixture, installBackend, makeSession, refuse } from "../../test/backend";
 import { NO_FILTERS } from "../filter";
 import { DEFAULT_ROADMAP_SETTINGS, NO_ROADMAP_FILTER } from "../roadmap";
 
@@ -99,4 +99,22 @@ describe("AppStore", () => {
     app.moveSelection("ArrowDown");
     expect(app.ui.selectedId).toBe(app.columns.planned[1]?.id ?? app.columns.planned[0].id);
   });
+});
+
+test("app: a card changed by a sync is marked fresh until it is opened; local edits are not", async () => {
+  const data = fixture();
+  const backend = installBackend({ data });
+  const app = new AppStore();
+  await app.start();
+  const [first, second] = data.board.initiatives;
+  data.board.initiatives[0] = { ...first, title: `${first.title} (renamed elsewhere)` };
+  await backend.emitChanged("sync");
+  await vi.waitFor(() => expect(app.board.fresh).toEqual([first.id]));
+  await app.apply({ op: "update_initiative", id: second.id, changes: [{ field: "priority", value: "low" }] });
+  data.board.initiatives[1] = { ...second, priority: "low" };
+  await backend.emitChanged("edit");
+  await app.refresh();
+  expect(app.board.fresh).toEqual([first.id]);
+  await app.openDetail(first.id);
+  expect(app.board.fresh).toEqual([]);
 });

@@ -7,19 +7,33 @@ import { AppError, toAppError } from "../api/errors";
 export class BoardStore {
   view = $state<BoardView | null>(null);
   error = $state<AppError | null>(null);
+  /** Cards that changed under the person's eyes (another desktop, the CLI) since they last
+   *  opened them: highlighted until opened. */
+  fresh = $state<string[]>([]);
   /** Guards against an older, slower read overwriting a newer one. */
   #seq = 0;
 
-  async load(): Promise<void> {
+  /** Re-reads the board; with `notice`, cards that came back different are marked fresh. */
+  async load(notice = false): Promise<void> {
     const seq = ++this.#seq;
     try {
       const view = await api.board();
       if (seq !== this.#seq) return;
+      if (notice && this.view) {
+        const before = new Map(this.view.initiatives.map((c) => [c.id, JSON.stringify(c)]));
+        const changed = view.initiatives.filter((c) => before.get(c.id) !== JSON.stringify(c)).map((c) => c.id);
+        this.fresh = [...new Set([...this.fresh, ...changed])];
+      }
       this.view = view;
       this.error = null;
     } catch (e) {
       if (seq === this.#seq) this.error = toAppError(e);
     }
+  }
+
+  /** The person has looked at this card. */
+  seen(id: string): void {
+    if (this.fresh.includes(id)) this.fresh = this.fresh.filter((f) => f !== id);
   }
 
   get departments(): Department[] {

@@ -180,7 +180,6 @@ impl Shared {
         project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
         capture::discard(tx)?;
         journal::set_waiting(tx, loaded.replica.missing().len() as i64)?;
-        self.compact_if_due(tx)?;
         Ok(count)
     }
 }
@@ -318,7 +317,12 @@ impl Store {
     pub fn sync(&mut self, transport: &dyn Transport, actor: &Actor, now: DateTime<Utc>) -> Result<SyncReport> {
         self.load_document()?;
         let mut report = SyncReport::default();
-        self.shared_write(|tx, shared| shared.commit_pending(tx).map(|_| ()))?;
+        // Compaction comes first, so that a round that brings many changes shows them at once
+        // and the next round saves the snapshot.
+        self.shared_write(|tx, shared| {
+            shared.commit_pending(tx)?;
+            shared.compact_if_due(tx)
+        })?;
         let outbox = self.shared_write(|tx, _| journal::claim_outbox(tx))?;
         let device_id = self.sharing().expect("loaded above").device_id.clone();
         let mut published = Vec::new();
