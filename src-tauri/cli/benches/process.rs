@@ -4,7 +4,7 @@
 //! change and never loads the shared document), and the peak memory of each process, with
 //! `sync` (which holds the whole document) beside them.
 //!
-//! `cargo bench -p bridgeboard-cli` prints the figures; under `cargo test --benches` it runs a
+//! `cargo bench -p bridgeboard-cli` prints the figures (memory through GNU time, `/usr/bin/time`); under `cargo test --benches` it runs a
 //! few rounds on a board 100 times smaller.
 
 #[path = "../../core/benches/common/mod.rs"]
@@ -18,16 +18,21 @@ use bridgeboard_core::sync::Folder;
 use bridgeboard_core::{Actor, Store};
 use common::{report, Scale};
 
-/// Runs the CLI once; its wall time and peak resident memory (KiB).
-fn run(db: &Path, args: &[&str]) -> (Duration, i64) {
+/// Runs the CLI once; its wall time and peak resident memory (KiB, by GNU time, since a
+/// child forked from this large process would count the parent's pages as its own).
+fn run(db: &Path, args: &[&str]) -> (Duration, Option<i64>) {
+    let time = Path::new("/usr/bin/time");
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_bridgeboard-cli")).arg("--db").arg(db).args(args).spawn().unwrap();
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value, and wait4 fills it for the child just spawned.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert!(pid > 0 && status == 0, "bridgeboard-cli {args:?} succeeds");
-    (started.elapsed(), usage.ru_maxrss)
+    let out = if time.exists() {
+        Command::new(time).args(["-f", "%M"]).arg(env!("CARGO_BIN_EXE_bridgeboard-cli")).arg("--db").arg(db).args(args).output()
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_bridgeboard-cli")).arg("--db").arg(db).args(args).output()
+    }
+    .unwrap();
+    let elapsed = started.elapsed();
+    assert!(out.status.success(), "bridgeboard-cli {args:?} succeeds: {}", String::from_utf8_lossy(&out.stderr));
+    let rss = String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok());
+    (elapsed, rss)
 }
 
 fn main() {
@@ -45,7 +50,7 @@ fn main() {
     drop(shared);
 
     let (mut private_times, mut shared_times) = (Vec::new(), Vec::new());
-    let (mut private_rss, mut shared_rss) = (0, 0);
+    let (mut private_rss, mut shared_rss) = (None, None);
     for n in 0..rounds {
         let status = if n % 2 == 0 { "in_progress" } else { "todo" };
         let (t, rss) = run(&dir.join("private.bridgeboard"), &["status", &task, status]);
@@ -59,11 +64,7 @@ fn main() {
     report("CLI status, shared board (<= 2x at p50)", shared_times, Some(base));
     let (t, sync_rss) = run(&dir.join("shared.bridgeboard"), &["sync"]);
     println!("CLI sync, shared board (loads the document)          {:>10.1} ms", t.as_secs_f64() * 1000.0);
-    println!(
-        "peak memory: status unshared {:.1} MiB, status shared {:.1} MiB, sync shared {:.1} MiB",
-        private_rss as f64 / 1024.0,
-        shared_rss as f64 / 1024.0,
-        sync_rss as f64 / 1024.0
-    );
+    let mib = |kib: Option<i64>| kib.map_or_else(|| "n/a (no /usr/bin/time)".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0));
+    println!("peak memory: status unshared {}, status shared {}, sync shared {}", mib(private_rss), mib(shared_rss), mib(sync_rss));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -310,3 +310,22 @@ fn the_same_link_added_apart_with_two_lags_is_a_conflict_on_its_lag() {
     assert_eq!(tom.store.initiative_detail(second, today()).unwrap().upstream[0].lag_days, 10);
     assert_eq!(dana.dump(), tom.dump());
 }
+
+#[test]
+fn a_share_moved_to_a_newer_format_is_read_but_not_written() {
+    let (mut dana, mut tom, portal) = two_desks("newer");
+    let marker = dana.folder.join("BOARD-1.json");
+    let newer = std::fs::read_to_string(&marker).unwrap().replace("\"format_version\": 1", "\"format_version\": 2");
+    std::fs::write(dana.folder.join("BOARD-2.json"), newer).unwrap();
+    tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.store.sync_status().unwrap().newer_format, Some(2), "sync health says the share is newer");
+    assert_eq!(dana.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::High, "it keeps reading");
+    let err = dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Low)] }).unwrap_err();
+    assert!(err.to_string().contains("Update Bridgeboard to edit this board"), "{err}");
+    assert_eq!(dana.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::High, "nothing changed");
+    std::fs::remove_file(dana.folder.join("BOARD-2.json")).unwrap();
+    dana.sync();
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Low)] }).unwrap();
+}

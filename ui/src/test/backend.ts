@@ -39,6 +39,7 @@ export function makeSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus 
     waiting_to_publish: 0,
     last_sync_at: null,
     offline: null,
+    newer_format: null,
     waiting_for_others: 0,
     devices: [],
     unusable_files: [],

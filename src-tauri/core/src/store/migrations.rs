@@ -126,7 +126,8 @@ pub const MIGRATIONS: &[&str] = &[
         next_file_seq INTEGER NOT NULL DEFAULT 1,
         waiting INTEGER NOT NULL DEFAULT 0,
         last_sync_at TEXT,
-        offline TEXT
+        offline TEXT,
+        newer_format INTEGER
     );
     CREATE TABLE sync_snapshot (
         id INTEGER PRIMARY KEY CHECK (id = 1),

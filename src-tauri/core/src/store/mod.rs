@@ -114,6 +114,7 @@ impl Store {
         f: impl FnOnce(&Transaction) -> Result<T>,
     ) -> Result<T> {
         self.refuse_read_only()?;
+        self.refuse_newer_format()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = match self.shared.as_mut() {
             None => f(&tx)?,

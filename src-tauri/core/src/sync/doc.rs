@@ -226,26 +226,27 @@ impl Replica {
     /// row whose values or conflicts may have changed, including those where the winner stayed.
     pub fn touched_since(&self, before: &[ChangeHash]) -> BTreeSet<(&'static str, String)> {
         let tables: BTreeMap<String, &'static str> = self.tables.iter().map(|(t, o)| (o.to_string(), *t)).collect();
+        // A row's map, once found, for the other ops of the change that write to it.
+        let mut row_of_map: HashMap<String, Option<(&'static str, String)>> = HashMap::new();
         let mut rows = BTreeSet::new();
         for change in self.doc.get_changes(before) {
             for op in change.decode().operations {
                 let ObjectId::Id(OpId(counter, actor)) = &op.obj else { continue };
                 let obj = format!("{counter}@{actor}");
-                match (tables.get(&obj), &op.key) {
+                if let (Some(table), Key::Map(id)) = (tables.get(&obj), &op.key) {
                     // A row's map being made in its table.
-                    (Some(table), Key::Map(id)) => {
-                        rows.insert((*table, id.to_string()));
-                    }
-                    // A value put in a row's map: the row is its map's key in a table.
-                    _ => {
-                        let parent = self.doc.import_obj(&obj).ok().and_then(|o| self.doc.parents(&o).ok()?.next());
-                        if let Some(parent) = parent {
-                            if let (Some(table), Prop::Map(id)) = (tables.get(&parent.obj.to_string()), &parent.prop) {
-                                rows.insert((*table, id.clone()));
-                            }
-                        }
-                    }
+                    rows.insert((*table, id.to_string()));
+                    continue;
                 }
+                // A value put in a row's map: the row is its map's key in a table.
+                let row = row_of_map.entry(obj).or_insert_with_key(|obj| {
+                    let parent = self.doc.import_obj(obj).ok().and_then(|o| self.doc.parents(&o).ok()?.next())?;
+                    match (tables.get(&parent.obj.to_string()), parent.prop) {
+                        (Some(table), Prop::Map(id)) => Some((*table, id)),
+                        _ => None,
+                    }
+                });
+                rows.extend(row.clone());
             }
         }
         rows

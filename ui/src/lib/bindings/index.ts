@@ -411,6 +411,11 @@ waiting_to_publish: number,
  */
 last_sync_at: string | null, offline: string | null, 
 /**
+ * Set when the share is in a newer format than this Bridgeboard writes: the board is
+ * read-only here until Bridgeboard is updated.
+ */
+newer_format: number | null, 
+/**
  * Causes that changes from other desktops still wait for.
  */
 waiting_for_others: number, devices: Array<DeviceHealth>, unusable_files: Array<UnusableFile>, conflicts: number, 

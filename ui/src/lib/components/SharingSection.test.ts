@@ -31,6 +31,22 @@ const conflict: FieldConflict = {
   ],
 };
 
+/** A backend whose board has `conflicts` until one is kept. */
+function withConflicts(start: FieldConflict[], data = fixture()) {
+  let conflicts = start;
+  return installBackend({
+    data,
+    overrides: {
+      sync_status: () => ({ ...shared, conflicts: conflicts.length }),
+      conflicts: () => conflicts,
+      resolve_conflict: () => {
+        conflicts = [];
+        return null;
+      },
+    },
+  });
+}
+
 test("sharing: a private board is shared through the folder the dialog picked", async () => {
   let status = makeSyncStatus();
   const backend = installBackend({
@@ -70,17 +86,7 @@ test("sharing: joining lists the boards a folder holds and opens the chosen one"
 });
 
 test("sharing: a conflict says who set which value where, and Keep this resolves it", async () => {
-  let conflicts = [conflict];
-  const backend = installBackend({
-    overrides: {
-      sync_status: () => ({ ...shared, conflicts: conflicts.length }),
-      conflicts: () => conflicts,
-      resolve_conflict: () => {
-        conflicts = [];
-        return null;
-      },
-    },
-  });
+  const backend = withConflicts([conflict]);
   const app = new AppStore();
   await app.start();
   render(SharingSection, { app });
@@ -107,6 +113,8 @@ test("sync indicator: offline with changes waiting, or synced", async () => {
   expect(screen.getByTestId("sync-conflicts").textContent).toContain("1 conflict");
   await rerender({ status: shared, conflicts: 0, onopen: () => {} });
   expect(screen.getByTestId("sync-indicator").textContent?.trim()).toBe("Synced");
+  await rerender({ status: { ...shared, newer_format: 2 }, conflicts: 0, onopen: () => {} });
+  expect(screen.getByTestId("sync-indicator").textContent).toContain("update Bridgeboard");
   await rerender({ status: makeSyncStatus(), conflicts: 0, onopen: () => {} });
   expect(screen.queryByTestId("sync-indicator")).toBeNull();
 });
@@ -114,18 +122,7 @@ test("sync indicator: offline with changes waiting, or synced", async () => {
 test("detail: a field set on two desktops carries a marker whose popover keeps a value", async () => {
   const data = fixture();
   const id = data.detail.initiative.id;
-  let conflicts = [{ ...conflict, item_id: id }];
-  installBackend({
-    data,
-    overrides: {
-      sync_status: () => ({ ...shared, conflicts: conflicts.length }),
-      conflicts: () => conflicts,
-      resolve_conflict: () => {
-        conflicts = [];
-        return null;
-      },
-    },
-  });
+  withConflicts([{ ...conflict, item_id: id }], data);
   const app = new AppStore();
   await app.start();
   render(InitiativeFields, {

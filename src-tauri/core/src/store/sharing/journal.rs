@@ -20,6 +20,9 @@ pub struct Sharing {
     pub folder: PathBuf,
     pub device_id: String,
     pub device_name: String,
+    /// The share's format, when a newer Bridgeboard has raised it past what this one writes:
+    /// the board is then read-only here until Bridgeboard is updated.
+    pub newer_format: Option<i64>,
 }
 
 /// `None` on a board that is not shared (or a file from before sharing existed).
@@ -29,8 +32,13 @@ pub fn sharing(conn: &Connection) -> Result<Option<Sharing>> {
         return Ok(None);
     }
     Ok(conn
-        .query_row("SELECT folder, device_id, device_name FROM sync_share WHERE id = 1", [], |r| {
-            Ok(Sharing { folder: PathBuf::from(r.get::<_, String>(0)?), device_id: r.get(1)?, device_name: r.get(2)? })
+        .query_row("SELECT folder, device_id, device_name, newer_format FROM sync_share WHERE id = 1", [], |r| {
+            Ok(Sharing {
+                folder: PathBuf::from(r.get::<_, String>(0)?),
+                device_id: r.get(1)?,
+                device_name: r.get(2)?,
+                newer_format: r.get(3)?,
+            })
         })
         .optional()?)
 }
@@ -266,4 +274,9 @@ pub fn health(conn: &Connection) -> Result<(Option<DateTime<Utc>>, Option<String
         .optional()?;
     let (at, offline) = row.unwrap_or_default();
     Ok((at.and_then(|t| DateTime::parse_from_rfc3339(&t).ok()).map(|t| t.with_timezone(&Utc)), offline))
+}
+
+pub fn set_newer_format(tx: &Transaction, format: Option<i64>) -> Result<()> {
+    tx.execute("UPDATE sync_share SET newer_format = ?1 WHERE id = 1", [format])?;
+    Ok(())
 }

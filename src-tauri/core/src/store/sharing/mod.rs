@@ -201,6 +201,17 @@ impl Store {
         self.shared.is_some()
     }
 
+    /// Refuses a write to a shared board whose share a newer Bridgeboard has moved to a newer
+    /// format; reading and syncing go on.
+    pub(super) fn refuse_newer_format(&self) -> Result<()> {
+        match self.sharing().and_then(|s| s.newer_format) {
+            Some(format) => Err(Error::Storage(format!(
+                "This board is shared in a newer format ({format}) than this Bridgeboard writes ({FORMAT_VERSION}). Update Bridgeboard to edit this board; until then you can read it, and it stays up to date."
+            ))),
+            None => Ok(()),
+        }
+    }
+
     pub fn sharing(&self) -> Option<&Sharing> {
         self.shared.as_ref().map(|s| &s.sharing)
     }
@@ -233,7 +244,12 @@ impl Store {
             }
             None => {}
         }
-        let sharing = Sharing { folder: transport.location(), device_id: Uuid::now_v7().to_string(), device_name: device_name.to_string() };
+        let sharing = Sharing {
+            folder: transport.location(),
+            device_id: Uuid::now_v7().to_string(),
+            device_name: device_name.to_string(),
+            newer_format: None,
+        };
         let shared = Shared::start(self.conn(), sharing.clone())?;
         let author = shared.author(actor);
         let at_ms = now.timestamp_millis();
@@ -292,7 +308,12 @@ impl Store {
 
         let mut store = Store::open(db, None)?;
         let columns = capture::columns(store.conn())?;
-        let sharing = Sharing { folder: transport.location(), device_id: Uuid::now_v7().to_string(), device_name: device_name.to_string() };
+        let sharing = Sharing {
+            folder: transport.location(),
+            device_id: Uuid::now_v7().to_string(),
+            device_name: device_name.to_string(),
+            newer_format: None,
+        };
         let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         board::forget(&tx)?;
         project::project_all(&tx, &replica, &columns)?;
@@ -343,6 +364,15 @@ impl Store {
             }
         }
         if report.offline.is_none() {
+            // A newer Bridgeboard may have raised the share's format: this desktop then keeps
+            // reading (so nothing diverges) but stops writing.
+            let newer = transport.marker().ok().flatten().map(|m| m.format_version).filter(|f| *f > FORMAT_VERSION);
+            if newer != self.sharing().and_then(|s| s.newer_format) {
+                self.shared_write(|tx, shared| {
+                    shared.sharing.newer_format = newer;
+                    journal::set_newer_format(tx, newer)
+                })?;
+            }
             match transport.scan() {
                 Err(err) => report.offline = Some(err.to_string()),
                 Ok(scan) => {

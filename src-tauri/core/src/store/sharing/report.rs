@@ -58,6 +58,9 @@ pub struct SyncStatus {
     /// could not ("offline").
     pub last_sync_at: Option<DateTime<Utc>>,
     pub offline: Option<String>,
+    /// Set when the share is in a newer format than this Bridgeboard writes: the board is
+    /// read-only here until Bridgeboard is updated.
+    pub newer_format: Option<i64>,
     /// Causes that changes from other desktops still wait for.
     pub waiting_for_others: i64,
     pub devices: Vec<DeviceHealth>,
@@ -131,6 +134,7 @@ impl Store {
             shared: sharing.is_some(),
             last_sync_at,
             offline,
+            newer_format: sharing.and_then(|s| s.newer_format),
             folder: sharing.map(|s| s.folder.display().to_string()),
             device_id: this,
             device_name: sharing.map(|s| s.device_name.clone()),
