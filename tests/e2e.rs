@@ -474,10 +474,11 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
         .unwrap();
     let tom_target = InitiativeChange::Target(Some(chrono::NaiveDate::from_ymd_opt(2027, 4, 15).unwrap()));
     tom_store.apply(&tom, chrono::Utc::now(), Op::UpdateInitiative { id: portal, changes: vec![tom_target] }).unwrap();
-    app.eventually("the app published its edit", || async {
-        let status = Store::open(&db, None).unwrap().sync_status().unwrap();
-        status.waiting_to_publish == 0
-            && initiative_named(&Store::open(&db, None).unwrap(), "Patient portal adoption campaign").target.is_some()
+    let priya_target = chrono::NaiveDate::from_ymd_opt(2027, 3, 31);
+    app.eventually("the app saved and published its edit", || async {
+        let store = Store::open(&db, None).unwrap();
+        initiative_named(&store, "Patient portal adoption campaign").target == priya_target
+            && store.sync_status().unwrap().waiting_to_publish == 0
     })
     .await;
     tom_store.sync(&sync::Folder::at(&folder), &tom, chrono::Utc::now()).unwrap();

@@ -64,6 +64,8 @@ pub fn run() {
             commands::shared_boards,
             commands::join_board,
             commands::stop_sharing,
+            commands::needs_attention,
+            commands::keep_deleted,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

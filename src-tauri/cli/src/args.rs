@@ -232,6 +232,15 @@ pub enum Command {
         #[arg(long, value_name = "CHOICE")]
         keep: usize,
     },
+    /// List what needs a decision: rules broken only by a merge, items deleted while changed
+    /// elsewhere, work left with deleted people or initiatives.
+    NeedsAttention {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep deleted an item that was changed on another desktop while it was deleted (see
+    /// needs-attention); `restore ITEM` brings it back instead.
+    KeepDeleted { item: String },
     /// Stop syncing this board: it stays in this file, complete, as a private board under a
     /// new board id, so it never merges back by accident.
     Unshare,

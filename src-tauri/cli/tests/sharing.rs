@@ -91,6 +91,7 @@ fn two_desktops_share_edit_disagree_and_settle_through_the_cli() {
     };
     assert_eq!(task(b)["status"], "in_progress", "the kept value is shown everywhere");
 
+    assert_eq!(ok(b, &["needs-attention"]), "Nothing needs attention.", "a merge of edits to different things leaves nothing to decide");
     let status: Value = serde_json::from_str(&ok(b, &["sync-status", "--json"])).unwrap();
     assert_eq!(status["shared"], true);
     assert_eq!(status["waiting_to_publish"], 0, "everything is published");

@@ -18,4 +18,4 @@ pub use domain::ops::*;
 pub use domain::snapshot::Snapshot;
 pub use domain::view::*;
 pub use error::{Error, ErrorPayload, Result};
-pub use store::{ConflictChoice, FieldConflict, Store, SyncReport, SyncStatus};
+pub use store::{Attention, AttentionKind, ConflictChoice, FieldConflict, Store, SyncReport, SyncStatus};

@@ -26,7 +26,7 @@ fn generated() -> String {
         import::ImportKind, import::Imported, import::ImportPreview,
         backups::BackupInfo, backups::BackupKind,
         SyncStatus, SyncReport, store::DeviceHealth, store::UnusableFile, store::SuspendedDependency, FieldConflict, ConflictChoice,
-        sync::SharedBoard,
+        sync::SharedBoard, Attention, AttentionKind,
     );
     format!(
         "// Generated from the Rust types in src-tauri/core by its bindings test; do not edit.\n\

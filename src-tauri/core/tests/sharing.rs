@@ -329,3 +329,44 @@ fn a_share_moved_to_a_newer_format_is_read_but_not_written() {
     dana.sync();
     dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Low)] }).unwrap();
 }
+
+#[test]
+fn what_only_a_merge_breaks_is_listed_under_needs_attention_and_never_undone() {
+    let (mut dana, mut tom, portal) = two_desks("attention");
+    let tom_id = tom.who.id.unwrap();
+    let task = dana.apply(Op::CreateTask(NewTask::titled(portal, IT, "Single sign-on"))).unwrap();
+    dana.sync();
+    tom.sync();
+    // Apart: Dana moves the portal to Planned; Tom clears its IT owner (allowed while Proposed).
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Status(InitiativeStatus::Planned)] }).unwrap();
+    tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::ItOwner(None)] }).unwrap();
+    // Apart: Dana deletes the task; Tom renames it.
+    dana.apply(Op::Delete { id: task, reassign_to: None }).unwrap();
+    tom.apply(Op::UpdateTask { id: task, changes: vec![TaskChange::Title("Single sign-on with the EHR".into())] }).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump());
+    let attention = dana.store.needs_attention().unwrap();
+    let kinds: Vec<AttentionKind> = attention.iter().map(|a| a.kind).collect();
+    assert!(kinds.contains(&AttentionKind::BrokenRule), "the owner rule broken by the merge is listed: {attention:?}");
+    let rule = attention.iter().find(|a| a.kind == AttentionKind::BrokenRule).unwrap();
+    assert!(rule.message.contains("without an IT owner"), "in the rule's own words: {}", rule.message);
+    let detail = dana.store.initiative_detail(portal, today()).unwrap().initiative;
+    assert_eq!((detail.status, detail.it_owner_id), (InitiativeStatus::Planned, None), "nothing is undone behind anyone's back");
+    let deleted = attention.iter().find(|a| a.kind == AttentionKind::DeletedWhileEdited).expect("the task deleted while renamed is listed");
+    assert!(deleted.can_keep_deleted && deleted.restore_id == Some(task));
+    assert_eq!(tom.store.needs_attention().unwrap().len(), attention.len(), "both desktops list the same");
+    // Keep deleted settles it everywhere; restoring an IT owner settles the rule.
+    dana.store.keep_deleted(&dana.who.clone(), now(), task).unwrap();
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::ItOwner(Some(tom_id))] }).unwrap();
+    dana.sync();
+    tom.sync();
+    assert!(
+        tom.store.needs_attention().unwrap().is_empty(),
+        "after both decisions nothing is left: {:?}",
+        tom.store.needs_attention().unwrap()
+    );
+    assert!(dana.store.needs_attention().unwrap().is_empty());
+    assert_eq!(dana.dump(), tom.dump());
+}

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use bridgeboard_core::sync::{default_device_name, Folder, SharedBoard};
-use bridgeboard_core::{Actor, FieldConflict, Store, SyncStatus};
+use bridgeboard_core::{Actor, Attention, FieldConflict, Id, Store, SyncStatus};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -99,4 +99,19 @@ pub async fn stop_sharing(app: AppHandle, state: State<'_, AppState>) -> Reply<S
         .map_err(|e| e.payload())?;
     board_changed(&app, "unshared");
     Ok(status)
+}
+
+/// What needs a person's decision: rules broken only by a merge, items deleted while changed
+/// elsewhere, work left with deleted people or initiatives.
+#[tauri::command]
+pub async fn needs_attention(state: State<'_, AppState>) -> Reply<Vec<Attention>> {
+    state.with_store(|store| store.needs_attention()).map_err(|e| e.payload())
+}
+
+/// Keeps deleted an item that was changed elsewhere while it was deleted.
+#[tauri::command]
+pub async fn keep_deleted(app: AppHandle, state: State<'_, AppState>, id: Id) -> Reply<()> {
+    state.with_store(|store| store.keep_deleted(&state.actor(store), chrono::Utc::now(), id)).map_err(|e| e.payload())?;
+    board_changed(&app, "edit");
+    Ok(())
 }

@@ -115,6 +115,7 @@ export function installBackend(
         case "sync_status":
           return makeSyncStatus();
         case "conflicts":
+        case "needs_attention":
           return [];
         case "session":
           return state.session;

@@ -60,6 +60,8 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::Conflicts { json } => sharing::conflicts(&open_existing(db)?, json),
         Command::Resolve { item, field, keep } => sharing::resolve(db, &item, &field, keep, actor, clock),
         Command::Unshare => sharing::unshare(db, actor, clock),
+        Command::NeedsAttention { json } => sharing::needs_attention(&open_existing(db)?, json),
+        Command::KeepDeleted { item } => sharing::keep_deleted(db, &item, actor, clock),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of

@@ -191,3 +191,23 @@ pub fn unshare(db: &Path, actor: Option<&str>, clock: Clock) -> Result<String> {
     let id = store.stop_sharing(&who, clock.now)?;
     Ok(format!("Stopped sharing. {} is now a private board (board id {id}); the shared board goes on without it.", db.display()))
 }
+
+pub fn needs_attention(store: &Store, as_json: bool) -> Result<String> {
+    let all = store.needs_attention()?;
+    if as_json {
+        return json(&all);
+    }
+    if all.is_empty() {
+        return Ok("Nothing needs attention.".into());
+    }
+    Ok(all.iter().map(|a| format!("- {} ({})", a.message, a.item_id)).collect::<Vec<_>>().join("\n"))
+}
+
+pub fn keep_deleted(db: &Path, item: &str, actor: Option<&str>, clock: Clock) -> Result<String> {
+    let mut store = open_existing(db)?;
+    let who = acting(&store, actor, clock)?;
+    let id =
+        item.parse().map_err(|_| Error::Validation(format!("Give the item's id, as needs-attention lists it; “{item}” is not one.")))?;
+    store.keep_deleted(&who, clock.now, id)?;
+    Ok(format!("{item} stays deleted; the next sync makes it so on every desktop."))
+}

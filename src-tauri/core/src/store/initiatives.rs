@@ -88,6 +88,18 @@ pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
     Ok(())
 }
 
+/// Deletes an already deleted initiative again at `at`, with the tasks that went with it (a
+/// "Keep deleted" after the initiative was changed elsewhere while deleted).
+pub fn delete_again(tx: &Transaction, id: Id, previous: &str, at: DateTime<Utc>) -> Result<()> {
+    let (id, at) = (id.to_string(), rows::stamp(at));
+    tx.execute("UPDATE initiatives SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1", params![id, at])?;
+    tx.execute(
+        "UPDATE tasks SET deleted_at = ?2, updated_at = ?2 WHERE initiative_id = ?1 AND deleted_at = ?3",
+        params![id, at, previous],
+    )?;
+    Ok(())
+}
+
 /// Soft-deletes (or, with `at` = None, restores) an initiative together with the tasks that
 /// went with it: a restore brings back exactly the tasks deleted at the same moment.
 pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, previous: Option<&str>, now: DateTime<Utc>) -> Result<()> {

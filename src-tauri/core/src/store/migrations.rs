@@ -159,6 +159,11 @@ pub const MIGRATIONS: &[&str] = &[
         competing TEXT NOT NULL,
         PRIMARY KEY (tbl, row_id, col)
     );
+    CREATE TABLE sync_deleted_while_edited (
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        PRIMARY KEY (tbl, row_id)
+    );
     CREATE TABLE sync_files (
         name TEXT PRIMARY KEY,
         problem TEXT NOT NULL,

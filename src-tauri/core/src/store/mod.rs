@@ -3,6 +3,7 @@
 //! transaction that also appends its activity rows.
 
 mod activity;
+mod attention;
 mod backup;
 mod board;
 pub mod bundle;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::domain::model::Actor;
 use crate::{Error, Result};
 
+pub use attention::{Attention, AttentionKind};
 pub use backup::BackupContents;
 pub use funnel::ImportSummary;
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};

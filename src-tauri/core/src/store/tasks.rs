@@ -126,3 +126,16 @@ pub fn task_initiative_edges(conn: &Connection) -> Result<Vec<(Id, Id)>> {
     let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Live tasks whose initiative is deleted (added on one desktop while another deleted the
+/// initiative), with that initiative's title.
+pub fn of_deleted_initiatives(conn: &Connection) -> Result<Vec<(Task, String)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, (SELECT title FROM initiatives i WHERE i.id = tasks.initiative_id) FROM tasks
+          WHERE deleted_at IS NULL AND initiative_id IN (SELECT id FROM initiatives WHERE deleted_at IS NOT NULL)
+          ORDER BY initiative_id, position, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, String>(14)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -300,6 +300,20 @@ impl Replica {
         ids.into_iter().filter_map(|id| Some((id.clone(), self.row(table, &id)?))).collect()
     }
 
+    /// Was a deleted row changed on another desktop while (or after) it was deleted? True when
+    /// a value in its map comes from a change that did not know of the delete.
+    pub fn edited_while_deleted(&self, table: &str, id: &str) -> bool {
+        let Some(obj) = self.tables.get(table) else { return false };
+        let Some((Value::Object(ObjType::Map), map)) = self.doc.get(obj, id).ok().flatten() else { return false };
+        let Some((_, delete)) = self.doc.get(&map, "deleted_at").ok().flatten() else { return false };
+        let Some(delete) = self.doc.hash_for_opid(&delete) else { return false };
+        let unaware: BTreeSet<ChangeHash> = self.doc.get_changes(&[delete]).iter().map(Change::hash).collect();
+        self.doc
+            .map_range(&map, ..)
+            .filter(|item| !QUIET.contains(&item.key.as_ref()) && item.key != "deleted_at")
+            .any(|item| self.doc.hash_for_opid(&item.id()).is_some_and(|h| unaware.contains(&h)))
+    }
+
     /// The op that made a row's map: the order rows were made in, the same on every desktop,
     /// whatever their clocks say.
     pub fn created_op(&self, table: &str, id: &str) -> Option<ObjId> {

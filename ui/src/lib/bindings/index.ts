@@ -486,3 +486,19 @@ at: string | null,
 current: boolean, };
 
 export type SharedBoard = { folder: string, board_id: string, board_name: string, };
+
+export type Attention = { kind: AttentionKind, item_kind: ItemKind, item_id: string, 
+/**
+ * The initiative whose details show the item.
+ */
+initiative_id: string, title: string, message: string, 
+/**
+ * What Restore brings back (the item, its initiative, or the person), when it applies.
+ */
+restore_id: string | null, 
+/**
+ * Whether Keep deleted applies.
+ */
+can_keep_deleted: boolean, };
+
+export type AttentionKind = "broken_rule" | "deleted_while_edited" | "under_deleted_initiative" | "deleted_person";

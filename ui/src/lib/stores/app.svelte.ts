@@ -14,6 +14,7 @@ import { DetailStore } from "./detail.svelte";
 import { FilterStore } from "./filters.svelte";
 import { RoadmapStore } from "./roadmap.svelte";
 import { SessionStore } from "./session.svelte";
+import { AttentionStore } from "./attention.svelte";
 import { SharingStore } from "./sharing.svelte";
 import { UiStore, type Mode } from "./ui.svelte";
 
@@ -25,6 +26,7 @@ export class AppStore {
   readonly ui = new UiStore();
   readonly roadmap = new RoadmapStore();
   readonly sharing = new SharingStore();
+  readonly attention = new AttentionStore();
   started = $state(false);
 
   /** Cards per column after filters; Cancelled is empty unless shown. */
@@ -56,7 +58,7 @@ export class AppStore {
     } catch (e) {
       this.board.error = toAppError(e);
     }
-    await Promise.all([this.board.load(), this.sharing.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
     this.started = true;
   }
 
@@ -82,7 +84,7 @@ export class AppStore {
           const notice = this.#notice;
           this.#notice = false;
           const roadmap = this.ui.mode === "roadmap" ? this.roadmap.load() : null;
-          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), roadmap]);
+          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), this.attention.load(), roadmap]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -233,7 +235,7 @@ export class AppStore {
     this.ui.cardMessage = null;
     this.roadmap.reset();
     this.filters.restore(session.settings.filters);
-    await Promise.all([this.board.load(), this.sharing.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
   }
 
   async openSample(): Promise<void> {

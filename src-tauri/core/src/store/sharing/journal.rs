@@ -56,7 +56,7 @@ pub fn start_sharing(tx: &Transaction, s: &Sharing, snapshot: &[u8], now: DateTi
 pub fn stop_sharing(tx: &Transaction) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM sync_share; DELETE FROM sync_snapshot; DELETE FROM sync_changes; DELETE FROM sync_pending;
-         DELETE FROM sync_conflicts; DELETE FROM sync_files; DELETE FROM sync_devices;",
+         DELETE FROM sync_conflicts; DELETE FROM sync_files; DELETE FROM sync_devices; DELETE FROM sync_deleted_while_edited;",
     )?;
     Ok(())
 }
@@ -279,4 +279,26 @@ pub fn health(conn: &Connection) -> Result<(Option<DateTime<Utc>>, Option<String
 pub fn set_newer_format(tx: &Transaction, format: Option<i64>) -> Result<()> {
     tx.execute("UPDATE sync_share SET newer_format = ?1 WHERE id = 1", [format])?;
     Ok(())
+}
+
+/// Records whether a deleted row was changed elsewhere while it was deleted.
+pub fn set_deleted_while_edited(tx: &Transaction, table: &str, id: &str, edited: bool) -> Result<()> {
+    let sql = if edited {
+        "INSERT OR IGNORE INTO sync_deleted_while_edited (tbl, row_id) VALUES (?1, ?2)"
+    } else {
+        "DELETE FROM sync_deleted_while_edited WHERE tbl = ?1 AND row_id = ?2"
+    };
+    tx.prepare_cached(sql)?.execute([table, id])?;
+    Ok(())
+}
+
+/// The rows deleted while they were changed elsewhere: `(table, row id)`.
+pub fn deleted_while_edited(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let exists: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'sync_deleted_while_edited'", [], |r| r.get(0))?;
+    if exists == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached("SELECT tbl, row_id FROM sync_deleted_while_edited ORDER BY tbl, row_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -478,6 +478,59 @@ impl Store {
     }
 }
 
+/// The items deleted on one desktop while changed on another (see `store/attention.rs`).
+pub(super) fn deleted_while_edited(conn: &rusqlite::Connection) -> Result<Vec<(crate::domain::model::ItemKind, crate::Id)>> {
+    use crate::domain::model::ItemKind;
+    let rows = journal::deleted_while_edited(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(table, id)| {
+            let kind = if table == "initiatives" { ItemKind::Initiative } else { ItemKind::Task };
+            Some((kind, id.parse().ok()?))
+        })
+        .collect())
+}
+
+/// Deletes again, after the changes made elsewhere, an item that was changed while deleted: a
+/// new delete (at `now`), which every desktop then sees as coming after those changes.
+pub(super) fn keep_deleted(store: &mut Store, actor: &Actor, now: DateTime<Utc>, id: crate::Id) -> Result<()> {
+    use crate::domain::model::ItemKind;
+    let found = journal::deleted_while_edited(store.conn())?.into_iter().find(|(_, row)| *row == id.to_string());
+    let Some((table, row_id)) = found else {
+        return Err(Error::NotFound(format!("{id} is not an item deleted while it was changed elsewhere.")));
+    };
+    // The new delete must differ from the old one, or Automerge sees nothing new to record.
+    let previous: Option<String> =
+        store.conn().query_row(&format!("SELECT deleted_at FROM {table} WHERE id = ?1"), [&row_id], |r| r.get(0)).unwrap_or(None);
+    let at = if previous.as_deref() == Some(super::rows::stamp(now).as_str()) { now + chrono::Duration::microseconds(1) } else { now };
+    store.write(actor, now, |tx| {
+        let (kind, initiative_id) = if table == "initiatives" {
+            super::initiatives::delete_again(tx, id, previous.as_deref().unwrap_or_default(), at)?;
+            (ItemKind::Initiative, Some(id))
+        } else {
+            let task = super::tasks::get_any(tx, id)?.map(|(t, _)| t.initiative_id);
+            super::tasks::set_deleted(tx, id, Some(at), now)?;
+            (ItemKind::Task, task)
+        };
+        journal::set_deleted_while_edited(tx, &table, &row_id, false)?;
+        super::activity::append(
+            tx,
+            actor,
+            now,
+            super::activity::Entry {
+                item_kind: kind,
+                item_id: id,
+                initiative_id,
+                action: "keep_deleted",
+                field: None,
+                before: None,
+                after: None,
+                summary: "kept deleted what had been changed on another desktop while it was deleted".into(),
+            },
+        )
+    })
+}
+
 /// Turns the board in this file into a private copy under a new id, with an activity entry
 /// saying why. Used when sharing stops, and when a backup of a shared board is restored.
 pub(super) fn make_private(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, why: &str) -> Result<crate::Id> {

@@ -27,7 +27,7 @@ pub fn project<'a>(
     let links_changed = rows.iter().any(|(table, _)| *table == "dependencies");
     for (table, id) in rows {
         if let Some(row) = replica.row(table, &id) {
-            write_row(tx, table, &id, &row, columns)?;
+            write_row(tx, replica, table, &id, &row, columns)?;
         }
     }
     if links_changed {
@@ -41,13 +41,13 @@ pub fn project<'a>(
 pub fn project_all(tx: &Transaction, replica: &Replica, columns: &Columns) -> Result<()> {
     for table in TABLES {
         for (id, row) in replica.rows_of(table) {
-            write_row(tx, table, &id, &row, columns)?;
+            write_row(tx, replica, table, &id, &row, columns)?;
         }
     }
     suspend_loops(tx, replica)
 }
 
-fn write_row(tx: &Transaction, table: &str, id: &str, row: &DocRow, columns: &Columns) -> Result<()> {
+fn write_row(tx: &Transaction, replica: &Replica, table: &str, id: &str, row: &DocRow, columns: &Columns) -> Result<()> {
     let known = &columns[table];
     let cells: Vec<&(String, Cell)> = row.cells.iter().filter(|(c, _)| known.contains(c) && c != "id").collect();
     let names: Vec<&str> = cells.iter().map(|(c, _)| c.as_str()).collect();
@@ -63,6 +63,10 @@ fn write_row(tx: &Transaction, table: &str, id: &str, row: &DocRow, columns: &Co
     );
     let values = std::iter::once(Value::Text(id.to_string())).chain(cells.iter().map(|(_, c)| value(c)));
     tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    if matches!(table, "initiatives" | "tasks") {
+        let deleted = row.cells.iter().any(|(c, v)| c == "deleted_at" && *v != Cell::Null);
+        journal::set_deleted_while_edited(tx, table, id, deleted && replica.edited_while_deleted(table, id))?;
+    }
     let conflicts: Vec<(String, String)> = row
         .conflicts
         .iter()

@@ -1,0 +1,136 @@
+//! Needs attention: what a merge of two desktops' work can leave that no single edit could, shown
+//! to people and never repaired behind their backs. Each entry carries the board rule's own
+//! message (the rules are the domain's, asked here exactly as the funnel asks them) and what can
+//! be done about it: open the item, restore what was deleted, or keep it deleted.
+//!
+//! A private board can show entries too: a board from before a rule existed, for example.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{initiatives, items, people, sharing, tasks, Store};
+use crate::domain::model::{Actor, Id, InitiativeStatus, ItemKind, Person, TaskStatus, IT, MARKETING};
+use crate::domain::rules;
+use crate::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AttentionKind {
+    /// A board rule that holds for every single edit but not for their merge.
+    BrokenRule,
+    /// Deleted on one desktop while it was edited on another.
+    DeletedWhileEdited,
+    /// A live task of an initiative that was deleted elsewhere.
+    UnderDeletedInitiative,
+    /// Work owned by or assigned to someone who was deleted elsewhere.
+    DeletedPerson,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Attention {
+    pub kind: AttentionKind,
+    pub item_kind: ItemKind,
+    pub item_id: Id,
+    /// The initiative whose details show the item.
+    pub initiative_id: Id,
+    pub title: String,
+    pub message: String,
+    /// What Restore brings back (the item, its initiative, or the person), when it applies.
+    pub restore_id: Option<Id>,
+    /// Whether Keep deleted applies.
+    pub can_keep_deleted: bool,
+}
+
+impl Store {
+    /// Everything on the board that needs a person's decision, initiatives first.
+    pub fn needs_attention(&self) -> Result<Vec<Attention>> {
+        let conn = self.conn();
+        let snapshot = self.snapshot()?;
+        let mut out = Vec::new();
+        let entry = |kind, item_kind, item_id, initiative_id, title: &str, message: String, restore_id| Attention {
+            kind,
+            item_kind,
+            item_id,
+            initiative_id,
+            title: title.to_string(),
+            message,
+            restore_id,
+            can_keep_deleted: false,
+        };
+        let deleted_person = |id: Option<Id>| -> Result<Option<Person>> {
+            Ok(match id {
+                Some(id) => people::get_any(conn, id)?.filter(|(_, deleted)| *deleted).map(|(p, _)| p),
+                None => None,
+            })
+        };
+        for i in &snapshot.initiatives {
+            let (kind, at) = (ItemKind::Initiative, i.id);
+            let owner = |id: Option<Id>| id.and_then(|id| snapshot.person(id));
+            let owners = rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
+                .and(rules::check_owner("Marketing owner", MARKETING, owner(i.marketing_owner_id)))
+                .and(rules::check_owner("IT owner", IT, owner(i.it_owner_id)));
+            if let Err(err) = owners {
+                out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
+            }
+            if i.status == InitiativeStatus::Live {
+                if let Err(err) = rules::check_can_finish(&i.title, "Live", &items::open_predecessors(conn, i.id)?) {
+                    out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
+                }
+            }
+            for (role, id) in [("Marketing owner", i.marketing_owner_id), ("IT owner", i.it_owner_id), ("executive sponsor", i.sponsor_id)]
+            {
+                if let Some(p) = deleted_person(id)? {
+                    let message =
+                        format!("(deleted) {} is still the {role} of “{}”. Restore {0}, or choose someone else.", p.name, i.title);
+                    out.push(entry(AttentionKind::DeletedPerson, kind, at, at, &i.title, message, Some(p.id)));
+                }
+            }
+        }
+        for t in &snapshot.tasks {
+            let (kind, at) = (ItemKind::Task, t.id);
+            if t.status == TaskStatus::Done {
+                if let Err(err) = rules::check_can_finish(&t.title, "done", &items::open_predecessors(conn, t.id)?) {
+                    out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
+                }
+            }
+            if let Some(p) = deleted_person(t.assignee_id)? {
+                let message = format!("(deleted) {} is still assigned “{}”. Restore {0}, or assign someone else.", p.name, t.title);
+                out.push(entry(AttentionKind::DeletedPerson, kind, at, t.initiative_id, &t.title, message, Some(p.id)));
+            }
+        }
+        for (task, initiative) in tasks::of_deleted_initiatives(conn)? {
+            let message = format!(
+                "“{}” was added to “{}” while that initiative was deleted on another desktop. Restore the initiative, or delete the task.",
+                task.title, initiative
+            );
+            out.push(entry(
+                AttentionKind::UnderDeletedInitiative,
+                ItemKind::Task,
+                task.id,
+                task.initiative_id,
+                &task.title,
+                message,
+                Some(task.initiative_id),
+            ));
+        }
+        for (item_kind, id) in sharing::deleted_while_edited(conn)? {
+            let (title, initiative_id) = match item_kind {
+                ItemKind::Initiative => (initiatives::get_any(conn, id)?.map(|(i, _)| i.title).unwrap_or_default(), id),
+                _ => tasks::get_any(conn, id)?.map(|(t, _)| (t.title, t.initiative_id)).unwrap_or_default(),
+            };
+            let message =
+                format!("“{title}” was deleted on one desktop while it was being changed on another. Restore it, or keep it deleted.");
+            out.push(Attention {
+                can_keep_deleted: true,
+                ..entry(AttentionKind::DeletedWhileEdited, item_kind, id, initiative_id, &title, message, Some(id))
+            });
+        }
+        Ok(out)
+    }
+
+    /// Keeps an item deleted that was changed elsewhere while it was deleted: the delete is made
+    /// again, after those changes, on every desktop.
+    pub fn keep_deleted(&mut self, actor: &Actor, now: chrono::DateTime<chrono::Utc>, id: Id) -> Result<()> {
+        sharing::keep_deleted(self, actor, now, id)
+    }
+}
