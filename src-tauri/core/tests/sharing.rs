@@ -245,7 +245,15 @@ fn a_loop_made_of_links_added_apart_suspends_the_same_link_everywhere() {
     let s = &suspended(&dana)[0];
     assert_eq!(s.closes.first(), s.closes.last(), "the loop it would close is named, round to its start: {:?}", s.closes);
     assert_eq!(dana.dump(), tom.dump());
-    let waits = |d: &Desk, id| d.store.initiative_detail(id, today()).unwrap().upstream.len();
+    let waits =
+        |d: &Desk, id| d.store.initiative_detail(id, today()).unwrap().upstream.iter().filter(|l| l.suspended_loop.is_none()).count();
+    for desk in [&dana, &tom] {
+        for item in [portal, second] {
+            let detail = desk.store.initiative_detail(item, today()).unwrap();
+            let links = detail.upstream.iter().chain(&detail.downstream);
+            assert_eq!(links.filter(|l| l.suspended_loop.is_some()).count(), 1, "the suspended link is shown on both of its items");
+        }
+    }
     assert_eq!(waits(&dana, portal) + waits(&dana, second), 1, "the suspended link does not count; the other does");
     let active = if waits(&dana, portal) == 1 { (second, portal) } else { (portal, second) };
     let id = bridgeboard_core::domain::graph::dependency_id(active.0, active.1);

@@ -98,6 +98,10 @@ pub struct DependencyLink {
     pub item: ItemRef,
     /// The successor starts before the predecessor's finish plus lag.
     pub conflict: Option<ScheduleConflict>,
+    /// On a shared board, a dependency added on another desktop at the same time as others that
+    /// together close a loop: the loop it would close, by title. It does not block until one
+    /// dependency of the loop is removed. `None` for a dependency that counts.
+    pub suspended_loop: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

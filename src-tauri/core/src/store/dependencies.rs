@@ -36,16 +36,17 @@ pub fn all(conn: &Connection) -> Result<Vec<Dependency>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Active edges with either end among `ids`.
-pub fn touching(conn: &Connection, ids: &[Id]) -> Result<Vec<Dependency>> {
+/// Live edges with either end among `ids`, each with whether it is suspended (see
+/// `store/sharing/project.rs`): the detail view shows suspended ones too, as such.
+pub fn touching(conn: &Connection, ids: &[Id]) -> Result<Vec<(Dependency, bool)>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL AND suspended = 0 AND (from_id = ?1 OR to_id = ?1) ORDER BY from_id, to_id"
+        "SELECT {COLUMNS}, suspended FROM dependencies WHERE deleted_at IS NULL AND (from_id = ?1 OR to_id = ?1) ORDER BY from_id, to_id"
     ))?;
-    let mut out: Vec<Dependency> = Vec::new();
+    let mut out: Vec<(Dependency, bool)> = Vec::new();
     for id in ids {
-        for dep in stmt.query_map(params![id.to_string()], from_row)? {
+        for dep in stmt.query_map(params![id.to_string()], |r| Ok((from_row(r)?, r.get::<_, bool>(7)?)))? {
             let dep = dep?;
-            if !out.iter().any(|d| d.id == dep.id) {
+            if !out.iter().any(|(d, _)| d.id == dep.0.id) {
                 out.push(dep);
             }
         }
@@ -125,4 +126,11 @@ pub fn suspended(conn: &Connection) -> Result<Vec<(Id, Id, Id)>> {
         .prepare_cached("SELECT id, from_id, to_id FROM dependencies WHERE deleted_at IS NULL AND suspended = 1 ORDER BY from_id, to_id")?;
     let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::id(r, 1)?, rows::id(r, 2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The loop, by title, that `from → to` closes with the dependencies that count: what a
+/// suspended dependency is shown with.
+pub fn loop_closed_by(conn: &Connection, from: Id, to: Id) -> Result<Vec<String>> {
+    let cycle = crate::domain::graph::find_cycle(from, to, |n| successors(conn, n))?.unwrap_or_default();
+    cycle.into_iter().map(|n| Ok(super::items::get(conn, n)?.map_or_else(|| n.to_string(), |i| i.title))).collect()
 }

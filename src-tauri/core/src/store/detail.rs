@@ -41,8 +41,15 @@ impl Store {
         let task_list = tasks::of_initiative(conn, id)?;
         let mut ids: Vec<Id> = vec![id];
         ids.extend(task_list.iter().map(|t| t.id));
-        let deps = dependencies::touching(conn, &ids)?;
+        let touching = dependencies::touching(conn, &ids)?;
         let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
+        let mut loops: HashMap<Id, Vec<String>> = HashMap::new();
+        for (dep, suspended) in &touching {
+            if *suspended {
+                loops.insert(dep.id, dependencies::loop_closed_by(conn, dep.from_id, dep.to_id)?);
+            }
+        }
+        let deps: Vec<Dependency> = touching.into_iter().map(|(d, _)| d).collect();
         for dep in &deps {
             for end in [dep.from_id, dep.to_id] {
                 if let std::collections::hash_map::Entry::Vacant(slot) = refs.entry(end) {
@@ -53,12 +60,18 @@ impl Store {
         let link = |dep: &Dependency, other: Id| -> Option<DependencyLink> {
             let (from, to) = (refs.get(&dep.from_id)?.as_ref()?, refs.get(&dep.to_id)?.as_ref()?);
             let item = refs.get(&other)?.clone()?;
-            Some(DependencyLink { id: dep.id, kind: dep.kind, lag_days: dep.lag_days, item, conflict: conflict(dep, from, to) })
+            let suspended_loop = loops.get(&dep.id).cloned();
+            let conflict = if suspended_loop.is_some() { None } else { conflict(dep, from, to) };
+            Some(DependencyLink { id: dep.id, kind: dep.kind, lag_days: dep.lag_days, item, conflict, suspended_loop })
         };
         let upstream = |of: Id| deps.iter().filter(|d| d.to_id == of).filter_map(|d| link(d, d.from_id)).collect::<Vec<_>>();
         let downstream = |of: Id| deps.iter().filter(|d| d.from_id == of).filter_map(|d| link(d, d.to_id)).collect::<Vec<_>>();
         let blockers = |of: Id| -> Vec<ItemRef> {
-            upstream(of).into_iter().filter(|l| l.kind == DependencyKind::FinishToStart && l.item.open).map(|l| l.item).collect()
+            upstream(of)
+                .into_iter()
+                .filter(|l| l.kind == DependencyKind::FinishToStart && l.item.open && l.suspended_loop.is_none())
+                .map(|l| l.item)
+                .collect()
         };
 
         let dept_order: Vec<Id> = departments::all(conn)?.into_iter().map(|d| d.id).collect();

@@ -127,7 +127,8 @@ pub fn acyclic_by_petgraph(store: &Store) -> bool {
             .iter()
             .map(|l| (l, card.id))
             .chain(detail.tasks.iter().flat_map(|t| t.upstream.iter().map(move |l| (l, t.task.id))));
-        for (link, successor) in ups.filter(|(l, _)| l.kind == DependencyKind::FinishToStart) {
+        // A suspended link is shown but does not count (it would close a loop made apart).
+        for (link, successor) in ups.filter(|(l, _)| l.kind == DependencyKind::FinishToStart && l.suspended_loop.is_none()) {
             let (a, b) = (node(&mut graph, link.item.id), node(&mut graph, successor));
             graph.add_edge(a, b, ());
         }

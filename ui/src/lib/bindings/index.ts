@@ -129,7 +129,13 @@ export type DependencyLink = { id: string, kind: DependencyKind, lag_days: numbe
 /**
  * The successor starts before the predecessor's finish plus lag.
  */
-conflict: ScheduleConflict | null, };
+conflict: ScheduleConflict | null, 
+/**
+ * On a shared board, a dependency added on another desktop at the same time as others that
+ * together close a loop: the loop it would close, by title. It does not block until one
+ * dependency of the loop is removed. `None` for a dependency that counts.
+ */
+suspended_loop: Array<string> | null, };
 
 export type ScheduleConflict = { dependency_id: string, predecessor_id: string, successor_id: string, 
 /**

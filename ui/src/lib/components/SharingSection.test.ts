@@ -4,6 +4,7 @@ import type { FieldConflict } from "../bindings";
 import SharingSection from "./SharingSection.svelte";
 import SyncIndicator from "./SyncIndicator.svelte";
 import InitiativeFields from "./InitiativeFields.svelte";
+import DependencyList from "./DependencyList.svelte";
 import { AppStore } from "../stores/app.svelte";
 import { fixture, installBackend, makeSession, makeSyncStatus } from "../../test/backend";
 
@@ -139,4 +140,22 @@ test("detail: a field set on two desktops carries a marker whose popover keeps a
   expect(popover.textContent).toContain("Marketing · Priya Raman set 2027-03-31");
   await fireEvent.click(within(popover).getAllByTestId("keep-this")[0]);
   await waitFor(() => expect(app.sharing.conflicts).toEqual([]));
+});
+
+test("detail: a dependency suspended by a merge is shown with its loop, and can be removed", async () => {
+  const data = fixture();
+  const links = [...data.detail.upstream, ...data.detail.tasks.flatMap((t) => t.upstream)];
+  const link = { ...links[0], suspended_loop: ["Go-live", "QA", "Go-live"] };
+  const removed: string[] = [];
+  render(DependencyList, {
+    itemId: data.detail.initiative.id,
+    upstream: [link],
+    downstream: [],
+    search: async () => [],
+    onadd: async () => {},
+    onremove: async (id: string) => void removed.push(id),
+  });
+  expect(screen.getByTestId("suspended-dependency").textContent).toContain("Go-live → QA → Go-live");
+  await fireEvent.click(screen.getByRole("button", { name: /Remove dependency/ }));
+  await waitFor(() => expect(removed).toEqual([link.id]));
 });

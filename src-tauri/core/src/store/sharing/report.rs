@@ -7,7 +7,6 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::journal;
-use crate::domain::graph;
 use crate::domain::model::{Actor, Id, ItemKind};
 use crate::store::activity::{self, Entry};
 use crate::store::Store;
@@ -151,12 +150,11 @@ impl Store {
         let title = |id: Id| -> Result<String> { Ok(items::get(self.conn(), id)?.map_or_else(|| id.to_string(), |i| i.title)) };
         let mut all = Vec::new();
         for (id, from, to) in dependencies::suspended(self.conn())? {
-            let cycle = graph::find_cycle(from, to, |n| dependencies::successors(self.conn(), n))?.unwrap_or_default();
             all.push(SuspendedDependency {
                 id,
                 from: title(from)?,
                 to: title(to)?,
-                closes: cycle.into_iter().map(title).collect::<Result<_>>()?,
+                closes: dependencies::loop_closed_by(self.conn(), from, to)?,
             });
         }
         Ok(all)
