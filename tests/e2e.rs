@@ -527,3 +527,130 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
     app.screenshot(&shots().join("sharing.png")).await;
     app.quit().await;
 }
+
+/// The fake sync agent between two desktops' mirrors of the shared folder: copies every file
+/// `from` has that `to` lacks, as OneDrive or a file-sync job would.
+fn carry(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            carry(&source, &target);
+        } else if !target.exists() && !entry.file_name().to_string_lossy().starts_with('.') {
+            std::fs::copy(&source, &target).unwrap();
+        }
+    }
+}
+
+async fn set_date(app: &App, css: &str, date: &str) {
+    let field = app.find(css).await;
+    let js = format!("arguments[0].value = '{date}'; arguments[0].dispatchEvent(new Event('change', {{ bubbles: true }}));");
+    app.client.execute(&js, vec![serde_json::to_value(&field).unwrap()]).await.unwrap();
+}
+
+/// Waits until the board file has `title`'s target at `date` and has published everything.
+async fn published(app: &App, db: &Path, title: &str, date: &str) {
+    let want = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+    app.eventually("the edit is saved and published", || async {
+        let store = Store::open(db, None).unwrap();
+        initiative_named(&store, title).target == want && store.sync_status().unwrap().waiting_to_publish == 0
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn two_desktops_run_one_board_through_their_own_copies_of_a_folder() {
+    let (home_a, home_b) = (home("desk-a"), home("desk-b"));
+    let db_a = sample_board(&home_a);
+    let (mirror_a, mirror_b) = (home_a.join("share"), home_b.join("share"));
+    std::fs::create_dir_all(&mirror_a).unwrap();
+    std::fs::create_dir_all(&mirror_b).unwrap();
+    let a = App::launch_on(&home_a, &[("BRIDGEBOARD_FOLDER_DIALOG_PATH", mirror_a.to_str().unwrap())], 4444).await;
+    let b = App::launch_on(&home_b, &[("BRIDGEBOARD_FOLDER_DIALOG_PATH", mirror_b.to_str().unwrap())], 4446).await;
+
+    // Priya shares from desktop A; the folder reaches desktop B; Tom joins there.
+    a.find("[data-testid=open-settings]").await.click().await.unwrap();
+    select_option(&a, "[data-testid=me-select]", "Priya Raman").await;
+    a.find("[data-testid=share-board]").await.click().await.unwrap();
+    a.find("[data-testid=shared-where]").await;
+    a.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    carry(&mirror_a, &mirror_b);
+    b.find("[data-testid=open-settings]").await.click().await.unwrap();
+    b.find("[data-testid=join-board]").await.click().await.unwrap();
+    b.find("[data-testid=join-choices]").await;
+    b.find("[data-testid=join-confirm]").await.click().await.unwrap();
+    card_titled(&b, "Patient portal adoption campaign").await;
+    select_option(&b, "[data-testid=me-select]", "Tom Becker").await;
+    b.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    let folder_b = board_folder(&mirror_b);
+    let db_b = home_b.join("data/org.bridgeboard.app").join(format!("{}.bridgeboard", folder_b.file_name().unwrap().to_string_lossy()));
+    assert!(db_b.exists(), "the joined copy lives in the app-data folder: {}", db_b.display());
+
+    // An edit on A appears on B once its file arrives.
+    card_titled(&a, "Marketing attribution tracking").await.click().await.unwrap();
+    let title = a.find("[data-testid=field-title]").await;
+    title.clear().await.unwrap();
+    title.send_keys("Attribution across every channel\t").await.unwrap();
+    a.eventually("A published the rename", || async {
+        let store = Store::open(&db_a, None).unwrap();
+        store.listing().unwrap().initiatives.iter().any(|i| i.title == "Attribution across every channel")
+            && store.sync_status().unwrap().waiting_to_publish == 0
+    })
+    .await;
+    carry(&mirror_a, &mirror_b);
+    card_titled(&b, "Attribution across every channel").await;
+
+    // Apart (nothing carried), both set the portal campaign's target; then the files cross.
+    let portal = "Patient portal adoption campaign";
+    card_titled(&a, portal).await.click().await.unwrap();
+    card_titled(&b, portal).await.click().await.unwrap();
+    set_date(&a, "[data-testid=detail] [data-testid=field-target]", "2027-03-31").await;
+    set_date(&b, "[data-testid=detail] [data-testid=field-target]", "2027-04-15").await;
+    published(&a, &db_a, portal, "2027-03-31").await;
+    published(&b, &db_b, portal, "2027-04-15").await;
+    carry(&mirror_a, &mirror_b);
+    carry(&mirror_b, &mirror_a);
+    for app in [&a, &b] {
+        app.find("[data-testid=detail] [data-testid=conflict-marker]").await;
+    }
+
+    // Keep this on A settles it on B too.
+    a.find("[data-testid=detail] [data-testid=conflict-marker]").await.click().await.unwrap();
+    let keep_toms =
+        "//*[@data-testid='conflict-popover']//*[@data-testid='conflict-choice'][contains(., 'Tom Becker')]//*[@data-testid='keep-this']";
+    a.client.find(Locator::XPath(keep_toms)).await.unwrap().click().await.unwrap();
+    a.eventually("the conflict is gone on A", || async { a.find_all("[data-testid=conflict-marker]").await.is_empty() }).await;
+    published(&a, &db_a, portal, "2027-04-15").await;
+    carry(&mirror_a, &mirror_b);
+    b.eventually("the conflict is gone on B", || async { b.find_all("[data-testid=conflict-marker]").await.is_empty() }).await;
+
+    // Apart, each desktop's CLI adds one half of a loop; both suspend the same one and show it.
+    let (x, y) = ("Patient online self-scheduling", "Website redesign with accessibility (WCAG 2.1 AA)");
+    for (db, from, to) in [(&db_a, x, y), (&db_b, y, x)] {
+        let mut store = Store::open(db, None).unwrap();
+        let (from, to) = (initiative_named(&store, from).id, initiative_named(&store, to).id);
+        let link = NewDependency { from_id: from, to_id: to, kind: DependencyKind::FinishToStart, lag_days: 0 };
+        store.apply(&Actor { id: None, name: "bridgeboard-cli".into() }, chrono::Utc::now(), Op::AddDependency(link)).unwrap();
+    }
+    for (app, db) in [(&a, &db_a), (&b, &db_b)] {
+        app.eventually("each desktop published its link", || async {
+            Store::open(db, None).unwrap().sync_status().unwrap().waiting_to_publish == 0
+        })
+        .await;
+    }
+    carry(&mirror_a, &mirror_b);
+    carry(&mirror_b, &mirror_a);
+    for (app, db) in [(&a, &db_a), (&b, &db_b)] {
+        app.eventually("the loop is suspended", || async {
+            Store::open(db, None).unwrap().sync_status().unwrap().suspended_dependencies.len() == 1
+        })
+        .await;
+        card_titled(app, x).await.click().await.unwrap();
+        app.find("[data-testid=detail] [data-testid=suspended-dependency]").await;
+    }
+    let suspended = |db: &Path| Store::open(db, None).unwrap().sync_status().unwrap().suspended_dependencies;
+    assert_eq!(suspended(&db_a), suspended(&db_b), "both desktops suspend the same dependency");
+    b.quit().await;
+    a.quit().await;
+}

@@ -62,10 +62,17 @@ pub struct App {
 impl App {
     /// Launches the app with its folders inside `home`, plus any extra environment.
     pub async fn launch(home: &Path, env: &[(&str, &str)]) -> App {
+        App::launch_on(home, env, 4444).await
+    }
+
+    /// Launches a second (third…) app beside the first: its driver listens on `port` and its
+    /// WebKitWebDriver on `port + 1`, so two desktops can run under one display.
+    pub async fn launch_on(home: &Path, env: &[(&str, &str)], port: u16) -> App {
         let binary = app_binary();
         assert!(binary.exists(), "{} is missing: build it with `npm run tauri -- build --debug --no-bundle` in ui/", binary.display());
         let mut command = Command::new(driver_binary());
         command
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_DATA_HOME", home.join("data"))
             .stdout(Stdio::null())
@@ -84,7 +91,7 @@ impl App {
         let mut last_error = String::new();
         for _ in 0..50 {
             tokio::time::sleep(Duration::from_millis(200)).await;
-            match ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
                 Ok(client) => return App { driver, client },
                 Err(err) => last_error = err.to_string(),
             }
