@@ -378,3 +378,87 @@ fn what_only_a_merge_breaks_is_listed_under_needs_attention_and_never_undone() {
     assert!(dana.store.needs_attention().unwrap().is_empty());
     assert_eq!(dana.dump(), tom.dump());
 }
+
+/// A share that turned read-only or full: every write fails as the OS says so.
+struct Refusing(Folder);
+
+impl bridgeboard_core::sync::Transport for Refusing {
+    fn describe(&self) -> String {
+        self.0.describe()
+    }
+    fn location(&self) -> PathBuf {
+        self.0.location()
+    }
+    fn marker(&self) -> std::result::Result<Option<sync::BoardMarker>, sync::TransportError> {
+        self.0.marker()
+    }
+    fn create(&self, _: &sync::BoardMarker, _: &[u8]) -> std::result::Result<(), sync::TransportError> {
+        Err(sync::TransportError::Unreachable("No space left on device (os error 28).".into()))
+    }
+    fn genesis(&self) -> std::result::Result<Vec<u8>, sync::TransportError> {
+        self.0.genesis()
+    }
+    fn publish(&self, _: &str, _: u64, _: &[u8]) -> std::result::Result<(), sync::TransportError> {
+        Err(sync::TransportError::Unreachable("Read-only file system (os error 30).".into()))
+    }
+    fn announce(&self, _: &sync::DeviceRecord) -> std::result::Result<(), sync::TransportError> {
+        Err(sync::TransportError::Unreachable("Read-only file system (os error 30).".into()))
+    }
+    fn scan(&self) -> std::result::Result<sync::transport::Scan, sync::TransportError> {
+        self.0.scan()
+    }
+    fn read(&self, listed: &sync::transport::Listed) -> std::result::Result<Vec<u8>, sync::TransportError> {
+        self.0.read(listed)
+    }
+}
+
+#[test]
+fn a_full_or_read_only_share_refuses_sharing_and_keeps_edits_waiting() {
+    let dir = temp_dir("refusing");
+    let mut board = Board::with(Store::open(&dir.join("b.bridgeboard"), Some(&dir)).unwrap());
+    let id = board.store.info().unwrap().id.to_string();
+    let full = Refusing(Folder::for_board(&dir, &id));
+    let err = board.store.share(&full, "X", &me(), now()).unwrap_err();
+    assert_eq!(err.code(), "unreachable", "{err}");
+    assert!(err.to_string().contains("No space left"), "the message says what is wrong: {err}");
+    assert!(!board.store.is_shared(), "a refused share leaves the board private");
+    board.initiative("Still works");
+
+    let (mut dana, _tom, portal) = two_desks("read-only");
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    let read_only = Refusing(Folder::at(&dana.folder));
+    let report = dana.store.sync(&read_only, &dana.who.clone(), now()).unwrap();
+    assert!(report.offline.as_deref().is_some_and(|m| m.contains("Read-only")), "{report:?}");
+    assert_eq!(report.waiting_to_publish, 1, "the edit waits in the outbox");
+    assert_eq!(dana.sync().published, 1, "and goes out once the share takes files again");
+}
+
+#[test]
+fn clocks_hours_apart_or_going_back_merge_the_same_and_show_their_own_times() {
+    let (mut dana, mut tom, portal) = two_desks("clocks");
+    let later = now() + chrono::Duration::hours(9);
+    let earlier = now() - chrono::Duration::hours(30);
+    dana.store
+        .apply(
+            &dana.who.clone(),
+            later,
+            Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Title("From the future".into())] },
+        )
+        .unwrap();
+    tom.store
+        .apply(
+            &tom.who.clone(),
+            earlier,
+            Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Critical)] },
+        )
+        .unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump(), "the same board whatever the clocks say");
+    let activity = tom.store.initiative_detail(portal, today()).unwrap().activity;
+    let at = |who: &str| activity.iter().find(|a| a.actor_name == who && a.action == "set").unwrap().at;
+    assert_eq!((at("Dana"), at("Tom")), (later, earlier), "each change keeps the time its desktop recorded");
+    let i = tom.store.initiative_detail(portal, today()).unwrap().initiative;
+    assert_eq!((i.title.as_str(), i.priority), ("From the future", Priority::Critical), "both edits survive");
+}

@@ -1,4 +1,4 @@
-//! Convergence: 2–4 desktops from one genesis, random edits of every kind, and a flaky folder
+//! Convergence: 2–7 desktops from one genesis, random edits of every kind, and a flaky folder
 //! between them. Each desktop syncs with its own mirror of the shared folder; a fake sync agent
 //! copies files between mirrors late, out of order, as conflict copies, torn and completed
 //! later. Desktops restart (dropping the document from memory) between steps. After full
@@ -302,7 +302,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
-    fn desktops_converge_whatever_the_folder_does((desks, steps) in (2..=4usize).prop_flat_map(|n| (Just(n), steps(n)))) {
+    fn desktops_converge_whatever_the_folder_does((desks, steps) in (2..=7usize).prop_flat_map(|n| (Just(n), steps(n)))) {
         static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let case = CASE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         run(case, desks, &steps)?;

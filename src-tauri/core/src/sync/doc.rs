@@ -213,10 +213,12 @@ impl Replica {
     }
 
     /// Applies changes from other desktops; those whose causes are missing wait inside.
-    /// A few at a time: Automerge 0.12 applies batches of about ten far faster than one large
-    /// batch or one change at a time (measured: 1,000 changes in 0.65 s, against 12 s and 5 s).
+    /// Twenty at a time: Automerge 0.12 applies batches of that size far faster than one large
+    /// batch or one change at a time (measured on the benchmark board, 1,000 changes read,
+    /// applied, projected and committed: 0.70 s in twenties, 1.1 s in tens, 1.3 s in fives; the
+    /// bare apply took 12 s in one batch and 5 s one by one).
     pub fn apply(&mut self, changes: Vec<Change>) -> Result<(), DocError> {
-        for batch in changes.chunks(10) {
+        for batch in changes.chunks(20) {
             self.doc.apply_changes(batch.to_vec())?;
         }
         Ok(())
