@@ -5,8 +5,8 @@ use super::{quoted, Ctx};
 use crate::domain::graph::{dependency_id, find_cycle};
 use crate::domain::model::*;
 use crate::domain::ops::*;
-use crate::domain::validate;
 use crate::domain::view::ItemRef;
+use crate::domain::{rules, validate};
 use crate::store::{dependencies, items};
 use crate::{Error, Result};
 
@@ -35,15 +35,7 @@ pub(super) fn add_dependency(ctx: &Ctx, n: NewDependency) -> Result<Id> {
     if from.id == to.id {
         refuse_cycle(ctx, &from, &to)?;
     }
-    let contains = |outer: &ItemRef, inner: &ItemRef| outer.kind == ItemKind::Initiative && inner.initiative_id == outer.id;
-    if contains(&from, &to) || contains(&to, &from) {
-        let (task, initiative) = if from.kind == ItemKind::Task { (&from, &to) } else { (&to, &from) };
-        return Err(Error::Validation(format!(
-            "{} is a task of {}; an initiative already includes its own tasks, so they cannot depend on each other.",
-            quoted(&task.title),
-            quoted(&initiative.title)
-        )));
-    }
+    rules::check_not_own_initiative(&from, &to)?;
     if n.kind == DependencyKind::FinishToStart {
         refuse_cycle(ctx, &from, &to)?;
     }

@@ -7,6 +7,7 @@ use super::dependencies::{log_dependency, refuse_cycle, remove_dependency};
 use super::people::delete_person;
 use super::{quoted, Ctx};
 use crate::domain::model::*;
+use crate::domain::rules;
 use crate::domain::validate;
 use crate::store::{board, comments, dependencies, initiatives, people, tasks};
 use crate::{Error, Result};
@@ -49,12 +50,7 @@ pub(super) fn restore(ctx: &Ctx, id: Id) -> Result<Id> {
         return log_deleted(ctx, ItemKind::Initiative, id, Some(id), &i.title, "restore", "restored the initiative");
     }
     if let Some((t, true)) = tasks::get_any(ctx.tx, id)? {
-        if initiatives::get(ctx.tx, t.initiative_id)?.is_none() {
-            return Err(Error::Conflict(format!(
-                "The task {} belongs to a deleted initiative; restore the initiative first.",
-                quoted(&t.title)
-            )));
-        }
+        rules::check_task_restorable(&t.title, initiatives::get(ctx.tx, t.initiative_id)?.is_some())?;
         tasks::set_deleted(ctx.tx, id, None, ctx.now)?;
         return log_deleted(ctx, ItemKind::Task, id, Some(t.initiative_id), &t.title, "restore", "restored the task");
     }

@@ -9,7 +9,7 @@ use super::tasks::update_task;
 use super::{quoted, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
-use crate::domain::validate;
+use crate::domain::{rules, validate};
 use crate::store::{departments, initiatives, people, tasks};
 use crate::{Error, Result};
 
@@ -80,23 +80,16 @@ pub(super) fn update_person(ctx: &Ctx, id: Id, changes: Vec<PersonChange>) -> Re
         }
     }
     if new.department_id != old.department_id {
+        let mut owned = Vec::new();
         for (initiative, role) in initiatives::roles_of(ctx.tx, id)? {
-            let owner_dept = match role {
+            let needs = match role {
                 "marketing_owner" => MARKETING,
                 "it_owner" => IT,
                 _ => continue,
             };
-            if new.department_id != owner_dept {
-                let title = initiatives::get(ctx.tx, initiative)?.map(|i| i.title).unwrap_or_default();
-                let role = if owner_dept == MARKETING { "Marketing owner" } else { "IT owner" };
-                return Err(Error::Conflict(format!(
-                    "{} is the {role} of {}; choose another {role} there before moving {} to another department.",
-                    old.name,
-                    quoted(&title),
-                    old.name
-                )));
-            }
+            owned.push((initiatives::get(ctx.tx, initiative)?.map(|i| i.title).unwrap_or_default(), needs));
         }
+        rules::check_owner_can_move(&old.name, new.department_id, &owned)?;
     }
     if new == old {
         return Ok(id);
@@ -117,17 +110,7 @@ pub(super) fn update_person(ctx: &Ctx, id: Id, changes: Vec<PersonChange>) -> Re
 
 pub(super) fn delete_person(ctx: &Ctx, person: Person, reassign_to: Option<Id>) -> Result<Id> {
     let work = people::work(ctx.tx, person.id)?;
-    if !work.is_empty() {
-        let Some(successor) = reassign_to else {
-            return Err(Error::Conflict(format!(
-                "{} cannot be deleted while they are {}. Choose who takes this over (reassign), then delete.",
-                person.name,
-                work.join(", ")
-            )));
-        };
-        if successor == person.id {
-            return Err(Error::Validation(format!("Choose someone other than {} to take over their work.", person.name)));
-        }
+    if let Some(successor) = rules::check_person_deletable(&person.name, person.id, &work, reassign_to)? {
         ctx.person(Some(successor), "person to take over")?;
         for (initiative, role) in initiatives::roles_of(ctx.tx, person.id)? {
             let change = match role {
