@@ -54,6 +54,12 @@ pub fn check_can_finish(title: &str, finished_word: &str, open_predecessors: &[I
     )))
 }
 
+/// What "Blocked" means, the one place it is decided: the item waits for predecessors that are
+/// still open, or someone set a block reason.
+pub fn is_blocked<T>(block_reason: Option<&str>, open_predecessors: &[T]) -> bool {
+    block_reason.is_some() || !open_predecessors.is_empty()
+}
+
 /// A person who owns initiatives for their department cannot move to another one until those
 /// are handed over. `owned`: each initiative's title and the department its role needs.
 pub fn check_owner_can_move(name: &str, new_department: Id, owned: &[(String, Id)]) -> Result<()> {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::model::*;
+use crate::domain::rules;
 use crate::domain::snapshot::Snapshot;
 
 /// Which part of the board to export. Empty means everything.
@@ -132,6 +133,7 @@ impl Roadmap {
         let person = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| (*p).clone());
         let predecessors = |id: Id| -> Vec<Id> { predecessors_of.get(&id).cloned().unwrap_or_default() };
         let is_open = |id: Id| open.get(&id).copied().unwrap_or(false);
+        let open_of = |ids: &[Id]| -> Vec<Id> { ids.iter().copied().filter(|id| is_open(*id)).collect() };
         let department_of = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| p.department_id);
 
         let mut lanes = Vec::new();
@@ -158,7 +160,7 @@ impl Roadmap {
                 .map(|t| {
                     let depends_on = predecessors(t.id);
                     RoadmapTask {
-                        blocked: t.block_reason.is_some() || depends_on.iter().any(|p| is_open(*p)),
+                        blocked: rules::is_blocked(t.block_reason.as_deref(), &open_of(&depends_on)),
                         department: snapshot.department(t.department_id).cloned().unwrap_or_else(|| Department {
                             id: t.department_id,
                             name: String::new(),
@@ -179,7 +181,7 @@ impl Roadmap {
             }
             let depends_on = predecessors(i.id);
             lanes.push(Lane {
-                blocked: i.block_reason.is_some() || depends_on.iter().any(|p| is_open(*p)),
+                blocked: rules::is_blocked(i.block_reason.as_deref(), &open_of(&depends_on)),
                 late: i.status.is_open() && i.target.is_some_and(|t| t < today),
                 marketing_owner: person(i.marketing_owner_id),
                 it_owner: person(i.it_owner_id),

@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
-use super::{departments, initiatives, people, rows, Store};
-use crate::domain::model::{Department, Id, Initiative, Person};
+use super::{departments, initiatives, items, people, rows, Store};
+use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
+use crate::domain::rules;
 use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
 use crate::Result;
 
@@ -52,7 +53,7 @@ pub fn person_ref(people: &HashMap<Id, &Person>, id: Option<Id>) -> Option<Perso
 pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person]) -> Result<Vec<InitiativeCard>> {
     let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
     let progress = progress(conn, &departments::all(conn)?)?;
-    let mut blockers = open_blockers(conn)?;
+    let mut blockers = items::open_blockers(conn, Some(ItemKind::Initiative))?;
     let list = initiatives::all(conn)?;
     Ok(list.into_iter().map(|i| card(i, today, &people, &progress, &mut blockers)).collect())
 }
@@ -71,7 +72,7 @@ pub fn card(
     search.extend(i.tags.iter().cloned());
     search.extend([&marketing_owner, &it_owner].into_iter().flatten().map(|p| p.name.clone()));
     InitiativeCard {
-        blocked: !blocked_by.is_empty() || i.block_reason.is_some(),
+        blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by),
         overdue: i.status.is_open() && i.target.is_some_and(|t| t < today),
         progress: progress.get(&i.id).cloned().unwrap_or_default(),
         sponsor: person_ref(people, i.sponsor_id),
@@ -108,29 +109,6 @@ fn progress(conn: &Connection, depts: &[Department]) -> Result<HashMap<Id, Vec<D
     let rank = |id: Id| depts.iter().position(|d| d.id == id).unwrap_or(usize::MAX);
     for list in out.values_mut() {
         list.sort_by_key(|p| rank(p.department_id));
-    }
-    Ok(out)
-}
-
-/// For every initiative that waits on open finish-to-start predecessors, those predecessors.
-fn open_blockers(conn: &Connection) -> Result<HashMap<Id, Vec<ItemRef>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
-           FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
-          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
-            AND p.status NOT IN ('live', 'cancelled')
-         UNION ALL
-         SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
-           FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
-           JOIN initiatives i ON i.id = t.initiative_id
-          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND d.to_kind = 'initiative'
-            AND t.status NOT IN ('done', 'cancelled')",
-    )?;
-    let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((rows::id(r, 0)?, super::items::item_ref_from(r, 1)?)))?;
-    for row in rows {
-        let (successor, predecessor) = row?;
-        out.entry(successor).or_default().push(predecessor);
     }
     Ok(out)
 }

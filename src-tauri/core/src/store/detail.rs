@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::{activity, board, comments, departments, dependencies, initiatives, items, people, tasks, Store};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
+use crate::domain::rules;
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
 use crate::{schedule, Error, Result};
 
@@ -81,7 +82,7 @@ impl Store {
                 let blocked_by = blockers(task.id);
                 TaskRow {
                     assignee: board::person_ref(&people, task.assignee_id),
-                    blocked: !blocked_by.is_empty() || task.block_reason.is_some(),
+                    blocked: rules::is_blocked(task.block_reason.as_deref(), &blocked_by),
                     blocked_by,
                     upstream: upstream(task.id),
                     downstream: downstream(task.id),

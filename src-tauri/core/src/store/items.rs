@@ -3,6 +3,8 @@
 //! id, title, status, start, finish, kind (`initiative`, `task` or `milestone`), initiative id,
 //! initiative title.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, Row};
 
 use super::rows;
@@ -73,6 +75,31 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
     )?;
     let rows = stmt.query_map(params![pattern, limit as i64], |r| item_ref_from(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// For every item that waits on open finish-to-start predecessors (of one kind, or all), those
+/// predecessors. "Open" is the statuses' own `is_open`, as everywhere.
+pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<HashMap<Id, Vec<ItemRef>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
+           FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
+          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND (?1 IS NULL OR d.to_kind = ?1)
+         UNION ALL
+         SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
+           FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
+           JOIN initiatives i ON i.id = t.initiative_id
+          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND (?1 IS NULL OR d.to_kind = ?1)
+         ORDER BY 1, 2",
+    )?;
+    let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
+    let rows = stmt.query_map(params![successors.map(ItemKind::wire)], |r| Ok((rows::id(r, 0)?, item_ref_from(r, 1)?)))?;
+    for row in rows {
+        let (successor, predecessor) = row?;
+        if predecessor.open {
+            out.entry(successor).or_default().push(predecessor);
+        }
+    }
+    Ok(out)
 }
 
 /// The finish-to-start predecessors of `id` that are still open (they block it).

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{departments, dependencies, initiatives, items, people, tasks, Store};
-use crate::domain::model::{DependencyKind, Id, Person};
-use crate::domain::view::ItemRef;
+use super::{departments, initiatives, items, people, tasks, Store};
+use crate::domain::model::{Id, Person};
+use crate::domain::rules;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,16 +63,10 @@ impl Store {
         let named = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| NamedRef { id: p.id, name: p.name.clone() });
         let depts: HashMap<Id, String> = departments::all(conn)?.into_iter().map(|d| (d.id, d.name)).collect();
 
-        let mut refs: HashMap<Id, Option<ItemRef>> = HashMap::new();
-        let mut blockers: HashMap<Id, Vec<NamedRef>> = HashMap::new();
-        for dep in dependencies::all(conn)?.into_iter().filter(|d| d.kind == DependencyKind::FinishToStart) {
-            if let std::collections::hash_map::Entry::Vacant(slot) = refs.entry(dep.from_id) {
-                slot.insert(items::get(conn, dep.from_id)?);
-            }
-            if let Some(pred) = refs[&dep.from_id].as_ref().filter(|p| p.open) {
-                blockers.entry(dep.to_id).or_default().push(NamedRef { id: pred.id, name: pred.title.clone() });
-            }
-        }
+        let mut blockers: HashMap<Id, Vec<NamedRef>> = items::open_blockers(conn, None)?
+            .into_iter()
+            .map(|(id, preds)| (id, preds.into_iter().map(|p| NamedRef { id: p.id, name: p.title }).collect()))
+            .collect();
 
         let mut by_initiative: HashMap<Id, Vec<ListedTask>> = HashMap::new();
         for t in tasks::all(conn)? {
@@ -86,7 +80,7 @@ impl Store {
                 start: t.start,
                 due: t.due,
                 kind: t.kind.wire().into(),
-                blocked: !blocked_by.is_empty() || t.block_reason.is_some(),
+                blocked: rules::is_blocked(t.block_reason.as_deref(), &blocked_by),
                 blocked_by,
                 block_reason: t.block_reason,
             });
@@ -105,7 +99,7 @@ impl Store {
                     it_owner: named(i.it_owner_id),
                     sponsor: named(i.sponsor_id),
                     tags: i.tags,
-                    blocked: !blocked_by.is_empty() || i.block_reason.is_some(),
+                    blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by),
                     blocked_by,
                     block_reason: i.block_reason,
                     tasks: by_initiative.remove(&i.id).unwrap_or_default(),
