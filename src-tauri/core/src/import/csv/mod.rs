@@ -10,6 +10,7 @@
 //! What it reads is documented in `FORMATS.md` ("CSV import").
 
 mod apply;
+mod cells;
 mod columns;
 mod dates;
 mod refs;

@@ -8,9 +8,16 @@ use std::collections::{HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::cells::Reader;
 use super::columns::Field;
-use super::rows::{Link, Reader};
 use super::table::CsvRow;
+
+/// A finish-to-start dependency a row asks for: `to` (a row) waits for `from`.
+pub(super) struct Link {
+    pub line: u64,
+    pub from: Ref,
+    pub to: usize,
+}
 
 /// What a row is, from its type column (or, without one, from whether it names an initiative).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

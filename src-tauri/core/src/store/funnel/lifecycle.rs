@@ -15,11 +15,11 @@ use crate::{Error, Result};
 pub(super) fn delete(ctx: &Ctx, id: Id, reassign_to: Option<Id>) -> Result<Id> {
     if let Some(i) = initiatives::get(ctx.tx, id)? {
         initiatives::set_deleted(ctx.tx, id, Some(ctx.now), None, ctx.now)?;
-        return log_deleted(ctx, ItemKind::Initiative, id, Some(id), &i.title, "delete", "deleted the initiative");
+        return ctx.log_deleted(ItemKind::Initiative, id, Some(id), &i.title, "delete", "deleted the initiative");
     }
     if let Some(t) = tasks::get(ctx.tx, id)? {
         tasks::set_deleted(ctx.tx, id, Some(ctx.now), ctx.now)?;
-        return log_deleted(ctx, ItemKind::Task, id, Some(t.initiative_id), &t.title, "delete", "deleted the task");
+        return ctx.log_deleted(ItemKind::Task, id, Some(t.initiative_id), &t.title, "delete", "deleted the task");
     }
     if let Some(p) = people::get(ctx.tx, id)? {
         return delete_person(ctx, p, reassign_to);
@@ -30,33 +30,19 @@ pub(super) fn delete(ctx: &Ctx, id: Id, reassign_to: Option<Id>) -> Result<Id> {
     Err(Error::NotFound(format!("Nothing with id {id} is on this board to delete; it may already be deleted.")))
 }
 
-pub(super) fn log_deleted(ctx: &Ctx, kind: ItemKind, id: Id, initiative: Option<Id>, title: &str, action: &str, verb: &str) -> Result<Id> {
-    ctx.log(Entry {
-        item_kind: kind,
-        item_id: id,
-        initiative_id: initiative,
-        action,
-        field: None,
-        before: Some(title.to_string()),
-        after: None,
-        summary: format!("{verb} {}", quoted(title)),
-    })?;
-    Ok(id)
-}
-
 pub(super) fn restore(ctx: &Ctx, id: Id) -> Result<Id> {
     if let Some((i, Some(deleted_at))) = initiatives::get_any(ctx.tx, id)? {
         initiatives::set_deleted(ctx.tx, id, None, Some(&deleted_at), ctx.now)?;
-        return log_deleted(ctx, ItemKind::Initiative, id, Some(id), &i.title, "restore", "restored the initiative");
+        return ctx.log_deleted(ItemKind::Initiative, id, Some(id), &i.title, "restore", "restored the initiative");
     }
     if let Some((t, true)) = tasks::get_any(ctx.tx, id)? {
         rules::check_task_restorable(&t.title, initiatives::get(ctx.tx, t.initiative_id)?.is_some())?;
         tasks::set_deleted(ctx.tx, id, None, ctx.now)?;
-        return log_deleted(ctx, ItemKind::Task, id, Some(t.initiative_id), &t.title, "restore", "restored the task");
+        return ctx.log_deleted(ItemKind::Task, id, Some(t.initiative_id), &t.title, "restore", "restored the task");
     }
     if let Some((p, true)) = people::get_any(ctx.tx, id)? {
         people::set_deleted(ctx.tx, id, None, ctx.now)?;
-        return log_deleted(ctx, ItemKind::Person, id, None, &p.name, "restore", "restored the person");
+        return ctx.log_deleted(ItemKind::Person, id, None, &p.name, "restore", "restored the person");
     }
     if let Some((d, true)) = dependencies::get_any(ctx.tx, id)? {
         let (from, to) = (ctx.item(d.from_id)?, ctx.item(d.to_id)?);

@@ -1,6 +1,10 @@
 //! The write funnel: every change to a board enters here as an [`Op`], is validated against the
 //! board's rules, applied, and logged in the activity table, all in one transaction. Nothing
 //! else writes to the board's tables.
+//!
+//! Its modules depend one way only: `lifecycle` (deletes, restores) → `people` →
+//! `initiatives` → `tasks`; `lifecycle` → `dependencies`. What several need (the write in
+//! progress, its log, looking up a person or a department) is on [`Ctx`] here.
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
@@ -73,6 +77,27 @@ impl Ctx<'_> {
             })?;
         }
         Ok(())
+    }
+
+    /// A department on the board, or what to do when it is not.
+    fn department(&self, id: Id) -> Result<Department> {
+        super::departments::get(self.tx, id)?
+            .ok_or_else(|| Error::NotFound(format!("No department with id {id} is on this board; choose one from the list.")))
+    }
+
+    /// Logs a delete or a restore of `title`, and answers with its id.
+    fn log_deleted(&self, kind: ItemKind, id: Id, initiative: Option<Id>, title: &str, action: &str, verb: &str) -> Result<Id> {
+        self.log(Entry {
+            item_kind: kind,
+            item_id: id,
+            initiative_id: initiative,
+            action,
+            field: None,
+            before: Some(title.to_string()),
+            after: None,
+            summary: format!("{verb} {}", quoted(title)),
+        })?;
+        Ok(id)
     }
 
     fn item(&self, id: Id) -> Result<ItemRef> {

@@ -4,7 +4,6 @@ use uuid::Uuid;
 
 use super::activity::Entry;
 use super::initiatives::update_initiative;
-use super::lifecycle::log_deleted;
 use super::tasks::update_task;
 use super::{quoted, Ctx};
 use crate::domain::model::*;
@@ -41,18 +40,13 @@ pub(super) fn create_department(ctx: &Ctx, n: NewDepartment) -> Result<Id> {
     Ok(department.id)
 }
 
-pub(super) fn check_department(ctx: &Ctx, id: Id) -> Result<Department> {
-    departments::get(ctx.tx, id)?
-        .ok_or_else(|| Error::NotFound(format!("No department with id {id} is on this board; choose one from the list.")))
-}
-
 pub(super) fn create_person(ctx: &Ctx, n: NewPerson) -> Result<Id> {
     let person = Person {
         id: Uuid::now_v7(),
         name: validate::name(&n.name)?,
         email: validate::email(&n.email)?,
         title: validate::optional_line("A job title", Some(&n.title))?.unwrap_or_default(),
-        department_id: check_department(ctx, n.department_id)?.id,
+        department_id: ctx.department(n.department_id)?.id,
     };
     people::insert(ctx.tx, &person, ctx.now)?;
     ctx.log(Entry {
@@ -76,7 +70,7 @@ pub(super) fn update_person(ctx: &Ctx, id: Id, changes: Vec<PersonChange>) -> Re
             PersonChange::Name(v) => new.name = validate::name(&v)?,
             PersonChange::Email(v) => new.email = validate::email(&v)?,
             PersonChange::Title(v) => new.title = validate::optional_line("A job title", Some(&v))?.unwrap_or_default(),
-            PersonChange::Department(d) => new.department_id = check_department(ctx, d)?.id,
+            PersonChange::Department(d) => new.department_id = ctx.department(d)?.id,
         }
     }
     if new.department_id != old.department_id {
@@ -125,5 +119,5 @@ pub(super) fn delete_person(ctx: &Ctx, person: Person, reassign_to: Option<Id>) 
         }
     }
     people::set_deleted(ctx.tx, person.id, Some(ctx.now), ctx.now)?;
-    log_deleted(ctx, ItemKind::Person, person.id, None, &person.name, "delete", "removed the person")
+    ctx.log_deleted(ItemKind::Person, person.id, None, &person.name, "delete", "removed the person")
 }

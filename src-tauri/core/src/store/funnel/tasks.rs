@@ -3,7 +3,6 @@
 use uuid::Uuid;
 
 use super::activity::Entry;
-use super::people::check_department;
 use super::{initiative_missing, quoted, shown_date, shown_text, task_missing, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
@@ -13,7 +12,7 @@ use crate::{Error, Result};
 
 pub(super) fn check_task(ctx: &Ctx, t: &Task) -> Result<()> {
     validate::date_order(t.start, t.due, "due date")?;
-    check_department(ctx, t.department_id)?;
+    ctx.department(t.department_id)?;
     ctx.person(t.assignee_id, "assignee")?;
     Ok(())
 }
