@@ -5,6 +5,7 @@ import SharingSection from "./SharingSection.svelte";
 import SyncIndicator from "./SyncIndicator.svelte";
 import InitiativeFields from "./InitiativeFields.svelte";
 import DependencyList from "./DependencyList.svelte";
+import DetailPanel from "./DetailPanel.svelte";
 import { AppStore } from "../stores/app.svelte";
 import { fixture, installBackend, makeSession, makeSyncStatus } from "../../test/backend";
 
@@ -158,4 +159,17 @@ test("detail: a dependency suspended by a merge is shown with its loop, and can 
   expect(screen.getByTestId("suspended-dependency").textContent).toContain("Go-live → QA → Go-live");
   await fireEvent.click(screen.getByRole("button", { name: /Remove dependency/ }));
   await waitFor(() => expect(removed).toEqual([link.id]));
+});
+
+test("detail: a task set differently on two desktops carries the marker in its row", async () => {
+  const data = fixture();
+  const row = data.detail.tasks[0];
+  withConflicts([{ ...conflict, item_kind: "task", item_id: row.task.id, item_title: row.task.title, field: "status" }], data);
+  const app = new AppStore();
+  await app.start();
+  await app.openDetail(data.detail.initiative.id);
+  render(DetailPanel, { app });
+  const taskRow = (await screen.findAllByTestId("task-row")).find((r) => r.getAttribute("data-id") === row.task.id)!;
+  await fireEvent.click(within(taskRow).getByTestId("conflict-marker"));
+  expect(within(taskRow).getByTestId("conflict-popover").textContent).toContain("Tom Becker");
 });
