@@ -25,7 +25,7 @@ fn generated() -> String {
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
         import::ImportKind, import::Imported, import::ImportPreview,
         backups::BackupInfo, backups::BackupKind,
-        SyncStatus, SyncReport, store::DeviceHealth, store::UnusableFile, store::SuspendedDependency, FieldConflict, ConflictChoice,
+        SyncStatus, SyncReport, store::DeviceHealth, store::UnusableFile, store::WaitingFrom, store::SuspendedDependency, FieldConflict, ConflictChoice,
         sync::SharedBoard, Attention, AttentionKind,
     );
     format!(

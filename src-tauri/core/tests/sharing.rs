@@ -5,6 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use bridgeboard_core::store::WaitingFrom;
 use bridgeboard_core::sync::Folder;
 use bridgeboard_core::*;
 use common::*;
@@ -461,4 +462,32 @@ fn clocks_hours_apart_or_going_back_merge_the_same_and_show_their_own_times() {
     assert_eq!((at("Dana"), at("Tom")), (later, earlier), "each change keeps the time its desktop recorded");
     let i = tom.store.initiative_detail(portal, today()).unwrap().initiative;
     assert_eq!((i.title.as_str(), i.priority), ("From the future", Priority::Critical), "both edits survive");
+}
+
+#[test]
+fn changes_waiting_for_an_earlier_one_say_whose_they_are() {
+    let (mut dana, mut tom, portal) = two_desks("waiting");
+    tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    tom.sync();
+    tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Low)] }).unwrap();
+    tom.sync();
+    // The first of Tom's files has not reached Dana's copy of the folder yet.
+    let changes = std::fs::read_dir(dana.folder.join("devices")).unwrap().flatten().map(|d| d.path().join("changes/board")).find(|p| {
+        std::fs::read_dir(p)
+            .map(|files| files.flatten().any(|f| f.file_name().to_string_lossy().starts_with("0000000002")))
+            .unwrap_or(false)
+    });
+    let dir = changes.expect("Tom's two change files");
+    let first =
+        std::fs::read_dir(&dir).unwrap().flatten().find(|f| f.file_name().to_string_lossy().starts_with("0000000001")).unwrap().path();
+    let away = dana.folder.with_file_name("first.chg");
+    std::fs::rename(&first, &away).unwrap();
+    dana.sync();
+    let status = dana.store.sync_status().unwrap();
+    assert_eq!(status.waiting_for_others, 1, "Tom's second change waits for his first");
+    assert_eq!(status.waiting_from, vec![WaitingFrom { device_name: "IT-PM-LAPTOP-7".into(), changes: 1 }], "and says whose it is");
+    std::fs::rename(&away, &first).unwrap();
+    dana.sync();
+    assert!(dana.store.sync_status().unwrap().waiting_from.is_empty(), "nothing waits once the first arrives");
+    assert_eq!(dana.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::Low);
 }

@@ -41,6 +41,7 @@ export function makeSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus 
     offline: null,
     newer_format: null,
     waiting_for_others: 0,
+    waiting_from: [],
     devices: [],
     unusable_files: [],
     conflicts: 0,

@@ -121,13 +121,19 @@ pub fn status(store: &Store, as_json: bool) -> Result<String> {
     }
     let mut lines = vec![
         format!("Shared through {} as {}.", s.folder.unwrap_or_default(), s.device_name.unwrap_or_default()),
-        format!(
-            "{} changes wait to be published; {} changes from others wait for earlier ones.",
-            s.waiting_to_publish, s.waiting_for_others
-        ),
-        format!("{} fields in conflict (see `conflicts`).", s.conflicts),
-        "Desktops:".into(),
+        format!("{} changes wait to be published.", s.waiting_to_publish),
     ];
+    if let Some(why) = &s.offline {
+        lines.push(format!("Offline at the last sync: {why}"));
+    }
+    if let Some(format) = s.newer_format {
+        lines.push(format!("The folder holds a newer board format ({format}): update Bridgeboard to edit this board."));
+    }
+    for w in &s.waiting_from {
+        lines.push(format!("{} changes from {} wait for an earlier change that has not arrived yet.", w.changes, w.device_name));
+    }
+    lines.push(format!("{} fields in conflict (see `conflicts`).", s.conflicts));
+    lines.push("Desktops:".into());
     for d in &s.devices {
         let last =
             d.last_change_at.map_or_else(|| "no change seen yet".into(), |t| format!("last change {}", t.format("%Y-%m-%d %H:%M UTC")));

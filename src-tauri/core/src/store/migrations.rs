@@ -142,7 +142,9 @@ pub const MIGRATIONS: &[&str] = &[
         local INTEGER NOT NULL,
         file_seq INTEGER,
         published INTEGER NOT NULL DEFAULT 0,
-        in_snapshot INTEGER NOT NULL DEFAULT 0
+        in_snapshot INTEGER NOT NULL DEFAULT 0,
+        device_id TEXT,
+        waiting INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX sync_changes_outbox ON sync_changes(local, published);
     CREATE INDEX sync_changes_by_sha256 ON sync_changes(sha256);

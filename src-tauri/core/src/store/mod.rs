@@ -37,7 +37,9 @@ pub use backup::BackupContents;
 pub use funnel::ImportSummary;
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
-pub use sharing::{ConflictChoice, DeviceHealth, FieldConflict, Sharing, SuspendedDependency, SyncReport, SyncStatus, UnusableFile};
+pub use sharing::{
+    ConflictChoice, DeviceHealth, FieldConflict, Sharing, SuspendedDependency, SyncReport, SyncStatus, UnusableFile, WaitingFrom,
+};
 
 pub struct Store {
     conn: Connection,

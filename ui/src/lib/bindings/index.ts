@@ -422,9 +422,13 @@ last_sync_at: string | null, offline: string | null,
  */
 newer_format: number | null, 
 /**
- * Causes that changes from other desktops still wait for.
+ * Changes from other desktops that wait for an earlier change that has not arrived.
  */
-waiting_for_others: number, devices: Array<DeviceHealth>, unusable_files: Array<UnusableFile>, conflicts: number, 
+waiting_for_others: number, 
+/**
+ * Which desktops those waiting changes came from, with how many each.
+ */
+waiting_from: Array<WaitingFrom>, devices: Array<DeviceHealth>, unusable_files: Array<UnusableFile>, conflicts: number, 
 /**
  * Dependencies added on different desktops that together would close a loop: the later
  * one is suspended (it does not block) until one of its loop is removed.
@@ -448,6 +452,8 @@ export type DeviceHealth = { device_id: string, device_name: string, person: str
 last_change_at: string | null, this_device: boolean, };
 
 export type UnusableFile = { name: string, problem: string, first_seen: string, tries: number, };
+
+export type WaitingFrom = { device_name: string, changes: number, };
 
 export type SuspendedDependency = { id: string, 
 /**

@@ -121,11 +121,12 @@ pub fn pending_count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM sync_pending", [], |r| r.get(0))?)
 }
 
-/// Adds a change to the journal; `false` if it was already there.
-pub fn append_change(tx: &Transaction, hash: &str, sha256: &str, bytes: &[u8], local: bool) -> Result<bool> {
+/// Adds a change to the journal, with the desktop whose folder it came from (`None`: made
+/// here); `false` if it was already there.
+pub fn append_change(tx: &Transaction, hash: &str, sha256: &str, bytes: &[u8], from_device: Option<&str>) -> Result<bool> {
     let added = tx
-        .prepare_cached("INSERT OR IGNORE INTO sync_changes (hash, sha256, bytes, local) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![hash, sha256, bytes, local])?;
+        .prepare_cached("INSERT OR IGNORE INTO sync_changes (hash, sha256, bytes, local, device_id) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![hash, sha256, bytes, from_device.is_none(), from_device])?;
     Ok(added == 1)
 }
 
@@ -250,10 +251,33 @@ pub fn conflicts(conn: &Connection) -> Result<Vec<(String, String, String, Strin
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many causes the changes waiting in the document lack, as of the last ingest.
-pub fn set_waiting(tx: &Transaction, missing: i64) -> Result<()> {
-    tx.execute("UPDATE sync_share SET waiting = ?1 WHERE id = 1", [missing])?;
+/// How many changes from others wait in the document for causes that have not arrived, as of
+/// the last ingest; `waiting_hashes` are the journal's changes the document does not hold yet.
+pub fn set_waiting(tx: &Transaction, waiting_hashes: &[String]) -> Result<()> {
+    tx.execute("UPDATE sync_share SET waiting = ?1 WHERE id = 1", [waiting_hashes.len() as i64])?;
+    tx.execute("UPDATE sync_changes SET waiting = 0 WHERE waiting = 1", [])?;
+    for hash in waiting_hashes {
+        tx.prepare_cached("UPDATE sync_changes SET waiting = 1 WHERE hash = ?1")?.execute([hash])?;
+    }
     Ok(())
+}
+
+/// The desktops whose changes wait for an earlier change that has not arrived: `(name, count)`.
+pub fn waiting_from(conn: &Connection) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(d.device_name, c.device_id, 'another desktop'), count(*) FROM sync_changes c
+           LEFT JOIN sync_devices d ON d.device_id = c.device_id
+          WHERE c.waiting = 1 GROUP BY 1 ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The journal's changes from others not yet in the snapshot: `(hash)`, to see which wait.
+pub fn remote_outside_snapshot(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT hash FROM sync_changes WHERE local = 0 AND in_snapshot = 0")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn waiting(conn: &Connection) -> Result<i64> {

@@ -29,7 +29,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 pub use journal::Sharing;
-pub use report::{ConflictChoice, DeviceHealth, FieldConflict, SuspendedDependency, SyncReport, SyncStatus, UnusableFile};
+pub use report::{ConflictChoice, DeviceHealth, FieldConflict, SuspendedDependency, SyncReport, SyncStatus, UnusableFile, WaitingFrom};
 
 use super::{board, Store};
 use crate::domain::model::Actor;
@@ -137,7 +137,7 @@ impl Shared {
             let author: Author = serde_json::from_str(&pending.author).map_err(|e| damaged(e.to_string()))?;
             if let Some(change) = loaded.replica.commit(&pending.writes, &author, pending.at_ms).map_err(damaged)? {
                 let bytes = change.raw_bytes();
-                journal::append_change(tx, &change.hash().to_string(), &sha256(bytes), bytes, true)?;
+                journal::append_change(tx, &change.hash().to_string(), &sha256(bytes), bytes, None)?;
                 committed += 1;
             }
         }
@@ -164,13 +164,13 @@ impl Shared {
     }
 
     /// Applies changes from other desktops in one batch and projects what they touched.
-    fn ingest(&mut self, tx: &Transaction, received: Vec<(Change, String)>) -> Result<usize> {
+    fn ingest(&mut self, tx: &Transaction, received: Vec<Received>) -> Result<usize> {
         self.commit_pending(tx)?;
         let loaded = self.loaded.as_mut().expect("caught up above");
         let before = loaded.replica.heads();
         let mut fresh = Vec::new();
-        for (change, sha) in received {
-            if journal::append_change(tx, &change.hash().to_string(), &sha, change.raw_bytes(), false)? {
+        for Received { change, sha256, device_id } in received {
+            if journal::append_change(tx, &change.hash().to_string(), &sha256, change.raw_bytes(), Some(&device_id))? {
                 fresh.push(change);
             }
         }
@@ -179,7 +179,7 @@ impl Shared {
         loaded.through = journal::last_seq(tx)?;
         project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
         capture::discard(tx)?;
-        journal::set_waiting(tx, loaded.replica.missing().len() as i64)?;
+        record_waiting(tx, &loaded.replica)?;
         Ok(count)
     }
 }
@@ -304,7 +304,7 @@ impl Store {
         }
         let scan = transport.scan().map_err(transport_error)?;
         let (received, _unusable) = read_new(transport, &scan, &HashSet::new());
-        replica.apply(received.iter().map(|(c, _)| c.clone()).collect()).map_err(damaged)?;
+        replica.apply(received.iter().map(|r| r.change.clone()).collect()).map_err(damaged)?;
 
         let mut store = Store::open(db, None)?;
         let columns = capture::columns(store.conn())?;
@@ -318,13 +318,13 @@ impl Store {
         board::forget(&tx)?;
         project::project_all(&tx, &replica, &columns)?;
         journal::start_sharing(&tx, &sharing, &genesis, now)?;
-        for (change, sha) in &received {
-            journal::append_change(&tx, &change.hash().to_string(), sha, change.raw_bytes(), false)?;
+        for r in &received {
+            journal::append_change(&tx, &r.change.hash().to_string(), &r.sha256, r.change.raw_bytes(), Some(&r.device_id))?;
         }
         for device in &scan.devices {
             journal::note_device(&tx, device, None)?;
         }
-        journal::set_waiting(&tx, replica.missing().len() as i64)?;
+        record_waiting(&tx, &replica)?;
         tx.commit()?;
         let through = journal::last_seq(store.conn())?;
         let shared = Shared::start(store.conn(), sharing)?;
@@ -380,11 +380,9 @@ impl Store {
                     let (received, unusable) = read_new(transport, &scan, &known);
                     let names: Vec<String> = scan.changes.iter().filter(|l| !known.contains(&l.sha256)).map(|l| l.name.clone()).collect();
                     let mut last_seen: BTreeMap<String, i64> = BTreeMap::new();
-                    for (change, sha) in &received {
-                        if let Some(listed) = scan.changes.iter().find(|l| &l.sha256 == sha) {
-                            let at = last_seen.entry(listed.device_id.clone()).or_insert(i64::MIN);
-                            *at = (*at).max(change.timestamp());
-                        }
+                    for r in &received {
+                        let at = last_seen.entry(r.device_id.clone()).or_insert(i64::MIN);
+                        *at = (*at).max(r.change.timestamp());
                     }
                     report.received = self.shared_write(|tx, shared| {
                         for name in &names {
@@ -555,13 +553,29 @@ pub(super) fn make_private(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, 
     Ok(id)
 }
 
+/// A change read from the share: the change, its file's SHA-256, and the desktop whose folder
+/// held it.
+struct Received {
+    change: Change,
+    sha256: String,
+    device_id: String,
+}
+
+/// Notes which of the journal's changes from others the document still holds back, waiting for
+/// causes that have not arrived.
+fn record_waiting(tx: &Transaction, replica: &Replica) -> Result<()> {
+    let waiting: Vec<String> =
+        journal::remote_outside_snapshot(tx)?.into_iter().filter(|hash| hash.parse().is_ok_and(|h| !replica.has_change(&h))).collect();
+    journal::set_waiting(tx, &waiting)
+}
+
 /// Reads the listed changes not yet known, each checked against its name and parsed; the
 /// files that cannot be used (yet) come back with why.
 fn read_new(
     transport: &dyn Transport,
     scan: &crate::sync::transport::Scan,
     known: &HashSet<String>,
-) -> (Vec<(Change, String)>, Vec<crate::sync::transport::Unusable>) {
+) -> (Vec<Received>, Vec<crate::sync::transport::Unusable>) {
     let mut unusable = scan.unusable.clone();
     let mut received = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -575,7 +589,7 @@ fn read_new(
         match parsed {
             Ok(change) => {
                 seen.insert(&listed.sha256);
-                received.push((change, listed.sha256.clone()));
+                received.push(Received { change, sha256: listed.sha256.clone(), device_id: listed.device_id.clone() });
             }
             Err(err) => unusable.push(crate::sync::transport::Unusable { name: listed.name.clone(), problem: err.to_string() }),
         }

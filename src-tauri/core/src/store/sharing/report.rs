@@ -37,6 +37,12 @@ pub struct DeviceHealth {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WaitingFrom {
+    pub device_name: String,
+    pub changes: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct UnusableFile {
     pub name: String,
     pub problem: String,
@@ -60,8 +66,10 @@ pub struct SyncStatus {
     /// Set when the share is in a newer format than this Bridgeboard writes: the board is
     /// read-only here until Bridgeboard is updated.
     pub newer_format: Option<i64>,
-    /// Causes that changes from other desktops still wait for.
+    /// Changes from other desktops that wait for an earlier change that has not arrived.
     pub waiting_for_others: i64,
+    /// Which desktops those waiting changes came from, with how many each.
+    pub waiting_from: Vec<WaitingFrom>,
     pub devices: Vec<DeviceHealth>,
     pub unusable_files: Vec<UnusableFile>,
     pub conflicts: usize,
@@ -139,6 +147,10 @@ impl Store {
             device_name: sharing.map(|s| s.device_name.clone()),
             waiting_to_publish: journal::unpublished_count(self.conn())? + journal::pending_count(self.conn())?,
             waiting_for_others: journal::waiting(self.conn())?,
+            waiting_from: journal::waiting_from(self.conn())?
+                .into_iter()
+                .map(|(device_name, changes)| WaitingFrom { device_name, changes })
+                .collect(),
             devices,
             unusable_files,
             conflicts: journal::conflicts(self.conn())?.len(),
