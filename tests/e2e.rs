@@ -421,6 +421,9 @@ async fn a_jira_style_csv_is_imported_through_the_app() {
     app.quit().await;
 }
 
+/// A title as another desktop might send it, markup and all.
+const HOSTILE_TITLE: &str = "Attribution <img src=x onerror=alert(1)> & <b>every</b> channel";
+
 /// The one board folder a share holds.
 fn board_folder(share: &Path) -> PathBuf {
     std::fs::read_dir(share).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_dir()).expect("sharing made the board's folder")
@@ -456,10 +459,12 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
     let tom_id = tom_store.snapshot().unwrap().people.into_iter().find(|p| p.name == "Tom Becker").unwrap().id;
     let tom = Actor { id: Some(tom_id), name: "Tom Becker".into() };
     let attribution = initiative_named(&tom_store, "Marketing attribution tracking").id;
-    let rename = InitiativeChange::Title("Marketing attribution across every channel".into());
+    // Text from another desktop is untrusted: markup in it is shown as the characters typed.
+    let rename = InitiativeChange::Title(HOSTILE_TITLE.into());
     tom_store.apply(&tom, chrono::Utc::now(), Op::UpdateInitiative { id: attribution, changes: vec![rename] }).unwrap();
     tom_store.sync(&sync::Folder::at(&folder), &tom, chrono::Utc::now()).unwrap();
-    card_titled(&app, "Marketing attribution across every channel").await;
+    card_titled(&app, HOSTILE_TITLE).await;
+    assert!(app.find_all("[data-testid=card] img").await.is_empty(), "no markup from another desktop is rendered");
 
     // Both set the portal campaign's target while apart.
     let portal = initiative_named(&tom_store, "Patient portal adoption campaign").id;
@@ -506,7 +511,7 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
     assert_eq!(initiative_named(&tom_store, "Patient portal adoption campaign").target, chrono::NaiveDate::from_ymd_opt(2027, 4, 15));
 
     // The activity names the desktop Tom's change came from.
-    card_titled(&app, "Marketing attribution across every channel").await.click().await.unwrap();
+    card_titled(&app, HOSTILE_TITLE).await.click().await.unwrap();
     app.eventually("the activity names Tom's desktop", || async {
         let mut seen = false;
         for entry in app.find_all("[data-testid=activity-device]").await {

@@ -262,6 +262,13 @@ pub fn set_waiting(tx: &Transaction, waiting_hashes: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The bytes of the changes from others that waited for their causes at the last ingest.
+pub fn waiting_changes(conn: &Connection) -> Result<Vec<Vec<u8>>> {
+    let mut stmt = conn.prepare_cached("SELECT bytes FROM sync_changes WHERE waiting = 1")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The desktops whose changes wait for an earlier change that has not arrived: `(name, count)`.
 pub fn waiting_from(conn: &Connection) -> Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(

@@ -131,22 +131,21 @@ impl Shared {
     fn commit_pending(&mut self, tx: &Transaction) -> Result<usize> {
         self.catch_up(tx)?;
         let loaded = self.loaded.as_mut().expect("caught up above");
-        let before = loaded.replica.heads();
-        let mut committed = 0;
+        let mut committed = Vec::new();
         for pending in journal::take_pending(tx)? {
             let author: Author = serde_json::from_str(&pending.author).map_err(|e| damaged(e.to_string()))?;
             if let Some(change) = loaded.replica.commit(&pending.writes, &author, pending.at_ms).map_err(damaged)? {
                 let bytes = change.raw_bytes();
                 journal::append_change(tx, &change.hash().to_string(), &sha256(bytes), bytes, None)?;
-                committed += 1;
+                committed.push(change);
             }
         }
-        if committed > 0 {
+        if !committed.is_empty() {
             loaded.through = journal::last_seq(tx)?;
-            project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
+            project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_by(&committed))?;
             capture::discard(tx)?;
         }
-        Ok(committed)
+        Ok(committed.len())
     }
 
     /// Saves the document as the new snapshot once the journal outside it has grown, so that
@@ -167,7 +166,9 @@ impl Shared {
     fn ingest(&mut self, tx: &Transaction, received: Vec<Received>) -> Result<usize> {
         self.commit_pending(tx)?;
         let loaded = self.loaded.as_mut().expect("caught up above");
-        let before = loaded.replica.heads();
+        // Changes that waited for their causes may be applied now too: their rows count.
+        let mut applied: Vec<Change> =
+            journal::waiting_changes(tx)?.into_iter().filter_map(|bytes| Change::from_bytes(bytes).ok()).collect();
         let mut fresh = Vec::new();
         for Received { change, sha256, device_id } in received {
             if journal::append_change(tx, &change.hash().to_string(), &sha256, change.raw_bytes(), Some(&device_id))? {
@@ -175,9 +176,10 @@ impl Shared {
             }
         }
         let count = fresh.len();
-        loaded.replica.apply(fresh).map_err(damaged)?;
+        loaded.replica.apply(fresh.clone()).map_err(damaged)?;
         loaded.through = journal::last_seq(tx)?;
-        project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_since(&before))?;
+        applied.extend(fresh);
+        project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_by(&applied))?;
         capture::discard(tx)?;
         record_waiting(tx, &loaded.replica)?;
         Ok(count)
