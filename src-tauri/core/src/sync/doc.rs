@@ -150,11 +150,6 @@ impl Replica {
         self.doc.get_change_by_hash(hash).is_some()
     }
 
-    /// Changes this document holds that do not follow from `heads`, oldest first.
-    pub fn changes_since(&self, heads: &[ChangeHash]) -> Vec<Change> {
-        self.doc.get_changes(heads)
-    }
-
     /// The causes that changes waiting in the document still lack.
     pub fn missing(&self) -> Vec<ChangeHash> {
         self.doc.get_missing_deps(&[])
@@ -170,14 +165,6 @@ impl Replica {
 
     pub fn board_id(&self) -> Option<String> {
         self.meta("board_id").and_then(|s| s.as_str().map(str::to_string))
-    }
-
-    pub fn format_version(&self) -> i64 {
-        match self.meta("format_version") {
-            Some(ScalarValue::Int(n)) => n,
-            Some(ScalarValue::Uint(n)) => n as i64,
-            _ => 0,
-        }
     }
 
     /// Applies local writes as one change by `author` at `at_ms`; `None` when nothing changed.
@@ -449,14 +436,7 @@ fn cell(s: &ScalarValue) -> Cell {
 }
 
 fn cell_of_ref(s: &ScalarValueRef) -> Cell {
-    match s {
-        ScalarValueRef::Int(n) => Cell::Int(*n),
-        ScalarValueRef::Uint(n) => Cell::Int(*n as i64),
-        ScalarValueRef::F64(x) => Cell::Real(*x),
-        ScalarValueRef::Str(t) => Cell::Text(t.to_string()),
-        ScalarValueRef::Boolean(b) => Cell::Int(i64::from(*b)),
-        _ => Cell::Null,
-    }
+    cell(&ScalarValue::from(s))
 }
 
 #[cfg(test)]
