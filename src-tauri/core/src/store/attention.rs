@@ -46,6 +46,9 @@ impl Store {
     pub fn needs_attention(&self) -> Result<Vec<Attention>> {
         let conn = self.conn();
         let snapshot = self.snapshot()?;
+        // One query for every item's open predecessors: this list is re-read on every refresh.
+        let blockers = items::open_blockers(conn, None)?;
+        let waits_for = |id: Id| blockers.get(&id).map_or(&[][..], Vec::as_slice);
         let mut out = Vec::new();
         let entry = |kind, item_kind, item_id, initiative_id, title: &str, message: String, restore_id| Attention {
             kind,
@@ -73,7 +76,7 @@ impl Store {
                 out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
             }
             if i.status == InitiativeStatus::Live {
-                if let Err(err) = rules::check_can_finish(&i.title, "Live", &items::open_predecessors(conn, i.id)?) {
+                if let Err(err) = rules::check_can_finish(&i.title, "Live", waits_for(i.id)) {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
                 }
             }
@@ -89,7 +92,7 @@ impl Store {
         for t in &snapshot.tasks {
             let (kind, at) = (ItemKind::Task, t.id);
             if t.status == TaskStatus::Done {
-                if let Err(err) = rules::check_can_finish(&t.title, "done", &items::open_predecessors(conn, t.id)?) {
+                if let Err(err) = rules::check_can_finish(&t.title, "done", waits_for(t.id)) {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
                 }
             }
