@@ -78,6 +78,9 @@ pub enum Command {
         /// Make it a milestone (a single day, such as a go-live or a launch).
         #[arg(long)]
         milestone: bool,
+        /// Make this milestone the initiative's go-live: marking it done waits for the gates.
+        #[arg(long, requires = "milestone")]
+        go_live: bool,
     },
     /// Change a task's fields; prints its id.
     EditTask {
@@ -94,6 +97,9 @@ pub enum Command {
         /// `task` or `milestone`.
         #[arg(long)]
         kind: Option<String>,
+        /// Make this milestone the initiative's go-live (`--go-live false` to unmark it).
+        #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+        go_live: Option<bool>,
         #[command(flatten)]
         clear: TaskClears,
     },
@@ -244,6 +250,90 @@ pub enum Command {
     /// Stop syncing this board: it stays in this file, complete, as a private board under a
     /// new board id, so it never merges back by accident.
     Unshare,
+    /// Give a person a RACI role on an initiative or a task: responsible, accountable,
+    /// consulted or informed. The Accountable is one person: naming one replaces the other
+    /// (said on stderr). Prints the item's or the role's id.
+    SetRole {
+        /// The initiative or task: id or exact title.
+        item: String,
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        #[arg(long, value_name = "PERSON")]
+        person: String,
+    },
+    /// Take a RACI role back. An initiative past Proposed keeps its Accountable: name another
+    /// one with set-role instead.
+    RemoveRole {
+        item: String,
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        #[arg(long, value_name = "PERSON")]
+        person: String,
+    },
+    /// Show an initiative's gates: each with its approver, state, reason, evidence and who
+    /// decided it, when.
+    Gates {
+        /// The initiative: id or exact title.
+        item: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a gate to an initiative: GATE is a key from `gate-types` (privacy, security,
+    /// accessibility, texting, legal, brand, ...). Prints the gate's id.
+    AddGate {
+        item: String,
+        gate: String,
+        #[arg(long, value_name = "PERSON")]
+        approver: String,
+    },
+    /// Change a gate: its state (not_started, in_review, passed, failed, waived), with the
+    /// reason failing and waiving need, its evidence (a note or a link) or its approver.
+    /// Checked against who --as is: only the approver passes or fails a gate; the approver or
+    /// the initiative's Accountable waives it or hands it to another approver.
+    Gate {
+        item: String,
+        gate: String,
+        #[arg(long, value_name = "STATE")]
+        state: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        evidence: Option<String>,
+        #[arg(long, value_name = "PERSON")]
+        approver: Option<String>,
+    },
+    /// Remove a gate from an initiative (adding it again brings back its state).
+    RemoveGate { item: String, gate: String },
+    /// List the board's gate catalogue: key, name, what it checks, who usually approves it.
+    GateTypes {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a gate type to the catalogue; prints its id.
+    AddGateType {
+        /// The short key for the CLI and the exports: lower-case letters, digits and dashes.
+        key: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        usual_approver: Option<String>,
+    },
+    /// Change a gate type (given by its key); prints its id.
+    EditGateType {
+        gate: String,
+        #[arg(long)]
+        key: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        usual_approver: Option<String>,
+    },
+    /// Remove a gate type no initiative uses.
+    RemoveGateType { gate: String },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
     /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
     /// the board (its people must be on the board already).
@@ -397,6 +487,9 @@ pub struct InitiativeFields {
     /// The executive sponsor.
     #[arg(long, value_name = "PERSON")]
     pub sponsor: Option<String>,
+    /// The one person Accountable for it (RACI), needed once it leaves Proposed.
+    #[arg(long, value_name = "PERSON")]
+    pub accountable: Option<String>,
     /// A tag; repeat for several. When editing, the given tags replace the old ones.
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,

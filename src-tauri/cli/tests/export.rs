@@ -98,7 +98,8 @@ fn json_is_the_whole_board_and_refuses_filters() {
     let bytes = export(&s, &db, "json", "board.json", &[]);
     let bundle: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(bundle["format"], "bridgeboard-board", "the bundle names its format");
-    assert_eq!(bundle["format_version"], 1, "and its version");
+    assert_eq!(bundle["format_version"], 2, "and its version");
+    assert!(bundle["gates"].as_array().unwrap().len() > 5, "the gates are in it, as roles and gate types are");
     assert!(bundle["activity"].as_array().unwrap().len() > 50, "the whole history is in it");
 
     let out = s.path("filtered.json");

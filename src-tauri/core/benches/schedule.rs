@@ -46,6 +46,7 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
         initiatives: Vec::new(),
         tasks: Vec::new(),
         dependencies: Vec::new(),
+        ..Snapshot::default()
     };
     for n in 0..initiatives {
         let start = first_day + days(n % 300);
@@ -65,6 +66,7 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
             block_reason: None,
             created_at: at,
             updated_at: at,
+            accountable_id: None,
         });
         for k in 0..tasks_per_initiative {
             snapshot.tasks.push(Task {
@@ -82,6 +84,8 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
                 block_reason: None,
                 created_at: at,
                 updated_at: at,
+                accountable_id: None,
+                go_live: false,
             });
         }
     }

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use crate::domain::governance::GateState;
 use crate::domain::model::*;
 use crate::domain::ops::*;
 use crate::{Error, Result, Store};
@@ -48,6 +49,23 @@ impl Writer<'_> {
         }))
     }
 
+    fn go_live(&mut self, milestone: Id) -> Result<Id> {
+        self.apply(Op::UpdateTask { id: milestone, changes: vec![TaskChange::GoLive(true)] })
+    }
+
+    /// Adds a gate of the built-in type `key`; a decision is made as its approver, who alone may.
+    fn gate(&mut self, initiative: Id, key: &str, approver: Option<Id>, decided: Option<(GateState, Option<&str>)>) -> Result<Id> {
+        let gate_type = self.store.gate_types()?.into_iter().find(|t| t.key == key).expect("a built-in gate type").id;
+        let gate = self.apply(Op::AddGate(NewGate { initiative_id: initiative, gate_type_id: gate_type, approver_id: approver }))?;
+        if let Some((state, reason)) = decided {
+            let name = approver.and_then(|id| self.store.person(id).ok().flatten()).map(|p| p.name).unwrap_or_default();
+            let approver = Actor { id: approver, name };
+            let change = GateChange::State { state, reason: reason.map(str::to_string) };
+            self.store.apply(&approver, self.now, Op::UpdateGate { id: gate, changes: vec![change] })?;
+        }
+        Ok(gate)
+    }
+
     fn depends(&mut self, successor: Id, predecessor: Id, lag_days: i32) -> Result<Id> {
         self.apply(Op::AddDependency(NewDependency {
             from_id: predecessor,
@@ -84,7 +102,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let cio = w.person("James O'Connor", "Chief Information Officer", "james.oconnor@mercygeneral.org", executive)?;
 
     let initiative =
-        |title: &str, summary: &str, status, priority, start: i64, target: i64, owners: (Id, Id), sponsor: Id, tags: &[&str]| {
+        |title: &str, summary: &str, status, priority, start: i64, target: i64, owners: (Id, Id, Id), sponsor: Id, tags: &[&str]| {
             NewInitiative {
                 summary: summary.into(),
                 status,
@@ -93,6 +111,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
                 target: Some(today + Duration::days(target)),
                 marketing_owner_id: Some(owners.0),
                 it_owner_id: Some(owners.1),
+                accountable_id: Some(owners.2),
                 sponsor_id: Some(sponsor),
                 tags: tags.iter().map(|t| t.to_string()).collect(),
                 ..NewInitiative::titled(title)
@@ -110,7 +129,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         P::Medium,
         -120,
         -30,
-        (marcus, ravi),
+        (marcus, ravi, dana),
         cmo,
         &["social", "content"],
     )))?;
@@ -118,7 +137,9 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.task(social, MARKETING, "Three to five social posts a week", marcus, Done, -100, -40)?;
     w.task(social, MARKETING, "Reply to mentions within one business day", elena, Done, -90, -40)?;
     w.task(social, IT, "Social media management tool with single sign-on", ravi, Done, -110, -80)?;
-    w.milestone(social, MARKETING, "Program launch", marcus, Done, -30)?;
+    let social_launch = w.milestone(social, MARKETING, "Program launch", marcus, Done, -30)?;
+    w.go_live(social_launch)?;
+    w.gate(social, "brand", Some(dana), Some((GateState::Passed, None)))?;
 
     // In progress: the website, with its accessibility audit done and the launch ahead.
     let website = w.apply(Op::CreateInitiative(initiative(
@@ -128,7 +149,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         P::High,
         -60,
         45,
-        (elena, ravi),
+        (elena, ravi, dana),
         cmo,
         &["website", "accessibility"],
     )))?;
@@ -138,6 +159,10 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.task(website, MARKETING, "Rewrite service-line pages in plain language", elena, InProgress, -20, 25)?;
     let launch = w.milestone(website, MARKETING, "Launch the new website", dana, Todo, 45)?;
     w.depends(launch, fixes, 0)?;
+    w.go_live(launch)?;
+    w.gate(website, "accessibility", Some(ravi), Some((GateState::InReview, None)))?;
+    w.gate(website, "privacy", Some(linda), Some((GateState::InReview, None)))?;
+    w.gate(website, "brand", Some(dana), Some((GateState::Passed, None)))?;
 
     // In progress: self-scheduling, the CIO's priority.
     let scheduling = w.apply(Op::CreateInitiative(initiative(
@@ -147,7 +172,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         P::Critical,
         -45,
         30,
-        (priya, tom),
+        (priya, tom, tom),
         cio,
         &["scheduling", "patient access"],
     )))?;
@@ -159,6 +184,10 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let go_live = w.milestone(scheduling, IT, "Go-live: online scheduling", tom, Todo, 30)?;
     w.depends(widget, epic, 1)?;
     w.depends(go_live, widget, 0)?;
+    w.go_live(go_live)?;
+    w.gate(scheduling, "privacy", Some(linda), Some((GateState::InReview, None)))?;
+    w.gate(scheduling, "security", Some(cio), Some((GateState::Passed, None)))?;
+    w.gate(scheduling, "accessibility", Some(ravi), None)?;
 
     // Planned, and blocked: reminder texts link patients to the scheduling page.
     let sms = w.apply(Op::CreateInitiative(initiative(
@@ -168,7 +197,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         P::High,
         35,
         100,
-        (dana, aisha),
+        (dana, aisha, dana),
         cio,
         &["sms", "care plans"],
     )))?;
@@ -182,6 +211,10 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.depends(privacy, templates, 0)?;
     w.depends(launch_sms, privacy, 0)?;
     w.depends(launch_sms, feed, 0)?;
+    w.go_live(launch_sms)?;
+    w.gate(sms, "texting", Some(linda), None)?;
+    w.gate(sms, "privacy", Some(linda), None)?;
+    w.gate(sms, "security", Some(cio), None)?;
 
     // Planned: attribution; its website tagging is scheduled before the website launches.
     let attribution = w.apply(Op::CreateInitiative(initiative(
@@ -191,7 +224,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
         P::Medium,
         20,
         120,
-        (priya, tom),
+        (priya, tom, priya),
         cmo,
         &["analytics", "website"],
     )))?;
@@ -200,13 +233,17 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let tagging = w.task(attribution, IT, "Tag manager and consent banner on the new website", ravi, Todo, 30, 50)?;
     w.task(attribution, IT, "Connect marketing automation to the CRM", aisha, Todo, 45, 90)?;
     w.task(attribution, IT, "Call-tracking numbers for service lines", tom, Todo, 60, 90)?;
-    w.milestone(attribution, MARKETING, "Attribution dashboard for the CMO", priya, Todo, 120)?;
+    let dashboard = w.milestone(attribution, MARKETING, "Attribution dashboard for the CMO", priya, Todo, 120)?;
+    w.go_live(dashboard)?;
+    w.gate(attribution, "privacy", Some(linda), None)?;
+    w.gate(attribution, "security", Some(cio), None)?;
     // Starts on day 30 while the launch is on day 45: a schedule conflict the board shows.
     w.depends(tagging, launch, 0)?;
 
     // Proposed: the portal campaign still needs an IT owner.
     let portal = w.apply(Op::CreateInitiative(NewInitiative {
         it_owner_id: None,
+        accountable_id: None,
         status: S::Proposed,
         ..initiative(
             "Patient portal adoption campaign",
@@ -215,7 +252,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
             P::Medium,
             60,
             150,
-            (priya, grace),
+            (priya, grace, priya),
             cmo,
             &["portal", "campaign"],
         )

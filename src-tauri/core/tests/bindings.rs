@@ -17,6 +17,8 @@ fn generated() -> String {
         Department, Person, Initiative, Task, Dependency, Comment, Activity, Actor,
         Op, NewDepartment, NewPerson, NewInitiative, NewTask, NewDependency,
         InitiativeChange, TaskChange, PersonChange,
+        RaciRole, GateState, GateType, Gate, RoleAssignment, GateSummary, RaciPerson, Raci, GateView,
+        NewGate, GateChange, NewGateType, GateTypeChange,
         BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, DeletedInitiative,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
         settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy,

@@ -52,6 +52,7 @@ fn roadmap_titled(title: &str) -> Roadmap {
         block_reason: None,
         created_at: now(),
         updated_at: now(),
+        accountable_id: None,
     };
     let task = Task {
         id: Id::from_u128(2),
@@ -68,6 +69,8 @@ fn roadmap_titled(title: &str) -> Roadmap {
         block_reason: None,
         created_at: now(),
         updated_at: now(),
+        accountable_id: None,
+        go_live: false,
     };
     let snapshot = Snapshot {
         info: BoardInfo { id: Id::from_u128(3), name: title.to_string(), sample: false },
@@ -76,6 +79,7 @@ fn roadmap_titled(title: &str) -> Roadmap {
         initiatives: vec![initiative],
         tasks: vec![task],
         dependencies: vec![],
+        ..Snapshot::default()
     };
     Roadmap::build(&snapshot, &RoadmapFilter::default(), today())
 }

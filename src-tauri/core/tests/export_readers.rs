@@ -168,7 +168,7 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
     let parsed: Bundle = serde_json::from_slice(&bytes).expect("the file is a bundle");
     assert_eq!(parsed, h.board.store.bundle().unwrap(), "nothing is lost between the store and the file");
     assert_eq!(export::json::parse(&bytes).unwrap(), parsed, "the checked reader accepts its own output");
-    assert_eq!((parsed.format.as_str(), parsed.format_version), ("bridgeboard-board", 1), "the file says what it is");
+    assert_eq!((parsed.format.as_str(), parsed.format_version), ("bridgeboard-board", 2), "the file says what it is");
     let deleted = parsed.tasks.iter().find(|t| t.task.id == gone).expect("a deleted task is kept for a lossless restore");
     assert!(deleted.deleted_at.is_some(), "and marked deleted");
     assert_eq!(parsed.comments.len(), 1, "comments are included");
@@ -183,14 +183,17 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
         + parsed.tasks.len()
         + parsed.dependencies.len()
         + parsed.comments.len()
-        + parsed.activity.len();
+        + parsed.activity.len()
+        + parsed.gate_types.len()
+        + parsed.roles.len()
+        + parsed.gates.len();
     assert_eq!(row_lines.len(), rows, "every row is one line, so two exports compare line by line");
     for line in row_lines {
         let row: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).expect("each row line is JSON on its own");
         assert!(row.get("id").is_some(), "each line is a whole row: {line}");
     }
-    let err = export::json::parse(br#"{"format": "bridgeboard-board", "format_version": 2}"#).unwrap_err();
-    assert!(err.to_string().contains("version 2"), "a newer bundle is refused by name, not misread: {err}");
+    let err = export::json::parse(br#"{"format": "bridgeboard-board", "format_version": 3}"#).unwrap_err();
+    assert!(err.to_string().contains("version 3"), "a newer bundle is refused by name, not misread: {err}");
 }
 
 #[test]

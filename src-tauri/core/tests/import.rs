@@ -69,7 +69,7 @@ fn bad_files_are_refused_and_change_nothing() {
         ("other.json", br#"{"name": "something else"}"#.to_vec(), "not a Bridgeboard board export"),
         (
             "newer.json",
-            String::from_utf8(good.clone()).unwrap().replacen("\"format_version\": 1", "\"format_version\": 9", 1).into_bytes(),
+            String::from_utf8(good.clone()).unwrap().replacen("\"format_version\": 2", "\"format_version\": 9", 1).into_bytes(),
             "format version 9",
         ),
     ];

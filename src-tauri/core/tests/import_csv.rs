@@ -73,7 +73,8 @@ fn comparable(store: &Store) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(map) => {
-                for key in ["id", "sponsor", "block_reason", "blocked"] {
+                // Governance (RACI, gates, go-live) travels in the JSON export, not in a CSV.
+                for key in ["id", "department_id", "sponsor", "block_reason", "blocked", "raci", "gates", "go_live"] {
                     map.remove(key);
                 }
                 map.values_mut().for_each(strip);

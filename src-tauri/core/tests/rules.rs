@@ -9,7 +9,11 @@ use common::*;
 fn an_initiative_cannot_leave_proposed_without_both_owners() {
     let mut b = Board::new();
     let id = b
-        .apply(Op::CreateInitiative(NewInitiative { marketing_owner_id: Some(b.dana), ..NewInitiative::titled("Portal campaign") }))
+        .apply(Op::CreateInitiative(NewInitiative {
+            marketing_owner_id: Some(b.dana),
+            accountable_id: Some(b.dana),
+            ..NewInitiative::titled("Portal campaign")
+        }))
         .unwrap();
     let before = b.activity_count(id);
     let err = b.set_initiative(id, InitiativeChange::Status(InitiativeStatus::Planned)).unwrap_err();

@@ -34,6 +34,7 @@ impl Plan {
             initiatives: Vec::new(),
             tasks: Vec::new(),
             dependencies: Vec::new(),
+            ..Snapshot::default()
         };
         Plan { snapshot, next: 1 }
     }
@@ -61,6 +62,7 @@ impl Plan {
             block_reason: None,
             created_at: at,
             updated_at: at,
+            accountable_id: None,
         });
         id
     }
@@ -83,6 +85,8 @@ impl Plan {
             block_reason: None,
             created_at: at,
             updated_at: at,
+            accountable_id: None,
+            go_live: false,
         });
         id
     }

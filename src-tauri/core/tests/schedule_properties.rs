@@ -122,6 +122,7 @@ fn model(spec: &Spec, edges: &[(usize, usize, i32)]) -> Model {
             block_reason: None,
             created_at: at,
             updated_at: at,
+            accountable_id: None,
         })
         .collect();
     let tasks = spec
@@ -143,6 +144,8 @@ fn model(spec: &Spec, edges: &[(usize, usize, i32)]) -> Model {
             block_reason: None,
             created_at: at,
             updated_at: at,
+            accountable_id: None,
+            go_live: false,
         })
         .collect();
     let dependencies: Vec<Dependency> = edges
@@ -203,7 +206,7 @@ fn model(spec: &Spec, edges: &[(usize, usize, i32)]) -> Model {
         .map(|(t, (p, _, _))| (ni + t, *p))
         .collect();
     let info = BoardInfo { id: Id::from_u128(0xb0a7d), name: "Random".into(), sample: false };
-    let snapshot = Snapshot { info, departments: Vec::new(), people: Vec::new(), initiatives, tasks, dependencies };
+    let snapshot = Snapshot { info, departments: Vec::new(), people: Vec::new(), initiatives, tasks, dependencies, ..Snapshot::default() };
     Model { snapshot, ids, titles, span, undated, fs, contains }
 }
 

@@ -125,6 +125,40 @@ fn the_same_field_changed_on_two_desktops_is_a_conflict_until_someone_keeps_one(
 }
 
 #[test]
+fn two_accountables_named_apart_are_a_conflict_and_gates_decided_apart_merge() {
+    let (mut dana, mut tom, portal) = two_desks("accountable");
+    let (dana_id, tom_id) = (dana.who.id.unwrap(), tom.who.id.unwrap());
+    let privacy = dana.store.gate_types().unwrap().into_iter().find(|t| t.key == "privacy").unwrap().id;
+    dana.apply(Op::AddGate(NewGate { initiative_id: portal, gate_type_id: privacy, approver_id: Some(tom_id) })).unwrap();
+    dana.sync();
+    tom.sync();
+    // Apart: each names a different Accountable; Tom, the approver, passes the gate.
+    dana.apply(Op::SetRole { item_id: portal, person_id: tom_id, role: RaciRole::Accountable }).unwrap();
+    tom.apply(Op::SetRole { item_id: portal, person_id: dana_id, role: RaciRole::Responsible }).unwrap();
+    tom.apply(Op::SetRole { item_id: portal, person_id: tom_id, role: RaciRole::Consulted }).unwrap();
+    let gate = gate_id(portal, privacy);
+    tom.apply(Op::UpdateGate { id: gate, changes: vec![GateChange::State { state: GateState::Passed, reason: None }] }).unwrap();
+    dana.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Accountable(Some(dana_id))] }).unwrap();
+    tom.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Accountable(Some(tom_id))] }).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump(), "both desktops hold the same board");
+    let conflicts = dana.store.conflicts().unwrap();
+    let fields: Vec<&str> = conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, vec!["accountable"], "two Accountables named apart are one field conflict: {conflicts:?}");
+    let detail = dana.store.initiative_detail(portal, today()).unwrap();
+    assert_eq!(detail.gates[0].gate.state, GateState::Passed, "the gate Tom passed is passed here too");
+    assert_eq!(detail.raci.consulted.len(), 1, "roles given apart all arrive");
+    let keep = conflicts[0].choices.iter().find(|c| c.value == "Dana").unwrap().choice;
+    dana.store.resolve_conflict(&dana.who.clone(), now(), &portal.to_string(), "accountable", keep).unwrap();
+    dana.sync();
+    tom.sync();
+    assert!(tom.store.conflicts().unwrap().is_empty());
+    assert_eq!(tom.store.initiative_detail(portal, today()).unwrap().raci.accountable.map(|p| p.id), Some(dana_id));
+}
+
+#[test]
 fn tags_and_dependencies_added_apart_all_survive_once() {
     let (mut dana, mut tom, portal) = two_desks("sets");
     let tags =

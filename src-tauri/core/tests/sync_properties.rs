@@ -11,6 +11,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use bridgeboard_core::domain::governance::{gate_id, GateState, RaciRole};
 use bridgeboard_core::sync::Folder;
 use bridgeboard_core::*;
 use common::*;
@@ -31,6 +32,13 @@ enum Edit {
     RestoreTask(usize),
     Comment(usize, u8),
     Reorder(usize, bool),
+    /// Governance: name an Accountable, give or take back a role, add or remove a gate, decide
+    /// a gate as its approver, mark a go-live milestone.
+    Accountable(usize, usize),
+    Role(usize, usize, bool, bool),
+    Gate(usize, usize, bool),
+    Decide(usize, usize, u8),
+    GoLive(usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +71,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         i.clone().prop_map(Edit::DeleteTask),
         i.clone().prop_map(Edit::RestoreTask),
         (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Comment(a, b)),
-        (i, any::<bool>()).prop_map(|(a, b)| Edit::Reorder(a, b)),
+        (i.clone(), any::<bool>()).prop_map(|(a, b)| Edit::Reorder(a, b)),
+        (i.clone(), 0..2usize).prop_map(|(a, b)| Edit::Accountable(a, b)),
+        (i.clone(), 0..2usize, any::<bool>(), any::<bool>()).prop_map(|(a, b, c, d)| Edit::Role(a, b, c, d)),
+        (i.clone(), 0..3usize, any::<bool>()).prop_map(|(a, b, c)| Edit::Gate(a, b, c)),
+        (i.clone(), 0..3usize, any::<u8>()).prop_map(|(a, b, c)| Edit::Decide(a, b, c)),
+        i.prop_map(Edit::GoLive),
     ]
 }
 
@@ -106,6 +119,8 @@ impl Desk {
     /// Applies one edit; a refusal by the board's rules is a fine outcome.
     fn apply(&mut self, edit: &Edit) {
         let (initiatives, tasks) = self.items();
+        let people: Vec<Id> = self.store.board(today()).unwrap().people.iter().map(|p| p.id).collect();
+        let gate_types: Vec<Id> = self.store.gate_types().unwrap().iter().map(|t| t.id).collect();
         let pick = |list: &[Id], n: usize| (!list.is_empty()).then(|| list[n % list.len()]);
         let all: Vec<Id> = initiatives.iter().chain(tasks.iter()).copied().collect();
         let op = match *edit {
@@ -150,6 +165,39 @@ impl Desk {
                 }
                 None
             }
+            Edit::Accountable(n, p) => pick(&all, n).zip(pick(&people, p)).map(|(item_id, person_id)| Op::SetRole {
+                item_id,
+                person_id,
+                role: RaciRole::Accountable,
+            }),
+            Edit::Role(n, p, informed, give) => pick(&all, n).zip(pick(&people, p)).map(|(item_id, person_id)| {
+                let role = if informed { RaciRole::Informed } else { RaciRole::Consulted };
+                if give {
+                    Op::SetRole { item_id, person_id, role }
+                } else {
+                    Op::RemoveRole { item_id, person_id, role }
+                }
+            }),
+            Edit::Gate(n, k, add) => pick(&initiatives, n).map(|initiative_id| {
+                let gate_type_id = gate_types[k % gate_types.len()];
+                if add {
+                    Op::AddGate(NewGate { initiative_id, gate_type_id, approver_id: Some(people[k % people.len()]) })
+                } else {
+                    Op::RemoveGate { id: gate_id(initiative_id, gate_type_id) }
+                }
+            }),
+            Edit::Decide(n, k, v) => {
+                if let Some(initiative) = pick(&initiatives, n) {
+                    let id = gate_id(initiative, gate_types[k % gate_types.len()]);
+                    let state = GateState::ALL[v as usize % GateState::ALL.len()];
+                    let approver = Actor { id: Some(people[k % people.len()]), name: "Approver".into() };
+                    let change = GateChange::State { state, reason: Some(format!("Reason {v}")) };
+                    let _ = self.store.apply(&approver, now(), Op::UpdateGate { id, changes: vec![change] });
+                }
+                None
+            }
+            Edit::GoLive(n) => pick(&tasks, n)
+                .map(|id| Op::UpdateTask { id, changes: vec![TaskChange::Kind(TaskKind::Milestone), TaskChange::GoLive(true)] }),
         };
         if let Some(op) = op {
             let _ = self.store.apply(&me(), now(), op);

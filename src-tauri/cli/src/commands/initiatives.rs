@@ -19,6 +19,7 @@ pub fn add(e: &mut Edit, title: String, f: InitiativeFields) -> Result<Id> {
         marketing_owner_id: board.person_id(f.marketing_owner.as_deref())?,
         it_owner_id: board.person_id(f.it_owner.as_deref())?,
         sponsor_id: board.person_id(f.sponsor.as_deref())?,
+        accountable_id: board.person_id(f.accountable.as_deref())?,
         tags: f.tags,
         block_reason: f.block_reason,
         ..NewInitiative::titled(title)
@@ -48,6 +49,9 @@ pub fn edit(e: &mut Edit, item: &str, title: Option<String>, f: InitiativeFields
     }
     if let Some(sponsor) = board.person_id(f.sponsor.as_deref())? {
         changes.push(Change::Sponsor(Some(sponsor)));
+    }
+    if let Some(accountable) = board.person_id(f.accountable.as_deref())? {
+        changes.push(Change::Accountable(Some(accountable)));
     }
     if !f.tags.is_empty() {
         changes.push(Change::Tags(f.tags));

@@ -8,6 +8,7 @@
 
 mod board;
 mod export;
+mod governance;
 mod import;
 mod initiatives;
 mod links;
@@ -62,6 +63,8 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::Unshare => sharing::unshare(db, actor, clock),
         Command::NeedsAttention { json } => sharing::needs_attention(&open_existing(db)?, json),
         Command::KeepDeleted { item } => sharing::keep_deleted(db, &item, actor, clock),
+        Command::Gates { item, json } => governance::gates(&open_existing(db)?, &item, json, clock),
+        Command::GateTypes { json } => governance::gate_types(&open_existing(db)?, json),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -79,11 +82,11 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
     let id = match command {
         Command::AddInitiative { title, fields } => initiatives::add(e, title, fields)?,
         Command::EditInitiative { item, title, fields, clear } => initiatives::edit(e, &item, title, fields, clear)?,
-        Command::AddTask { initiative, title, department, fields, milestone } => {
-            tasks::add(e, &initiative, title, &department, fields, milestone)?
+        Command::AddTask { initiative, title, department, fields, milestone, go_live } => {
+            tasks::add(e, &initiative, title, &department, fields, milestone, go_live)?
         }
-        Command::EditTask { task, title, department, fields, kind, clear } => {
-            tasks::edit(e, &task, title, department, fields, kind, clear)?
+        Command::EditTask { task, title, department, fields, kind, go_live, clear } => {
+            tasks::edit(e, &task, title, department, fields, kind, go_live, clear)?
         }
         Command::MoveInitiative { item, days } => initiatives::move_plan(e, &item, days)?,
         Command::MoveTask { task, direction } => tasks::move_task(e, &task, direction.up)?,
@@ -96,6 +99,20 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::Delete { item, reassign_to } => links::delete(e, &item, reassign_to.as_deref())?,
         Command::Restore { item } => links::restore(e, &item)?,
         Command::Comment { item, text } => links::comment(e, &item, text)?,
+        Command::SetRole { item, role, person } => governance::set_role(e, &item, &role, &person)?,
+        Command::RemoveRole { item, role, person } => governance::remove_role(e, &item, &role, &person)?,
+        Command::AddGate { item, gate, approver } => governance::add_gate(e, &item, &gate, &approver)?,
+        Command::Gate { item, gate, state, reason, evidence, approver } => {
+            governance::change_gate(e, &item, &gate, governance::GateEdit { state, reason, evidence, approver })?
+        }
+        Command::RemoveGate { item, gate } => governance::remove_gate(e, &item, &gate)?,
+        Command::AddGateType { key, name, description, usual_approver } => {
+            governance::add_gate_type(e, key, name, description, usual_approver)?
+        }
+        Command::EditGateType { gate, key, name, description, usual_approver } => {
+            governance::edit_gate_type(e, &gate, key, name, description, usual_approver)?
+        }
+        Command::RemoveGateType { gate } => governance::remove_gate_type(e, &gate)?,
         _ => unreachable!("commands on the board file as a whole are dispatched in run"),
     };
     Ok(id.to_string())

@@ -36,10 +36,22 @@ fn initiative(i: &ListedInitiative) -> String {
         format!("  {} → {}", date(i.start), date(i.target)),
         format!("  Marketing: {}   IT: {}   Sponsor: {}", name(&i.marketing_owner), name(&i.it_owner), name(&i.sponsor)),
     ];
+    let accountable = i.raci.accountable.as_ref().map_or("—", |p| p.name.as_str());
+    out.push(format!("  Accountable: {accountable}"));
     if !i.tags.is_empty() {
         out.push(format!("  Tags: {}", i.tags.join(", ")));
     }
-    out.extend(blocked(i.blocked, &i.blocked_by, &i.block_reason).map(|b| format!("  {b}")));
+    if !i.gates.is_empty() {
+        let settled = i.gates.iter().filter(|g| g.state == "passed" || g.state == "waived").count();
+        let each: Vec<String> = i.gates.iter().map(|g| format!("{} {}", g.key, g.state)).collect();
+        out.push(format!("  Gates {settled}/{}: {}", i.gates.len(), each.join(", ")));
+    }
+    let failed: Vec<String> = i.gates.iter().filter(|g| g.state == "failed").map(|g| format!("{} gate failed", g.key)).collect();
+    let mut reason = i.block_reason.clone();
+    if !failed.is_empty() {
+        reason = Some(reason.into_iter().chain(failed).collect::<Vec<_>>().join("; "));
+    }
+    out.extend(blocked(i.blocked, &i.blocked_by, &reason).map(|b| format!("  {b}")));
     if i.tasks.is_empty() {
         out.push("  No tasks yet.".into());
     } else {
@@ -54,7 +66,11 @@ fn tasks(tasks: &[ListedTask]) -> Vec<String> {
     let rows: Vec<[String; 6]> = tasks
         .iter()
         .map(|t| {
-            let title = if t.kind == "milestone" { format!("◆ {}", t.title) } else { t.title.clone() };
+            let title = match (t.kind.as_str(), t.go_live) {
+                ("milestone", true) => format!("◆ {} (go-live)", t.title),
+                ("milestone", false) => format!("◆ {}", t.title),
+                _ => t.title.clone(),
+            };
             let flag = blocked(t.blocked, &t.blocked_by, &t.block_reason).unwrap_or_default();
             [t.status.clone(), t.department.name.clone(), name(&t.assignee), format!("due {}", date(t.due)), title, flag]
         })

@@ -7,7 +7,7 @@ use super::{require_changes, Edit};
 use crate::args::{TaskClears, TaskFields};
 use crate::parse;
 
-pub fn add(e: &mut Edit, initiative: &str, title: String, department: &str, f: TaskFields, milestone: bool) -> Result<Id> {
+pub fn add(e: &mut Edit, initiative: &str, title: String, department: &str, f: TaskFields, milestone: bool, go_live: bool) -> Result<Id> {
     let board = &e.board;
     let new = NewTask {
         notes: f.notes.unwrap_or_default(),
@@ -17,6 +17,7 @@ pub fn add(e: &mut Edit, initiative: &str, title: String, department: &str, f: T
         due: parse::optional_date(f.due.as_deref())?,
         kind: if milestone { TaskKind::Milestone } else { TaskKind::Task },
         block_reason: f.block_reason,
+        go_live,
         ..NewTask::titled(board.initiative(initiative)?, board.department(department)?, title)
     };
     e.apply(Op::CreateTask(new))
@@ -29,6 +30,7 @@ pub fn edit(
     department: Option<String>,
     f: TaskFields,
     kind: Option<String>,
+    go_live: Option<bool>,
     clear: TaskClears,
 ) -> Result<Id> {
     let board = &e.board;
@@ -48,6 +50,7 @@ pub fn edit(
         changes.push(Change::Due(Some(due)));
     }
     changes.extend(kind.as_deref().map(parse::task_kind).transpose()?.map(Change::Kind));
+    changes.extend(go_live.map(Change::GoLive));
     changes.extend(f.block_reason.map(|r| Change::BlockReason(Some(r))));
     let clears = [
         (clear.clear_assignee, Change::Assignee(None)),

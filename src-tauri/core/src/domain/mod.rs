@@ -1,8 +1,10 @@
 //! The rules of a joint board, free of storage: the nouns, the operations that change them,
 //! what a change must satisfy, and what the app displays.
 
-pub mod graph;
+#[macro_use]
 pub mod model;
+pub mod governance;
+pub mod graph;
 pub mod ops;
 pub mod rules;
 pub mod snapshot;

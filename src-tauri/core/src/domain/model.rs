@@ -91,6 +91,8 @@ wire_enum!(
         Dependency = "dependency" / "Dependency",
         Comment = "comment" / "Comment",
         Board = "board" / "Board",
+        Gate = "gate" / "Gate",
+        GateType = "gate_type" / "Gate type",
     }
 );
 
@@ -140,6 +142,9 @@ pub struct Initiative {
     pub block_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The one person who answers for it (RACI); required once it has left Proposed.
+    #[serde(default)]
+    pub accountable_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -159,6 +164,11 @@ pub struct Task {
     pub block_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub accountable_id: Option<Id>,
+    /// This milestone is its initiative's go-live: marking it done waits for the gates.
+    #[serde(default)]
+    pub go_live: bool,
 }
 
 /// `from` must finish before `to` starts (finish-to-start, plus `lag_days`), or the two are

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::governance::{GateState, RaciRole};
 use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, TaskStatus};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -56,6 +57,74 @@ pub enum Op {
         name: String,
         sample: bool,
     },
+    /// Give `person` a RACI role on an initiative or a task. An Accountable replaces the one
+    /// there was (the item has exactly one).
+    SetRole {
+        item_id: Id,
+        person_id: Id,
+        role: RaciRole,
+    },
+    RemoveRole {
+        item_id: Id,
+        person_id: Id,
+        role: RaciRole,
+    },
+    AddGate(NewGate),
+    UpdateGate {
+        id: Id,
+        changes: Vec<GateChange>,
+    },
+    RemoveGate {
+        id: Id,
+    },
+    CreateGateType(NewGateType),
+    UpdateGateType {
+        id: Id,
+        changes: Vec<GateTypeChange>,
+    },
+    RemoveGateType {
+        id: Id,
+    },
+}
+
+/// A gate of one type on an initiative; adding one that was removed brings it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewGate {
+    pub initiative_id: Id,
+    pub gate_type_id: Id,
+    #[serde(default)]
+    pub approver_id: Option<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum GateChange {
+    /// A new state, with the reason failing and waiving need.
+    State {
+        state: GateState,
+        reason: Option<String>,
+    },
+    Approver(Option<Id>),
+    Evidence(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewGateType {
+    pub key: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub usual_approver: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum GateTypeChange {
+    Key(String),
+    Name(String),
+    Description(String),
+    UsualApprover(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -98,6 +167,8 @@ pub struct NewInitiative {
     pub tags: Vec<String>,
     #[serde(default)]
     pub block_reason: Option<String>,
+    #[serde(default)]
+    pub accountable_id: Option<Id>,
 }
 
 impl NewInitiative {
@@ -114,6 +185,7 @@ impl NewInitiative {
             sponsor_id: None,
             tags: Vec::new(),
             block_reason: None,
+            accountable_id: None,
         }
     }
 }
@@ -153,6 +225,8 @@ pub struct NewTask {
     pub kind: TaskKind,
     #[serde(default)]
     pub block_reason: Option<String>,
+    #[serde(default)]
+    pub go_live: bool,
 }
 
 impl NewTask {
@@ -168,6 +242,7 @@ impl NewTask {
             due: None,
             kind: TaskKind::Task,
             block_reason: None,
+            go_live: false,
         }
     }
 }
@@ -197,6 +272,7 @@ pub enum InitiativeChange {
     Sponsor(Option<Id>),
     Tags(Vec<String>),
     BlockReason(Option<String>),
+    Accountable(Option<Id>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -212,6 +288,8 @@ pub enum TaskChange {
     Kind(TaskKind),
     Position(f64),
     BlockReason(Option<String>),
+    Accountable(Option<Id>),
+    GoLive(bool),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

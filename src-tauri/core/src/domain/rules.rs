@@ -55,9 +55,9 @@ pub fn check_can_finish(title: &str, finished_word: &str, open_predecessors: &[I
 }
 
 /// What "Blocked" means, the one place it is decided: the item waits for predecessors that are
-/// still open, or someone set a block reason.
-pub fn is_blocked<T>(block_reason: Option<&str>, open_predecessors: &[T]) -> bool {
-    block_reason.is_some() || !open_predecessors.is_empty()
+/// still open, someone set a block reason, or (for an initiative) one of its gates failed.
+pub fn is_blocked<T>(block_reason: Option<&str>, open_predecessors: &[T], failed_gates: &[String]) -> bool {
+    block_reason.is_some() || !open_predecessors.is_empty() || !failed_gates.is_empty()
 }
 
 /// A person who owns initiatives for their department cannot move to another one until those

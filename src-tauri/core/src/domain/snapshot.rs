@@ -3,10 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::governance::{Gate, GateSummary, GateType, RoleAssignment};
 use super::model::{Department, Dependency, Id, Initiative, Person, Task};
 use super::view::BoardInfo;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub info: BoardInfo,
     /// Marketing, IT, then the others by name.
@@ -19,6 +20,15 @@ pub struct Snapshot {
     pub tasks: Vec<Task>,
     /// In creation order.
     pub dependencies: Vec<Dependency>,
+    /// The catalogue, built-in types first.
+    #[serde(default)]
+    pub gate_types: Vec<GateType>,
+    /// By initiative, in the catalogue's order.
+    #[serde(default)]
+    pub gates: Vec<Gate>,
+    /// By initiative, then item.
+    #[serde(default)]
+    pub roles: Vec<RoleAssignment>,
 }
 
 impl Snapshot {
@@ -36,5 +46,23 @@ impl Snapshot {
 
     pub fn tasks_of(&self, initiative: Id) -> impl Iterator<Item = &Task> {
         self.tasks.iter().filter(move |t| t.initiative_id == initiative)
+    }
+
+    pub fn gate_type(&self, id: Id) -> Option<&GateType> {
+        self.gate_types.iter().find(|t| t.id == id)
+    }
+
+    pub fn gates_of(&self, initiative: Id) -> impl Iterator<Item = &Gate> {
+        self.gates.iter().filter(move |g| g.initiative_id == initiative)
+    }
+
+    /// Every initiative's gates counted, for its card or lane.
+    pub fn gate_summaries(&self) -> std::collections::HashMap<Id, GateSummary> {
+        let mut all: std::collections::HashMap<Id, GateSummary> = std::collections::HashMap::new();
+        for gate in &self.gates {
+            let name = self.gate_type(gate.gate_type_id).map_or("A gate", |t| t.name.as_str());
+            all.entry(gate.initiative_id).or_default().add(name, gate.state, gate.reason.as_deref());
+        }
+        all
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::governance::{GateSummary, GateView, Raci};
 use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -70,7 +71,9 @@ pub struct InitiativeCard {
     pub sponsor: Option<PersonRef>,
     pub tags: Vec<String>,
     pub block_reason: Option<String>,
-    /// Waiting on an open finish-to-start predecessor, or a block reason is set.
+    pub accountable: Option<PersonRef>,
+    pub gates: GateSummary,
+    /// Waiting on an open finish-to-start predecessor, a block reason is set, or a gate failed.
     pub blocked: bool,
     pub blocked_by: Vec<ItemRef>,
     /// The target date has passed and the initiative is not Live (or Cancelled).
@@ -120,6 +123,7 @@ pub struct ScheduleConflict {
 pub struct TaskRow {
     pub task: Task,
     pub assignee: Option<PersonRef>,
+    pub raci: Raci,
     pub blocked: bool,
     pub blocked_by: Vec<ItemRef>,
     pub upstream: Vec<DependencyLink>,
@@ -138,4 +142,7 @@ pub struct InitiativeDetail {
     pub downstream: Vec<DependencyLink>,
     pub activity: Vec<Activity>,
     pub comments: Vec<Comment>,
+    pub raci: Raci,
+    /// In the catalogue's order.
+    pub gates: Vec<GateView>,
 }

@@ -58,6 +58,9 @@ impl<'w, W: Write> Layout<'w, W> {
                 Part::Dependencies(rows) => self.rows("dependencies", &rows)?,
                 Part::Comments(rows) => self.rows("comments", &rows)?,
                 Part::Activity(rows) => self.rows("activity", &rows)?,
+                Part::GateTypes(rows) => self.rows("gate_types", &rows)?,
+                Part::Roles(rows) => self.rows("roles", &rows)?,
+                Part::Gates(rows) => self.rows("gates", &rows)?,
             }
         }
         self.close_table()?;
@@ -107,7 +110,8 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle> {
         ));
     }
     let version = head.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
-    if version != u64::from(Bundle::VERSION) {
+    // Version 1 lacks only what version 2 added; those parts read as empty.
+    if !(1..=u64::from(Bundle::VERSION)).contains(&version) {
         return Err(Error::Validation(format!(
             "This board export has format version {version}; this Bridgeboard reads version {}. Update Bridgeboard to open it.",
             Bundle::VERSION

@@ -87,6 +87,7 @@ pub struct Lane {
     pub blocked: bool,
     /// The target date has passed and it is not Live or Cancelled.
     pub late: bool,
+    pub gates: crate::domain::governance::GateSummary,
     pub tasks: Vec<RoadmapTask>,
 }
 
@@ -136,6 +137,8 @@ impl Roadmap {
         let open_of = |ids: &[Id]| -> Vec<Id> { ids.iter().copied().filter(|id| is_open(*id)).collect() };
         let department_of = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| p.department_id);
 
+        let mut gate_summaries = snapshot.gate_summaries();
+
         let mut lanes = Vec::new();
         for i in &snapshot.initiatives {
             let statuses_ok =
@@ -160,7 +163,7 @@ impl Roadmap {
                 .map(|t| {
                     let depends_on = predecessors(t.id);
                     RoadmapTask {
-                        blocked: rules::is_blocked(t.block_reason.as_deref(), &open_of(&depends_on)),
+                        blocked: rules::is_blocked(t.block_reason.as_deref(), &open_of(&depends_on), &[]),
                         department: snapshot.department(t.department_id).cloned().unwrap_or_else(|| Department {
                             id: t.department_id,
                             name: String::new(),
@@ -180,8 +183,10 @@ impl Roadmap {
                 continue;
             }
             let depends_on = predecessors(i.id);
+            let gates = gate_summaries.remove(&i.id).unwrap_or_default();
             lanes.push(Lane {
-                blocked: rules::is_blocked(i.block_reason.as_deref(), &open_of(&depends_on)),
+                blocked: rules::is_blocked(i.block_reason.as_deref(), &open_of(&depends_on), &gates.failed),
+                gates,
                 late: i.status.is_open() && i.target.is_some_and(|t| t < today),
                 marketing_owner: person(i.marketing_owner_id),
                 it_owner: person(i.it_owner_id),

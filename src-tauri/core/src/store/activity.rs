@@ -72,3 +72,9 @@ pub fn of_initiative(conn: &Connection, initiative: Id, limit: usize) -> Result<
     let rows = stmt.query_map(params![initiative.to_string(), limit as i64], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// This desktop's name on a shared board (the one activity rows carry), `None` on a private one.
+pub fn device_name(conn: &Connection) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn.query_row("SELECT device_name FROM sync_share WHERE id = 1", [], |r| r.get(0)).optional()?)
+}

@@ -9,6 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{initiatives, items, people, sharing, tasks, Store};
+use crate::domain::governance::{self, OpenGate};
 use crate::domain::model::{Actor, Id, InitiativeStatus, ItemKind, Person, TaskStatus, IT, MARKETING};
 use crate::domain::rules;
 use crate::Result;
@@ -66,8 +67,26 @@ impl Store {
                 None => None,
             })
         };
+        let open_gates = |initiative: Id| -> Vec<OpenGate> {
+            snapshot
+                .gates_of(initiative)
+                .filter(|g| !g.state.is_settled())
+                .map(|g| OpenGate {
+                    name: snapshot.gate_type(g.gate_type_id).map(|t| t.name.clone()).unwrap_or_default(),
+                    state: g.state,
+                    approver: g.approver_id.and_then(|p| snapshot.person(p)).map(|p| p.name.clone()),
+                })
+                .collect()
+        };
         for i in &snapshot.initiatives {
             let (kind, at) = (ItemKind::Initiative, i.id);
+            if governance::needs_accountable(i.status) && i.accountable_id.is_none() {
+                let message = format!(
+                    "“{}” is {} but has no Accountable. Choose the one person who answers for it in its details (RACI).",
+                    i.title, i.status
+                );
+                out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, message, None));
+            }
             let owner = |id: Option<Id>| id.and_then(|id| snapshot.person(id));
             let owners = rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
                 .and(rules::check_owner("Marketing owner", MARKETING, owner(i.marketing_owner_id)))
@@ -76,12 +95,22 @@ impl Store {
                 out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
             }
             if i.status == InitiativeStatus::Live {
-                if let Err(err) = rules::check_can_finish(&i.title, "Live", waits_for(i.id)) {
+                let finished = rules::check_can_finish(&i.title, "Live", waits_for(i.id)).and(governance::check_gates_for_go_live(
+                    &i.title,
+                    "be Live",
+                    &open_gates(i.id),
+                ));
+                if let Err(err) = finished {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
                 }
             }
-            for (role, id) in [("Marketing owner", i.marketing_owner_id), ("IT owner", i.it_owner_id), ("executive sponsor", i.sponsor_id)]
-            {
+            let roles = [
+                ("Marketing owner", i.marketing_owner_id),
+                ("IT owner", i.it_owner_id),
+                ("executive sponsor", i.sponsor_id),
+                ("Accountable", i.accountable_id),
+            ];
+            for (role, id) in roles {
                 if let Some(p) = deleted_person(id)? {
                     let message =
                         format!("(deleted) {} is still the {role} of “{}”. Restore {0}, or choose someone else.", p.name, i.title);
@@ -92,7 +121,12 @@ impl Store {
         for t in &snapshot.tasks {
             let (kind, at) = (ItemKind::Task, t.id);
             if t.status == TaskStatus::Done {
-                if let Err(err) = rules::check_can_finish(&t.title, "done", waits_for(t.id)) {
+                let mut finished = rules::check_can_finish(&t.title, "done", waits_for(t.id));
+                if let (true, Some(i)) = (t.go_live, snapshot.initiative(t.initiative_id)) {
+                    let what = format!("have its go-live milestone “{}” done", t.title);
+                    finished = finished.and(governance::check_gates_for_go_live(&i.title, &what, &open_gates(i.id)));
+                }
+                if let Err(err) = finished {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
                 }
             }

@@ -7,7 +7,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
-use super::{departments, initiatives, items, people, rows, Store};
+use super::{departments, gates, initiatives, items, people, rows, Store};
+use crate::domain::governance::GateSummary;
 use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
 use crate::domain::rules;
 use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
@@ -54,8 +55,9 @@ pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person]) -> Resu
     let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
     let progress = progress(conn, &departments::all(conn)?)?;
     let mut blockers = items::open_blockers(conn, Some(ItemKind::Initiative))?;
+    let mut gates = gates::summaries(conn)?;
     let list = initiatives::all(conn)?;
-    Ok(list.into_iter().map(|i| card(i, today, &people, &progress, &mut blockers)).collect())
+    Ok(list.into_iter().map(|i| card(i, today, &people, &progress, &mut blockers, &mut gates)).collect())
 }
 
 pub fn card(
@@ -64,15 +66,19 @@ pub fn card(
     people: &HashMap<Id, &Person>,
     progress: &HashMap<Id, Vec<DepartmentProgress>>,
     blockers: &mut HashMap<Id, Vec<ItemRef>>,
+    gates: &mut HashMap<Id, GateSummary>,
 ) -> InitiativeCard {
     let blocked_by = blockers.remove(&i.id).unwrap_or_default();
+    let gates = gates.remove(&i.id).unwrap_or_default();
     let marketing_owner = person_ref(people, i.marketing_owner_id);
     let it_owner = person_ref(people, i.it_owner_id);
     let mut search = vec![i.title.clone(), i.summary.clone()];
     search.extend(i.tags.iter().cloned());
     search.extend([&marketing_owner, &it_owner].into_iter().flatten().map(|p| p.name.clone()));
     InitiativeCard {
-        blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by),
+        blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by, &gates.failed),
+        accountable: person_ref(people, i.accountable_id),
+        gates,
         overdue: i.status.is_open() && i.target.is_some_and(|t| t < today),
         progress: progress.get(&i.id).cloned().unwrap_or_default(),
         sponsor: person_ref(people, i.sponsor_id),

@@ -1,15 +1,17 @@
 //! Reading every row of the board, deleted ones and the whole activity log included, for the
 //! lossless JSON export (`export::json`). Unlike `Store::snapshot`, nothing is left out and every
 //! row keeps its id and its `created_at` / `updated_at` / `deleted_at`, so that a later import can
-//! rebuild the board exactly. Rows come ordered by id (UUIDv7: creation order), so the same board
-//! always gives the same bundle. `Store::read_bundle` hands the rows over in chunks as it reads
+//! rebuild the board exactly. Rows come ordered by id (UUIDv7: creation order), or for rows
+//! whose ids are derived (roles, gates) by what they belong to, so the same board always gives
+//! the same bundle. `Store::read_bundle` hands the rows over in chunks as it reads
 //! them, so that the export can write while it reads; `Store::bundle` collects them.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{activity, comments, dependencies, initiatives, rows, tasks, Store};
+use super::{activity, comments, dependencies, gates, initiatives, roles, rows, tasks, Store};
+use crate::domain::governance::{Gate, GateType, RoleAssignment};
 use crate::domain::model::*;
 use crate::domain::view::BoardInfo;
 use crate::Result;
@@ -29,13 +31,21 @@ pub struct Bundle {
     pub comments: Vec<CommentRow>,
     /// The append-only log, oldest first; it is never deleted from.
     pub activity: Vec<Activity>,
+    /// Since version 2: the gate catalogue (built-in types included), roles and gates.
+    #[serde(default)]
+    pub gate_types: Vec<GateTypeRow>,
+    #[serde(default)]
+    pub roles: Vec<RoleRow>,
+    #[serde(default)]
+    pub gates: Vec<GateRow>,
 }
 
 impl Bundle {
     pub const FORMAT: &'static str = "bridgeboard-board";
     /// Raised whenever a field is renamed, removed or changes meaning; adding a field is not a
     /// new version only if an importer of this version may ignore it.
-    pub const VERSION: u32 = 1;
+    /// Version 2 added the Accountable, go-live milestones, roles, gates and gate types.
+    pub const VERSION: u32 = 2;
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -103,6 +113,30 @@ pub struct CommentRow {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GateTypeRow {
+    #[serde(flatten)]
+    pub gate_type: GateType,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleRow {
+    #[serde(flatten)]
+    pub role: RoleAssignment,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GateRow {
+    #[serde(flatten)]
+    pub gate: Gate,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
 /// A piece of the bundle as it is read: the board row, then each table in the order [`Bundle`]
 /// declares them, in chunks of at most [`Part::ROWS`] rows. Every table sends at least one chunk
 /// (empty if the table is), so a reader of the parts sees every table.
@@ -116,6 +150,9 @@ pub enum Part {
     Dependencies(Vec<DependencyRow>),
     Comments(Vec<CommentRow>),
     Activity(Vec<Activity>),
+    GateTypes(Vec<GateTypeRow>),
+    Roles(Vec<RoleRow>),
+    Gates(Vec<GateRow>),
 }
 
 impl Part {
@@ -135,6 +172,9 @@ impl Bundle {
             Part::Dependencies(rows) => self.dependencies.extend(rows),
             Part::Comments(rows) => self.comments.extend(rows),
             Part::Activity(rows) => self.activity.extend(rows),
+            Part::GateTypes(rows) => self.gate_types.extend(rows),
+            Part::Roles(rows) => self.roles.extend(rows),
+            Part::Gates(rows) => self.gates.extend(rows),
         }
     }
 }
@@ -191,10 +231,10 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         },
     )?;
     chunks(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), Part::Initiatives, each, |r| {
-        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: opt_time(r, 14)? })
+        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 15)? })
     })?;
     chunks(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), Part::Tasks, each, |r| {
-        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: opt_time(r, 14)? })
+        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 16)? })
     })?;
     chunks(
         conn,
@@ -204,9 +244,41 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
     )?;
     chunks(conn, &format!("SELECT {}, updated_at, deleted_at FROM comments ORDER BY id", comments::COLUMNS), Part::Comments, each, |r| {
-        Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: opt_time(r, 7)? })
+        Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: rows::opt_time(r, 7)? })
     })?;
-    chunks(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), Part::Activity, each, activity::from_row)
+    chunks(conn, &format!("SELECT {} FROM activity ORDER BY id", activity::COLUMNS), Part::Activity, each, activity::from_row)?;
+    chunks(
+        conn,
+        "SELECT id, key, name, description, usual_approver, created_at, updated_at, deleted_at FROM gate_types ORDER BY id",
+        Part::GateTypes,
+        each,
+        |r| {
+            Ok(GateTypeRow {
+                gate_type: GateType {
+                    id: rows::id(r, 0)?,
+                    key: r.get(1)?,
+                    name: r.get(2)?,
+                    description: r.get(3)?,
+                    usual_approver: r.get(4)?,
+                },
+                stamps: stamps(r, 5)?,
+            })
+        },
+    )?;
+    chunks(
+        conn,
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM roles ORDER BY item_id, person_id, role", roles::COLUMNS),
+        Part::Roles,
+        each,
+        |r| Ok(RoleRow { role: roles::from_row(r)?, stamps: stamps(r, 5)? }),
+    )?;
+    chunks(
+        conn,
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM gates ORDER BY initiative_id, gate_type_id", gates::COLUMNS),
+        Part::Gates,
+        each,
+        |r| Ok(GateRow { gate: gates::from_row(r)?, stamps: stamps(r, 10)? }),
+    )
 }
 
 /// Runs `sql` and hands its rows to `each` in chunks of [`Part::ROWS`], wrapped by `part`;
@@ -235,13 +307,6 @@ fn chunks<T>(
     Ok(())
 }
 
-fn opt_time(r: &Row, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    let text: Option<String> = r.get(idx)?;
-    text.map(|t| DateTime::parse_from_rfc3339(&t).map(|t| t.with_timezone(&Utc)))
-        .transpose()
-        .map_err(|_| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, "not a valid time".into()))
-}
-
 fn stamps(r: &Row, first: usize) -> rusqlite::Result<Stamps> {
-    Ok(Stamps { created_at: rows::time(r, first)?, updated_at: rows::time(r, first + 1)?, deleted_at: opt_time(r, first + 2)? })
+    Ok(Stamps { created_at: rows::time(r, first)?, updated_at: rows::time(r, first + 1)?, deleted_at: rows::opt_time(r, first + 2)? })
 }

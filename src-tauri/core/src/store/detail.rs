@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{activity, board, comments, departments, dependencies, initiatives, items, people, tasks, Store};
+use super::{activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, people, roles, tasks, Store};
+use crate::domain::governance::{GateSummary, GateView, Raci};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
 use crate::domain::rules;
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
@@ -75,6 +76,12 @@ impl Store {
                 .collect()
         };
 
+        let given = roles::of_initiative(conn, id)?;
+        let find = |person: Id| board::person_ref(&people, Some(person));
+        let raci_of = |item: Id, accountable: Option<Id>, by_default: Vec<Option<Id>>| {
+            Raci::of(find, accountable, by_default, given.iter().filter(|r| r.item_id == item))
+        };
+
         let dept_order: Vec<Id> = departments::all(conn)?.into_iter().map(|d| d.id).collect();
         let mut rows: Vec<TaskRow> = task_list
             .into_iter()
@@ -82,7 +89,8 @@ impl Store {
                 let blocked_by = blockers(task.id);
                 TaskRow {
                     assignee: board::person_ref(&people, task.assignee_id),
-                    blocked: rules::is_blocked(task.block_reason.as_deref(), &blocked_by),
+                    raci: raci_of(task.id, task.accountable_id, vec![task.assignee_id]),
+                    blocked: rules::is_blocked(task.block_reason.as_deref(), &blocked_by, &[]),
                     blocked_by,
                     upstream: upstream(task.id),
                     downstream: downstream(task.id),
@@ -99,9 +107,24 @@ impl Store {
         let mut card_blockers = HashMap::from([(id, blockers(id))]);
         let dept_names: HashMap<Id, String> = departments::all(conn)?.into_iter().map(|d| (d.id, d.name)).collect();
         progress.insert(id, progress_of(&rows, &dept_order, &dept_names));
-        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers);
+        let catalogue = gate_types::all(conn)?;
+        let gates: Vec<GateView> = gates::of_initiative(conn, id)?
+            .into_iter()
+            .filter_map(|gate| {
+                let gate_type = catalogue.iter().find(|t| t.id == gate.gate_type_id)?.clone();
+                Some(GateView { approver: board::person_ref(&people, gate.approver_id), gate, gate_type })
+            })
+            .collect();
+        let mut summary = GateSummary::default();
+        for g in &gates {
+            summary.add(&g.gate_type.name, g.gate.state, g.gate.reason.as_deref());
+        }
+        let mut card_gates = HashMap::from([(id, summary)]);
+        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers, &mut card_gates);
 
         Ok(InitiativeDetail {
+            raci: raci_of(id, initiative.accountable_id, vec![initiative.marketing_owner_id, initiative.it_owner_id]),
+            gates,
             upstream: upstream(id),
             downstream: downstream(id),
             activity: activity::of_initiative(conn, id, ACTIVITY_SHOWN)?,

@@ -9,7 +9,7 @@ use crate::domain::view::DeletedInitiative;
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
-                       it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at";
+                       it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at, accountable_id";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
     Ok(Initiative {
@@ -27,6 +27,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
         block_reason: r.get(11)?,
         created_at: rows::time(r, 12)?,
         updated_at: rows::time(r, 13)?,
+        accountable_id: rows::opt_id(r, 14)?,
     })
 }
 
@@ -43,14 +44,14 @@ pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at FROM initiatives WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(14)?))).optional()?)
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(15)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Initiative>> {
     Ok(get_any(conn, id)?.filter(|(_, deleted)| deleted.is_none()).map(|(i, _)| i))
 }
 
-fn values(i: &Initiative) -> [Option<String>; 12] {
+fn values(i: &Initiative) -> [Option<String>; 13] {
     [
         Some(i.id.to_string()),
         Some(i.title.clone()),
@@ -64,26 +65,27 @@ fn values(i: &Initiative) -> [Option<String>; 12] {
         rows::text_id(i.sponsor_id),
         Some(rows::tags_json(&i.tags)),
         i.block_reason.clone(),
+        rows::text_id(i.accountable_id),
     ]
 }
 
 pub fn insert(tx: &Transaction, i: &Initiative) -> Result<()> {
-    let [a, b, c, d, e, f, g, h, j, k, l, m] = values(i);
+    let [a, b, c, d, e, f, g, h, j, k, l, m, n] = values(i);
     tx.execute(
-        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at)],
+        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at), n],
     )?;
     Ok(())
 }
 
 pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
-    let [a, b, c, d, e, f, g, h, j, k, l, m] = values(i);
+    let [a, b, c, d, e, f, g, h, j, k, l, m, n] = values(i);
     tx.execute(
         "UPDATE initiatives SET title = ?2, summary = ?3, status = ?4, priority = ?5, start_date = ?6,
                 target_date = ?7, marketing_owner_id = ?8, it_owner_id = ?9, sponsor_id = ?10, tags = ?11,
-                block_reason = ?12, updated_at = ?13
+                block_reason = ?12, updated_at = ?13, accountable_id = ?14
           WHERE id = ?1",
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at)],
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at), n],
     )?;
     Ok(())
 }
@@ -133,18 +135,20 @@ pub fn deleted(conn: &Connection) -> Result<Vec<DeletedInitiative>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The initiatives a person owns or sponsors, with the role.
+/// The initiatives a person owns, sponsors or is Accountable for, with the role.
 pub fn roles_of(conn: &Connection, person: Id) -> Result<Vec<(Id, &'static str)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, 'marketing_owner' FROM initiatives WHERE marketing_owner_id = ?1 AND deleted_at IS NULL
          UNION ALL SELECT id, 'it_owner' FROM initiatives WHERE it_owner_id = ?1 AND deleted_at IS NULL
-         UNION ALL SELECT id, 'sponsor' FROM initiatives WHERE sponsor_id = ?1 AND deleted_at IS NULL",
+         UNION ALL SELECT id, 'sponsor' FROM initiatives WHERE sponsor_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT id, 'accountable' FROM initiatives WHERE accountable_id = ?1 AND deleted_at IS NULL",
     )?;
     let rows = stmt.query_map(params![person.to_string()], |r| {
         let role: String = r.get(1)?;
         let role = match role.as_str() {
             "marketing_owner" => "marketing_owner",
             "it_owner" => "it_owner",
+            "accountable" => "accountable",
             _ => "sponsor",
         };
         Ok((rows::id(r, 0)?, role))

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{departments, initiatives, items, people, tasks, Store};
+use super::{board, departments, gate_types, gates, initiatives, items, people, roles, tasks, Store};
+use crate::domain::governance::{GateSummary, Raci, RoleAssignment};
 use crate::domain::model::{Id, Person};
 use crate::domain::rules;
 use crate::Result;
@@ -27,9 +28,25 @@ pub struct ListedTask {
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub kind: String,
+    pub go_live: bool,
+    pub raci: Raci,
     pub blocked: bool,
     pub blocked_by: Vec<NamedRef>,
     pub block_reason: Option<String>,
+}
+
+/// A gate as `list --json` shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListedGate {
+    pub id: Id,
+    pub key: String,
+    pub name: String,
+    pub state: String,
+    pub approver: Option<NamedRef>,
+    pub reason: Option<String>,
+    pub evidence: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,6 +61,9 @@ pub struct ListedInitiative {
     pub it_owner: Option<NamedRef>,
     pub sponsor: Option<NamedRef>,
     pub tags: Vec<String>,
+    pub raci: Raci,
+    pub gates: Vec<ListedGate>,
+    /// A failed gate blocks the initiative; `blocked_by` lists only open predecessors.
     pub blocked: bool,
     pub blocked_by: Vec<NamedRef>,
     pub block_reason: Option<String>,
@@ -68,6 +88,33 @@ impl Store {
             .map(|(id, preds)| (id, preds.into_iter().map(|p| NamedRef { id: p.id, name: p.title }).collect()))
             .collect();
 
+        let by_id: HashMap<Id, &Person> = people.iter().map(|(id, p)| (*id, p)).collect();
+        let mut given: HashMap<Id, Vec<RoleAssignment>> = HashMap::new();
+        for role in roles::all(conn)? {
+            given.entry(role.item_id).or_default().push(role);
+        }
+        let raci_of = |item: Id, accountable: Option<Id>, by_default: Vec<Option<Id>>| {
+            Raci::of(|p| board::person_ref(&by_id, Some(p)), accountable, by_default, given.get(&item).into_iter().flatten())
+        };
+        let catalogue: HashMap<Id, (String, String)> = gate_types::all(conn)?.into_iter().map(|t| (t.id, (t.key, t.name))).collect();
+        let mut gates_of: HashMap<Id, Vec<ListedGate>> = HashMap::new();
+        let mut summaries: HashMap<Id, GateSummary> = HashMap::new();
+        for g in gates::all(conn)? {
+            let Some((key, name)) = catalogue.get(&g.gate_type_id).cloned() else { continue };
+            summaries.entry(g.initiative_id).or_default().add(&name, g.state, g.reason.as_deref());
+            gates_of.entry(g.initiative_id).or_default().push(ListedGate {
+                id: g.id,
+                key,
+                name,
+                state: g.state.wire().into(),
+                approver: named(g.approver_id),
+                reason: g.reason,
+                evidence: g.evidence,
+                decided_by: g.decided_by,
+                decided_at: g.decided_at,
+            });
+        }
+
         let mut by_initiative: HashMap<Id, Vec<ListedTask>> = HashMap::new();
         for t in tasks::all(conn)? {
             let blocked_by = blockers.remove(&t.id).unwrap_or_default();
@@ -80,7 +127,9 @@ impl Store {
                 start: t.start,
                 due: t.due,
                 kind: t.kind.wire().into(),
-                blocked: rules::is_blocked(t.block_reason.as_deref(), &blocked_by),
+                go_live: t.go_live,
+                raci: raci_of(t.id, t.accountable_id, vec![t.assignee_id]),
+                blocked: rules::is_blocked(t.block_reason.as_deref(), &blocked_by, &[]),
                 blocked_by,
                 block_reason: t.block_reason,
             });
@@ -89,7 +138,10 @@ impl Store {
             .into_iter()
             .map(|i| {
                 let blocked_by = blockers.remove(&i.id).unwrap_or_default();
+                let failed = summaries.remove(&i.id).unwrap_or_default().failed;
                 ListedInitiative {
+                    raci: raci_of(i.id, i.accountable_id, vec![i.marketing_owner_id, i.it_owner_id]),
+                    gates: gates_of.remove(&i.id).unwrap_or_default(),
                     id: i.id,
                     status: i.status.wire().into(),
                     priority: i.priority.wire().into(),
@@ -99,7 +151,7 @@ impl Store {
                     it_owner: named(i.it_owner_id),
                     sponsor: named(i.sponsor_id),
                     tags: i.tags,
-                    blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by),
+                    blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by, &failed),
                     blocked_by,
                     block_reason: i.block_reason,
                     tasks: by_initiative.remove(&i.id).unwrap_or_default(),

@@ -180,6 +180,53 @@ pub const MIGRATIONS: &[&str] = &[
         last_change_at TEXT
     );
     "#,
+    // 3: governance. The Accountable is a field of its item (exactly one; two desktops naming
+    // two is a field conflict); Responsible, Consulted and Informed are rows. Gates belong to an
+    // initiative, one of each type; their types form the board's catalogue. The built-in types
+    // are added by `gate_types::insert_builtin` after this runs.
+    r#"
+    ALTER TABLE initiatives ADD COLUMN accountable_id TEXT REFERENCES people(id);
+    ALTER TABLE tasks ADD COLUMN accountable_id TEXT REFERENCES people(id);
+    ALTER TABLE tasks ADD COLUMN go_live INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE roles (
+        id TEXT PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        role TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX roles_by_initiative ON roles(initiative_id);
+    CREATE INDEX roles_by_person ON roles(person_id);
+    CREATE TABLE gate_types (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        usual_approver TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE TABLE gates (
+        id TEXT PRIMARY KEY,
+        initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+        gate_type_id TEXT NOT NULL REFERENCES gate_types(id),
+        approver_id TEXT REFERENCES people(id),
+        state TEXT NOT NULL,
+        reason TEXT,
+        evidence TEXT NOT NULL DEFAULT '',
+        decided_by TEXT,
+        decided_at TEXT,
+        decided_on TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX gates_by_initiative ON gates(initiative_id);
+    "#,
 ];
 
 /// The schema version this build of Bridgeboard writes.
@@ -187,13 +234,16 @@ pub fn latest_version() -> i32 {
     MIGRATIONS.len() as i32
 }
 
-/// The tables a board file at the latest version must have.
+/// The tables every board file has, whatever its version (later ones come with migrations).
 pub const EXPECTED_TABLES: &[&str] = &["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
 
 /// Runs every migration after `from` inside the caller's transaction.
 pub fn migrate(tx: &Transaction, from: i32) -> rusqlite::Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
         tx.execute_batch(sql)?;
+        if index == 2 {
+            super::gate_types::insert_builtin(tx)?;
+        }
         tx.pragma_update(None, "user_version", index as i32 + 1)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;

@@ -60,7 +60,15 @@ pub fn work(conn: &Connection, id: Id) -> Result<Vec<String>> {
         "SELECT 'Marketing owner of “' || title || '”' FROM initiatives WHERE marketing_owner_id = ?1 AND deleted_at IS NULL
          UNION ALL SELECT 'IT owner of “' || title || '”' FROM initiatives WHERE it_owner_id = ?1 AND deleted_at IS NULL
          UNION ALL SELECT 'sponsor of “' || title || '”' FROM initiatives WHERE sponsor_id = ?1 AND deleted_at IS NULL
-         UNION ALL SELECT 'assigned “' || title || '”' FROM tasks WHERE assignee_id = ?1 AND deleted_at IS NULL",
+         UNION ALL SELECT 'Accountable for “' || title || '”' FROM initiatives WHERE accountable_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT 'assigned “' || title || '”' FROM tasks WHERE assignee_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT 'Accountable for the task “' || title || '”' FROM tasks WHERE accountable_id = ?1 AND deleted_at IS NULL
+         UNION ALL SELECT 'approver of the ' || t.name || ' gate of “' || i.title || '”'
+                     FROM gates g JOIN gate_types t ON t.id = g.gate_type_id JOIN initiatives i ON i.id = g.initiative_id
+                    WHERE g.approver_id = ?1 AND g.deleted_at IS NULL AND i.deleted_at IS NULL
+         UNION ALL SELECT r.role || ' for “' || coalesce(tk.title, i.title) || '”'
+                     FROM roles r JOIN initiatives i ON i.id = r.initiative_id LEFT JOIN tasks tk ON tk.id = r.item_id
+                    WHERE r.person_id = ?1 AND r.deleted_at IS NULL AND i.deleted_at IS NULL",
     )?;
     let rows = stmt.query_map(params![id.to_string()], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -5,7 +5,7 @@
 use rusqlite::{params, Transaction};
 
 use super::bundle::Bundle;
-use super::{initiatives, rows, tasks};
+use super::{gate_types, gates, initiatives, roles, rows, tasks};
 use crate::Result;
 
 fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
@@ -17,6 +17,10 @@ fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
 pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
     tx.execute("DELETE FROM departments", [])?;
     tx.execute("DELETE FROM board", [])?;
+    // A version 1 export has no catalogue: the board keeps the built-in one.
+    if !b.gate_types.is_empty() {
+        tx.execute("DELETE FROM gate_types", [])?;
+    }
     tx.execute(
         "INSERT INTO board (id, name, sample, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
@@ -100,6 +104,19 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
             ],
         )?;
     }
+    for g in &b.gate_types {
+        gate_types::insert(tx, &g.gate_type, g.stamps.created_at)?;
+        set_stamps(tx, "gate_types", g.gate_type.id, &g.stamps)?;
+    }
+    for r in &b.roles {
+        roles::give(tx, &r.role, r.stamps.created_at)?;
+        set_stamps(tx, "roles", r.role.id, &r.stamps)?;
+    }
+    for g in &b.gates {
+        gates::upsert(tx, &g.gate, g.stamps.created_at)?;
+        gates::update(tx, &g.gate, g.stamps.updated_at)?;
+        set_stamps(tx, "gates", g.gate.id, &g.stamps)?;
+    }
     for a in &b.activity {
         tx.execute(
             "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary, device)
@@ -121,6 +138,16 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
             ],
         )?;
     }
+    Ok(())
+}
+
+/// Puts back a row's own stamps after the table's writer dated it.
+fn set_stamps(tx: &Transaction, table: &str, id: crate::Id, s: &super::bundle::Stamps) -> Result<()> {
+    // `table` is one of this file's own names, never input.
+    tx.execute(
+        &format!("UPDATE {table} SET created_at = ?2, updated_at = ?3, deleted_at = ?4 WHERE id = ?1"),
+        params![id.to_string(), rows::stamp(s.created_at), rows::stamp(s.updated_at), stamp(s.deleted_at)],
+    )?;
     Ok(())
 }
 

@@ -59,6 +59,13 @@ pub fn time(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
     parse_time(text).ok_or_else(|| bad(idx, "time"))
 }
 
+pub fn opt_time(row: &Row, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    match row.get_ref(idx)?.as_str_or_null()? {
+        None => Ok(None),
+        Some(text) => parse_time(text).map(Some).ok_or_else(|| bad(idx, "time")),
+    }
+}
+
 pub fn wire<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
     parse(&text).ok_or_else(|| bad(idx, "value"))

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{board, departments, dependencies, initiatives, people, tasks, Store};
+use super::{board, departments, dependencies, gate_types, gates, initiatives, people, roles, tasks, Store};
 use crate::domain::snapshot::Snapshot;
 use crate::Result;
 
@@ -20,6 +20,9 @@ impl Store {
             initiatives,
             tasks,
             dependencies,
+            gate_types: gate_types::all(conn)?,
+            gates: gates::all(conn)?,
+            roles: roles::all(conn)?,
         })
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::model::{Id, Task, TaskKind, TaskStatus};
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, \
-                       kind, position, block_reason, created_at, updated_at";
+                       kind, position, block_reason, created_at, updated_at, accountable_id, go_live";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -27,6 +27,8 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
         block_reason: r.get(11)?,
         created_at: rows::time(r, 12)?,
         updated_at: rows::time(r, 13)?,
+        accountable_id: rows::opt_id(r, 14)?,
+        go_live: r.get(15)?,
     })
 }
 
@@ -51,7 +53,7 @@ pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Task, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM tasks WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(14)?))).optional()?)
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(16)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
@@ -64,7 +66,7 @@ pub fn next_position(conn: &Connection, initiative: Id) -> Result<f64> {
     Ok(max.map_or(1.0, |m| m.floor() + 1.0))
 }
 
-/// The columns in `COLUMNS` order, without the two timestamps.
+/// The columns in `COLUMNS` order, without the two timestamps and what follows them.
 fn values(t: &Task) -> Vec<Value> {
     vec![
         t.id.to_string().into(),
@@ -83,10 +85,15 @@ fn values(t: &Task) -> Vec<Value> {
 }
 
 pub fn insert(tx: &Transaction, t: &Task) -> Result<()> {
-    let stamps = [rows::stamp(t.created_at).into(), rows::stamp(t.updated_at).into()];
+    let after = [
+        rows::stamp(t.created_at).into(),
+        rows::stamp(t.updated_at).into(),
+        rows::text_id(t.accountable_id).into(),
+        Value::Integer(t.go_live.into()),
+    ];
     tx.execute(
-        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
-        params_from_iter(values(t).into_iter().chain(stamps)),
+        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        params_from_iter(values(t).into_iter().chain(after)),
     )?;
     Ok(())
 }
@@ -96,9 +103,12 @@ pub fn update(tx: &Transaction, t: &Task) -> Result<()> {
     let mut values = values(t);
     values.remove(1);
     values.push(rows::stamp(t.updated_at).into());
+    values.push(rows::text_id(t.accountable_id).into());
+    values.push(Value::Integer(t.go_live.into()));
     tx.execute(
         "UPDATE tasks SET title = ?2, notes = ?3, department_id = ?4, assignee_id = ?5, status = ?6, start_date = ?7,
-                due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12
+                due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12, accountable_id = ?13,
+                go_live = ?14
           WHERE id = ?1",
         params_from_iter(values),
     )?;
@@ -119,6 +129,20 @@ pub fn assigned_to(conn: &Connection, person: Id) -> Result<Vec<Id>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The live tasks a person is Accountable for.
+pub fn accountable_for(conn: &Connection, person: Id) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM tasks WHERE accountable_id = ?1 AND deleted_at IS NULL")?;
+    let rows = stmt.query_map(params![person.to_string()], |r| rows::id(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The other go-live milestones of an initiative (it has one).
+pub fn go_live_of(conn: &Connection, initiative: Id) -> Result<Vec<Id>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM tasks WHERE initiative_id = ?1 AND go_live = 1 AND deleted_at IS NULL")?;
+    let rows = stmt.query_map(params![initiative.to_string()], |r| rows::id(r, 0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Every task's edge to its own initiative (which cannot finish before it), deleted or not, as
 /// the loop check counts them.
 pub fn task_initiative_edges(conn: &Connection) -> Result<Vec<(Id, Id)>> {
@@ -136,6 +160,6 @@ pub fn of_deleted_initiatives(conn: &Connection) -> Result<Vec<(Task, String)>> 
           ORDER BY initiative_id, position, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, String>(14)?)))?;
+    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, String>(16)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -32,11 +32,23 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// The replicated tables, in the order their rows are projected: what is referred to first.
-pub const TABLES: [&str; 8] = ["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity"];
+pub const TABLES: [&str; 11] =
+    ["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity", "gate_types", "roles", "gates"];
 
-/// Columns every edit writes; their concurrent values are merged silently (Automerge's winner),
-/// never shown as a conflict.
-const QUIET: [&str; 2] = ["updated_at", "position"];
+/// The tables the first share format had; the genesis document holds their maps.
+const FIRST_TABLES: usize = 8;
+
+/// The tables added since, whose maps [`Replica::upgrade`] adds.
+const ADDED_TABLES: [&str; 3] = ["gate_types", "roles", "gates"];
+
+/// The actor of the change that adds [`ADDED_TABLES`]: every desktop makes that change itself,
+/// byte for byte the same (same actor, same cause, no time), so it is one change everywhere and
+/// no two desktops ever hold two different maps for one table.
+const UPGRADE_ACTOR: &[u8; 16] = b"bridgeboard:gov3";
+
+/// Columns every edit writes, or that describe who made a decision; their concurrent values are
+/// merged silently (Automerge's winner), never shown as a conflict.
+const QUIET: [&str; 5] = ["updated_at", "position", "decided_by", "decided_at", "decided_on"];
 
 /// Columns kept as sets of members (a JSON array of text in the table).
 const SETS: [(&str, &str); 1] = [("initiatives", "tags")];
@@ -101,6 +113,7 @@ pub enum DocError {
 pub struct Replica {
     doc: Automerge,
     tables: BTreeMap<&'static str, ObjId>,
+    upgrade: Option<Change>,
 }
 
 impl Replica {
@@ -112,11 +125,33 @@ impl Replica {
         let meta = tx.put_object(ROOT, "meta", ObjType::Map).expect("a new document accepts a map at its root");
         tx.put(&meta, "format_version", FORMAT_VERSION).expect("meta is a map");
         tx.put(&meta, "board_id", board_id).expect("meta is a map");
-        for table in TABLES {
-            tx.put_object(ROOT, table, ObjType::Map).expect("a new document accepts a map at its root");
+        for table in &TABLES[..FIRST_TABLES] {
+            tx.put_object(ROOT, *table, ObjType::Map).expect("a new document accepts a map at its root");
         }
         tx.commit_with(options(author, at_ms));
         Replica::wrap(doc).expect("the genesis document has every table")
+    }
+
+    /// Adds the maps of the tables added since the first format, once, by a change every desktop
+    /// makes identically: built on the genesis change alone, by a fixed actor, with no time.
+    /// Returns it when it was new here, to be kept and published like a local change (so that a
+    /// desktop whose Bridgeboard predates it can still apply what depends on it).
+    fn upgrade(doc: &mut Automerge) -> Result<Option<Change>, DocError> {
+        let has = |doc: &Automerge, table: &str| matches!(doc.get(ROOT, table), Ok(Some((Value::Object(ObjType::Map), _))));
+        if ADDED_TABLES.iter().all(|t| has(doc, t)) {
+            return Ok(None);
+        }
+        let Some((_, meta)) = doc.get(ROOT, "meta")? else { return Err(DocError::Foreign("it has no meta map".into())) };
+        let genesis = doc.hash_for_opid(&meta).ok_or_else(|| DocError::Foreign("its genesis change is missing".into()))?;
+        let mut base = doc.fork_at(&[genesis])?.with_actor(ActorId::from(UPGRADE_ACTOR.as_slice()));
+        let mut tx = base.transaction();
+        for table in ADDED_TABLES {
+            tx.put_object(ROOT, table, ObjType::Map)?;
+        }
+        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates and gate types"));
+        let change = base.get_last_local_change().ok_or_else(|| DocError::Foreign("the upgrade made no change".into()))?;
+        doc.apply_changes([change.clone()])?;
+        Ok(Some(change))
     }
 
     /// A document from a saved snapshot, then the changes that came after it.
@@ -127,7 +162,8 @@ impl Replica {
         Ok(replica)
     }
 
-    fn wrap(doc: Automerge) -> Result<Replica, DocError> {
+    fn wrap(mut doc: Automerge) -> Result<Replica, DocError> {
+        let upgrade = Replica::upgrade(&mut doc)?;
         let mut tables = BTreeMap::new();
         for table in TABLES {
             match doc.get(ROOT, table)? {
@@ -135,7 +171,12 @@ impl Replica {
                 _ => return Err(DocError::Foreign(format!("it has no {table} map"))),
             };
         }
-        Ok(Replica { doc, tables })
+        Ok(Replica { doc, tables, upgrade })
+    }
+
+    /// The upgrade change this replica made when it was read, once: see [`Replica::upgrade`].
+    pub fn take_upgrade(&mut self) -> Option<Change> {
+        self.upgrade.take()
     }
 
     pub fn save(&self) -> Vec<u8> {
@@ -465,5 +506,43 @@ mod tests {
         assert_eq!(ra.conflicts.len(), 1, "the status is in conflict: {ra:?}");
         let people: BTreeSet<String> = ra.conflicts[0].1.iter().filter_map(|c| c.author.as_ref().map(|a| a.person.clone())).collect();
         assert_eq!(people, BTreeSet::from(["A".to_string(), "B".to_string()]), "each value says who set it");
+    }
+
+    /// A document as the first share format wrote it: meta and the first eight tables only.
+    fn first_format_document() -> Vec<u8> {
+        let mut doc = Automerge::new().with_actor(ActorId::from(&[9u8][..]));
+        let mut tx = doc.transaction();
+        let meta = tx.put_object(ROOT, "meta", ObjType::Map).unwrap();
+        tx.put(&meta, "format_version", 1).unwrap();
+        tx.put(&meta, "board_id", "b").unwrap();
+        for table in &TABLES[..FIRST_TABLES] {
+            tx.put_object(ROOT, *table, ObjType::Map).unwrap();
+        }
+        tx.commit_with(options(&author("first"), 5));
+        doc.save()
+    }
+
+    #[test]
+    fn the_upgrade_to_new_tables_is_one_change_on_every_desktop() {
+        let old = first_format_document();
+        let mut a = Replica::load(&old, Vec::new(), ActorId::from(&[1u8][..])).unwrap();
+        let mut b = Replica::load(&old, Vec::new(), ActorId::from(&[2u8][..])).unwrap();
+        let (up_a, up_b) = (a.take_upgrade().expect("an old document is upgraded"), b.take_upgrade().unwrap());
+        assert_eq!(up_a.hash(), up_b.hash(), "two desktops make the very same upgrade change, apart");
+        assert!(a.take_upgrade().is_none(), "it is handed over once");
+        let from_a = a.commit(&[put("gates", "g1", "state", Cell::Text("passed".into()))], &author("A"), 6).unwrap().unwrap();
+        let from_b = b.commit(&[put("roles", "r1", "role", Cell::Text("informed".into()))], &author("B"), 7).unwrap().unwrap();
+        a.apply(vec![from_b]).unwrap();
+        b.apply(vec![from_a, up_a]).unwrap();
+        let sorted = |r: &Replica| -> Vec<ChangeHash> {
+            let mut heads = r.heads();
+            heads.sort();
+            heads
+        };
+        assert_eq!(sorted(&a), sorted(&b), "both hold the same document");
+        assert!(a.missing().is_empty() && b.missing().is_empty(), "nothing waits for a cause");
+        assert!(b.row("gates", "g1").is_some() && a.row("roles", "r1").is_some(), "rows of the new tables travel both ways");
+        let again = Replica::load(&a.save(), Vec::new(), ActorId::from(&[3u8][..])).unwrap();
+        assert!(again.upgrade.is_none(), "an upgraded document is not upgraded again");
     }
 }

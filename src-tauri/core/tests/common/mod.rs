@@ -71,6 +71,7 @@ impl Board {
         self.apply(Op::CreateInitiative(NewInitiative {
             marketing_owner_id: Some(dana),
             it_owner_id: Some(tom),
+            accountable_id: Some(dana),
             ..NewInitiative::titled(title)
         }))
         .unwrap()

@@ -11,7 +11,7 @@ export type DependencyKind = "finish_to_start" | "relates_to";
 
 export type TaskKind = "task" | "milestone";
 
-export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board";
+export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board" | "gate" | "gate_type";
 
 export type Department = { id: string, name: string, 
 /**
@@ -21,13 +21,21 @@ color: string, };
 
 export type Person = { id: string, name: string, email: string, title: string, department_id: string, };
 
-export type Initiative = { id: string, title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, created_at: string, updated_at: string, };
+export type Initiative = { id: string, title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, created_at: string, updated_at: string, 
+/**
+ * The one person who answers for it (RACI); required once it has left Proposed.
+ */
+accountable_id: string | null, };
 
 export type Task = { id: string, initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, 
 /**
  * Sort key within the initiative; fractional so that a move rewrites one row.
  */
-position: number, block_reason: string | null, created_at: string, updated_at: string, };
+position: number, block_reason: string | null, created_at: string, updated_at: string, accountable_id: string | null, 
+/**
+ * This milestone is its initiative's go-live: marking it done waits for the gates.
+ */
+go_live: boolean, };
 
 export type Dependency = { id: string, from_id: string, from_kind: ItemKind, to_id: string, to_kind: ItemKind, kind: DependencyKind, lag_days: number, };
 
@@ -53,15 +61,15 @@ device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 
-export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, };
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, };
 
 export type NewDepartment = { name: string, color: string | null, };
 
 export type NewPerson = { name: string, email: string, title: string, department_id: string, };
 
-export type NewInitiative = { title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, };
+export type NewInitiative = { title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, accountable_id: string | null, };
 
-export type NewTask = { initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, block_reason: string | null, };
+export type NewTask = { initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, block_reason: string | null, go_live: boolean, };
 
 export type NewDependency = { 
 /**
@@ -73,11 +81,69 @@ from_id: string,
  */
 to_id: string, kind: DependencyKind, lag_days: number, };
 
-export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null };
+export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null };
 
-export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null };
+export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "go_live", "value": boolean };
 
 export type PersonChange = { "field": "name", "value": string } | { "field": "email", "value": string } | { "field": "title", "value": string } | { "field": "department", "value": string };
+
+export type RaciRole = "responsible" | "accountable" | "consulted" | "informed";
+
+export type GateState = "not_started" | "in_review" | "passed" | "failed" | "waived";
+
+export type GateType = { id: string, 
+/**
+ * The short key the CLI and the exports use: `privacy`, `security`, ...
+ */
+key: string, name: string, 
+/**
+ * What the review checks.
+ */
+description: string, 
+/**
+ * Who usually approves it ("Privacy officer").
+ */
+usual_approver: string, };
+
+export type Gate = { id: string, initiative_id: string, gate_type_id: string, approver_id: string | null, state: GateState, 
+/**
+ * Why it was failed or waived.
+ */
+reason: string | null, 
+/**
+ * A note or a link to the evidence; a link is shown as text and opened only by the OS.
+ */
+evidence: string, 
+/**
+ * Who last changed its state, when, and from which desktop (on a shared board).
+ */
+decided_by: string | null, decided_at: string | null, decided_on: string | null, };
+
+export type RoleAssignment = { id: string, item_id: string, initiative_id: string, person_id: string, role: RaciRole, };
+
+export type GateSummary = { 
+/**
+ * Passed or waived.
+ */
+settled: number, total: number, 
+/**
+ * Each failed gate with its reason, as the card's Blocked says it: "Privacy … failed: …".
+ */
+failed: Array<string>, };
+
+export type RaciPerson = { person: PersonRef, by_default: boolean, };
+
+export type Raci = { accountable: PersonRef | null, responsible: Array<RaciPerson>, consulted: Array<RaciPerson>, informed: Array<RaciPerson>, };
+
+export type GateView = { gate: Gate, gate_type: GateType, approver: PersonRef | null, };
+
+export type NewGate = { initiative_id: string, gate_type_id: string, approver_id: string | null, };
+
+export type GateChange = { "field": "state", "value": { state: GateState, reason: string | null, } } | { "field": "approver", "value": string | null } | { "field": "evidence", "value": string };
+
+export type NewGateType = { key: string, name: string, description: string, usual_approver: string, };
+
+export type GateTypeChange = { "field": "key", "value": string } | { "field": "name", "value": string } | { "field": "description", "value": string } | { "field": "usual_approver", "value": string };
 
 export type BoardInfo = { id: string, name: string, 
 /**
@@ -103,9 +169,9 @@ export type DepartmentProgress = { department_id: string, name: string, done: nu
  */
 total: number, };
 
-export type InitiativeCard = { id: string, title: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner: PersonRef | null, it_owner: PersonRef | null, sponsor: PersonRef | null, tags: Array<string>, block_reason: string | null, 
+export type InitiativeCard = { id: string, title: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner: PersonRef | null, it_owner: PersonRef | null, sponsor: PersonRef | null, tags: Array<string>, block_reason: string | null, accountable: PersonRef | null, gates: GateSummary, 
 /**
- * Waiting on an open finish-to-start predecessor, or a block reason is set.
+ * Waiting on an open finish-to-start predecessor, a block reason is set, or a gate failed.
  */
 blocked: boolean, blocked_by: Array<ItemRef>, 
 /**
@@ -147,7 +213,7 @@ start: string,
  */
 earliest_start: string, message: string, };
 
-export type TaskRow = { task: Task, assignee: PersonRef | null, blocked: boolean, blocked_by: Array<ItemRef>, upstream: Array<DependencyLink>, downstream: Array<DependencyLink>, };
+export type TaskRow = { task: Task, assignee: PersonRef | null, raci: Raci, blocked: boolean, blocked_by: Array<ItemRef>, upstream: Array<DependencyLink>, downstream: Array<DependencyLink>, };
 
 export type InitiativeDetail = { initiative: Initiative, card: InitiativeCard, 
 /**
@@ -161,7 +227,11 @@ upstream: Array<DependencyLink>,
 /**
  * What waits for this initiative.
  */
-downstream: Array<DependencyLink>, activity: Array<Activity>, comments: Array<Comment>, };
+downstream: Array<DependencyLink>, activity: Array<Activity>, comments: Array<Comment>, raci: Raci, 
+/**
+ * In the catalogue's order.
+ */
+gates: Array<GateView>, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**
@@ -331,7 +401,7 @@ span: Span | null, depends_on: Array<string>, blocked: boolean,
 /**
  * The target date has passed and it is not Live or Cancelled.
  */
-late: boolean, tasks: Array<RoadmapTask>, };
+late: boolean, gates: GateSummary, tasks: Array<RoadmapTask>, };
 
 export type Roadmap = { board: BoardInfo, today: string, filter: RoadmapFilter, departments: Array<Department>, lanes: Array<Lane>, 
 /**

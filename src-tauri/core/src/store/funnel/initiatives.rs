@@ -9,8 +9,8 @@ use super::tasks::update_task;
 use super::{initiative_missing, quoted, shown_date, shown_text, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
-use crate::domain::{rules, validate};
-use crate::store::{initiatives, items, tasks};
+use crate::domain::{governance, rules, validate};
+use crate::store::{gates, initiatives, items, tasks};
 use crate::{Error, Result};
 
 /// The rules an initiative must satisfy whatever changed: dates in order, owners in their
@@ -20,6 +20,7 @@ pub(super) fn check_initiative(ctx: &Ctx, i: &Initiative) -> Result<()> {
     rules::check_owner("Marketing owner", MARKETING, ctx.person(i.marketing_owner_id, "Marketing owner")?.as_ref())?;
     rules::check_owner("IT owner", IT, ctx.person(i.it_owner_id, "IT owner")?.as_ref())?;
     ctx.person(i.sponsor_id, "executive sponsor")?;
+    ctx.person(i.accountable_id, "Accountable")?;
     rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
 }
 
@@ -39,6 +40,7 @@ pub(super) fn create_initiative(ctx: &Ctx, n: NewInitiative) -> Result<Id> {
         block_reason: validate::optional_line("The block reason", n.block_reason.as_deref())?,
         created_at: ctx.now,
         updated_at: ctx.now,
+        accountable_id: n.accountable_id,
     };
     check_initiative(ctx, &initiative)?;
     initiatives::insert(ctx.tx, &initiative)?;
@@ -71,14 +73,17 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
             InitiativeChange::Sponsor(v) => new.sponsor_id = v,
             InitiativeChange::Tags(v) => new.tags = validate::tags(&v)?,
             InitiativeChange::BlockReason(v) => new.block_reason = validate::optional_line("The block reason", v.as_deref())?,
+            InitiativeChange::Accountable(v) => new.accountable_id = v,
         }
     }
     if new == old {
         return Ok(id);
     }
     check_initiative(ctx, &new)?;
+    governance::check_accountable(&new.title, (old.status, old.accountable_id), (new.status, new.accountable_id))?;
     if new.status == InitiativeStatus::Live && old.status != InitiativeStatus::Live {
         rules::check_can_finish(&new.title, "Live", &items::open_predecessors(ctx.tx, id)?)?;
+        governance::check_gates_for_go_live(&new.title, "go Live", &gates::open_of(ctx.tx, id)?)?;
     }
     new.updated_at = ctx.now;
     initiatives::update(ctx.tx, &new)?;
@@ -92,11 +97,13 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
         ("Marketing owner", ctx.person_name(old.marketing_owner_id)?, ctx.person_name(new.marketing_owner_id)?),
         ("IT owner", ctx.person_name(old.it_owner_id)?, ctx.person_name(new.it_owner_id)?),
         ("executive sponsor", ctx.person_name(old.sponsor_id)?, ctx.person_name(new.sponsor_id)?),
+        ("Accountable", ctx.person_name(old.accountable_id)?, ctx.person_name(new.accountable_id)?),
         ("tags", old.tags.join(", "), new.tags.join(", ")),
         ("block reason", shown_text(old.block_reason.as_deref()), shown_text(new.block_reason.as_deref())),
     ];
     ctx.log_changes(ItemKind::Initiative, id, Some(id), diffs, |field, before, after| match field {
         "summary" => format!("edited the summary of {}", quoted(&new.title)),
+        "Accountable" if before != "nobody" => format!("made {after} Accountable for {}, replacing {before}", quoted(&new.title)),
         _ => format!("set {field} of {}: {before} → {after}", quoted(&new.title)),
     })?;
     Ok(id)

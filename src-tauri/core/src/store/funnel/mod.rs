@@ -3,7 +3,7 @@
 //! else writes to the board's tables.
 //!
 //! Its modules depend one way only: `lifecycle` (deletes, restores) → `people` →
-//! `initiatives` → `tasks`; `lifecycle` → `dependencies`. What several need (the write in
+//! `governance` (roles, gates) → `initiatives` → `tasks`; `lifecycle` → `dependencies`. What several need (the write in
 //! progress, its log, looking up a person or a department) is on [`Ctx`] here.
 
 use chrono::{DateTime, Utc};
@@ -11,6 +11,7 @@ use rusqlite::Transaction;
 
 mod batch;
 mod dependencies;
+mod governance;
 mod import;
 mod initiatives;
 mod lifecycle;
@@ -168,6 +169,14 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::RemoveDependency { id } => dependencies::remove_dependency(ctx, id),
         Op::AddComment { item_id, body } => lifecycle::add_comment(ctx, item_id, body),
         Op::SetBoard { name, sample } => lifecycle::set_board(ctx, name, sample),
+        Op::SetRole { item_id, person_id, role } => governance::set_role(ctx, item_id, person_id, role),
+        Op::RemoveRole { item_id, person_id, role } => governance::remove_role(ctx, item_id, person_id, role),
+        Op::AddGate(n) => governance::add_gate(ctx, n),
+        Op::UpdateGate { id, changes } => governance::update_gate(ctx, id, changes),
+        Op::RemoveGate { id } => governance::remove_gate(ctx, id),
+        Op::CreateGateType(n) => governance::create_gate_type(ctx, n),
+        Op::UpdateGateType { id, changes } => governance::update_gate_type(ctx, id, changes),
+        Op::RemoveGateType { id } => governance::remove_gate_type(ctx, id),
     }
 }
 

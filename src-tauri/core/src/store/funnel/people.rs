@@ -3,6 +3,7 @@
 use uuid::Uuid;
 
 use super::activity::Entry;
+use super::governance;
 use super::initiatives::update_initiative;
 use super::tasks::update_task;
 use super::{quoted, Ctx};
@@ -110,6 +111,7 @@ pub(super) fn delete_person(ctx: &Ctx, person: Person, reassign_to: Option<Id>) 
             let change = match role {
                 "marketing_owner" => InitiativeChange::MarketingOwner(Some(successor)),
                 "it_owner" => InitiativeChange::ItOwner(Some(successor)),
+                "accountable" => InitiativeChange::Accountable(Some(successor)),
                 _ => InitiativeChange::Sponsor(Some(successor)),
             };
             update_initiative(ctx, initiative, vec![change])?;
@@ -117,6 +119,7 @@ pub(super) fn delete_person(ctx: &Ctx, person: Person, reassign_to: Option<Id>) 
         for task in tasks::assigned_to(ctx.tx, person.id)? {
             update_task(ctx, task, vec![TaskChange::Assignee(Some(successor))])?;
         }
+        governance::hand_over(ctx, person.id, successor)?;
     }
     people::set_deleted(ctx.tx, person.id, Some(ctx.now), ctx.now)?;
     ctx.log_deleted(ItemKind::Person, person.id, None, &person.name, "delete", "removed the person")

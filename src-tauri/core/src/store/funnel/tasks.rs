@@ -6,14 +6,18 @@ use super::activity::Entry;
 use super::{initiative_missing, quoted, shown_date, shown_text, task_missing, Ctx};
 use crate::domain::model::*;
 use crate::domain::ops::*;
-use crate::domain::{rules, validate};
-use crate::store::{departments, initiatives, items, tasks};
+use crate::domain::{governance, rules, validate};
+use crate::store::{departments, gates, initiatives, items, tasks};
 use crate::{Error, Result};
 
 pub(super) fn check_task(ctx: &Ctx, t: &Task) -> Result<()> {
     validate::date_order(t.start, t.due, "due date")?;
     ctx.department(t.department_id)?;
     ctx.person(t.assignee_id, "assignee")?;
+    ctx.person(t.accountable_id, "Accountable")?;
+    if t.go_live && t.kind != TaskKind::Milestone {
+        return Err(Error::Validation(format!("Only a milestone can be the go-live; make {} a milestone first.", quoted(&t.title))));
+    }
     Ok(())
 }
 
@@ -34,8 +38,13 @@ pub(super) fn create_task(ctx: &Ctx, n: NewTask) -> Result<Id> {
         block_reason: validate::optional_line("The block reason", n.block_reason.as_deref())?,
         created_at: ctx.now,
         updated_at: ctx.now,
+        accountable_id: None,
+        go_live: n.go_live,
     };
     check_task(ctx, &task)?;
+    if task.go_live {
+        clear_other_go_lives(ctx, task.initiative_id, task.id)?;
+    }
     tasks::insert(ctx.tx, &task)?;
     ctx.log(Entry {
         item_kind: ItemKind::Task,
@@ -66,7 +75,13 @@ pub(super) fn update_task(ctx: &Ctx, id: Id, changes: Vec<TaskChange>) -> Result
             TaskChange::Position(v) if v.is_finite() => new.position = v,
             TaskChange::Position(_) => return Err(Error::Validation("A task position must be a number.".into())),
             TaskChange::BlockReason(v) => new.block_reason = validate::optional_line("The block reason", v.as_deref())?,
+            TaskChange::Accountable(v) => new.accountable_id = v,
+            TaskChange::GoLive(v) => new.go_live = v,
         }
+    }
+    // A task that stops being a milestone stops being the go-live.
+    if new.kind == TaskKind::Task && old.kind == TaskKind::Milestone {
+        new.go_live = false;
     }
     if new == old {
         return Ok(id);
@@ -74,6 +89,14 @@ pub(super) fn update_task(ctx: &Ctx, id: Id, changes: Vec<TaskChange>) -> Result
     check_task(ctx, &new)?;
     if new.status == TaskStatus::Done && old.status != TaskStatus::Done {
         rules::check_can_finish(&new.title, "done", &items::open_predecessors(ctx.tx, id)?)?;
+        if new.go_live {
+            let initiative = initiatives::get(ctx.tx, new.initiative_id)?.ok_or_else(|| initiative_missing(new.initiative_id))?;
+            let what = format!("have its go-live milestone {} marked done", quoted(&new.title));
+            governance::check_gates_for_go_live(&initiative.title, &what, &gates::open_of(ctx.tx, initiative.id)?)?;
+        }
+    }
+    if new.go_live && !old.go_live {
+        clear_other_go_lives(ctx, new.initiative_id, id)?;
     }
     new.updated_at = ctx.now;
     tasks::update(ctx.tx, &new)?;
@@ -89,11 +112,28 @@ pub(super) fn update_task(ctx: &Ctx, id: Id, changes: Vec<TaskChange>) -> Result
         ("kind", old.kind.label().into(), new.kind.label().into()),
         ("position", old.position.to_string(), new.position.to_string()),
         ("block reason", shown_text(old.block_reason.as_deref()), shown_text(new.block_reason.as_deref())),
+        ("Accountable", ctx.person_name(old.accountable_id)?, ctx.person_name(new.accountable_id)?),
+        ("go-live", yes_no(old.go_live), yes_no(new.go_live)),
     ];
     ctx.log_changes(ItemKind::Task, id, Some(new.initiative_id), diffs, |field, before, after| match field {
         "notes" => format!("edited the notes of {}", quoted(&new.title)),
         "position" => format!("moved the task {}", quoted(&new.title)),
+        "go-live" if after == "yes" => format!("marked {} as the go-live milestone", quoted(&new.title)),
+        "go-live" => format!("{} is no longer the go-live milestone", quoted(&new.title)),
+        "Accountable" if before != "nobody" => format!("made {after} Accountable for {}, replacing {before}", quoted(&new.title)),
         _ => format!("set {field} of {}: {before} → {after}", quoted(&new.title)),
     })?;
     Ok(id)
+}
+
+/// An initiative has one go-live milestone: marking another moves the flag.
+fn clear_other_go_lives(ctx: &Ctx, initiative: Id, keep: Id) -> Result<()> {
+    for other in tasks::go_live_of(ctx.tx, initiative)?.into_iter().filter(|t| *t != keep) {
+        update_task(ctx, other, vec![TaskChange::GoLive(false)])?;
+    }
+    Ok(())
+}
+
+fn yes_no(flag: bool) -> String {
+    if flag { "yes" } else { "no" }.into()
 }

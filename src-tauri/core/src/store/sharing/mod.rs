@@ -132,6 +132,12 @@ impl Shared {
     fn commit_pending(&mut self, tx: &Transaction) -> Result<usize> {
         self.catch_up(tx)?;
         let loaded = self.loaded.as_mut().expect("caught up above");
+        if let Some(change) = loaded.replica.take_upgrade() {
+            // Already in the journal when another desktop's copy of it arrived first.
+            let bytes = change.raw_bytes();
+            journal::append_change(tx, &change.hash().to_string(), &sha256(bytes), bytes, None)?;
+            loaded.through = journal::last_seq(tx)?;
+        }
         let mut committed = Vec::new();
         for pending in journal::take_pending(tx)? {
             let author: Author = serde_json::from_str(&pending.author).map_err(|e| damaged(e.to_string()))?;

@@ -277,7 +277,12 @@ impl Store {
     fn title_of(&self, table: &str, id: &str) -> Result<String> {
         let column = match table {
             "initiatives" | "tasks" => "title",
-            "people" | "departments" | "board" => "name",
+            "people" | "departments" | "board" | "gate_types" => "name",
+            "gates" => {
+                let sql = "SELECT t.name || ' gate of “' || i.title || '”' FROM gates g
+                             JOIN gate_types t ON t.id = g.gate_type_id JOIN initiatives i ON i.id = g.initiative_id WHERE g.id = ?1";
+                return Ok(self.conn().query_row(sql, [id], |r| r.get(0)).unwrap_or_else(|_| id.to_string()));
+            }
             _ => return Ok(id.to_string()),
         };
         Ok(self
@@ -290,7 +295,10 @@ impl Store {
 fn initiative_of(tx: &rusqlite::Transaction, table: &str, id: &str) -> Result<Option<Id>> {
     let text: Option<String> = match table {
         "initiatives" => Some(id.to_string()),
-        "tasks" => tx.query_row("SELECT initiative_id FROM tasks WHERE id = ?1", [id], |r| r.get(0)).ok(),
+        "tasks" | "gates" | "roles" => {
+            // The table is one of these three names, never input.
+            tx.query_row(&format!("SELECT initiative_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).ok()
+        }
         _ => None,
     };
     Ok(text.and_then(|t| t.parse().ok()))
@@ -305,6 +313,8 @@ fn kind_of(table: &str) -> &'static str {
         "departments" => "department",
         "dependencies" => "dependency",
         "comments" => "comment",
+        "gates" => "gate",
+        "gate_types" => "gate_type",
         _ => "board",
     }
 }

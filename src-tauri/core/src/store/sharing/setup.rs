@@ -56,6 +56,8 @@ impl Store {
         let mut replica = Replica::genesis(&info.id.to_string(), fresh_actor(), &author, at_ms);
         replica.commit(&project::all_writes(self.conn(), &shared.columns)?, &author, at_ms).map_err(damaged)?;
         let genesis = replica.save();
+        // The genesis holds the tables added since the first format: nothing to publish.
+        replica.take_upgrade();
         let marker = BoardMarker {
             board_id: info.id.to_string(),
             board_name: info.name.clone(),

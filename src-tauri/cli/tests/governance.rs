@@ -1,0 +1,135 @@
+//! Governance through the real binary: RACI roles, gates decided as `--as`, the gate catalogue,
+//! and the refusals the app gives, with its exit codes.
+
+mod common;
+
+use common::{fails, listing, ok, Scratch};
+use serde_json::Value;
+
+const SCHEDULING: &str = "Patient online self-scheduling";
+
+fn initiative<'a>(list: &'a Value, title: &str) -> &'a Value {
+    list["initiatives"].as_array().unwrap().iter().find(|i| i["title"] == title).expect("the initiative is listed")
+}
+
+#[test]
+fn going_live_waits_for_the_gates_and_only_the_approver_passes_one() {
+    let s = Scratch::new("gates");
+    let db = s.demo();
+    let err = fails(&db, &["status", SCHEDULING, "live"], 1);
+    assert!(err.contains("Privacy / HIPAA tracking-technology review (in review, approver Linda Okafor)"), "{err}");
+    assert!(err.contains("Accessibility (WCAG 2.1 AA) (not started, approver Ravi Patel)"), "every open gate: {err}");
+
+    let err = fails(&db, &["gate", SCHEDULING, "privacy", "--state", "passed", "--as", "Tom Becker"], 1);
+    assert!(err.contains("Only Linda Okafor, the gate's approver,"), "{err}");
+    ok(
+        &db,
+        &["gate", SCHEDULING, "privacy", "--state", "passed", "--evidence", "https://intranet.example/privacy/114", "--as", "Linda Okafor"],
+    );
+    let err = fails(&db, &["gate", SCHEDULING, "accessibility", "--state", "waived", "--as", "Tom Becker"], 1);
+    assert!(err.contains("Say why"), "waiving needs a reason: {err}");
+    ok(
+        &db,
+        &["gate", SCHEDULING, "accessibility", "--state", "waived", "--reason", "The vendor widget is certified", "--as", "Tom Becker"],
+    );
+    ok(&db, &["status", "Configure open scheduling in the EHR", "done"]);
+    ok(&db, &["status", "Embed the scheduling widget on the website", "done"]);
+    ok(&db, &["status", SCHEDULING, "live"]);
+
+    let gates: Value = serde_json::from_str(&ok(&db, &["gates", SCHEDULING, "--json"])).unwrap();
+    let privacy = gates.as_array().unwrap().iter().find(|g| g["key"] == "privacy").unwrap();
+    assert_eq!(privacy["state"], "passed");
+    assert_eq!(privacy["decided_by"], "Linda Okafor", "who decided is recorded");
+    assert_eq!(privacy["evidence"], "https://intranet.example/privacy/114");
+    let shown = ok(&db, &["gates", SCHEDULING]);
+    assert!(shown.contains("accessibility  waived") && shown.contains("The vendor widget is certified"), "{shown}");
+}
+
+#[test]
+fn a_failed_gate_blocks_and_list_json_carries_raci_and_gates() {
+    let s = Scratch::new("failed");
+    let db = s.demo();
+    ok(
+        &db,
+        &[
+            "gate",
+            SCHEDULING,
+            "privacy",
+            "--state",
+            "failed",
+            "--reason",
+            "The chat widget sends page URLs to its vendor",
+            "--as",
+            "Linda Okafor",
+        ],
+    );
+    let list = listing(&db);
+    let scheduling = initiative(&list, SCHEDULING);
+    assert_eq!(scheduling["blocked"], true, "a failed gate blocks");
+    assert!(scheduling["blocked_by"].as_array().unwrap().is_empty(), "blocked_by keeps listing only open predecessors");
+    assert_eq!(scheduling["raci"]["accountable"]["name"], "Tom Becker");
+    let responsible: Vec<&str> =
+        scheduling["raci"]["responsible"].as_array().unwrap().iter().map(|r| r["person"]["name"].as_str().unwrap()).collect();
+    assert_eq!(responsible, ["Priya Raman", "Tom Becker"], "both owners are Responsible by default");
+    let table = ok(&db, &["list"]);
+    assert!(table.contains("BLOCKED (reason: privacy gate failed)"), "the table says why: {table}");
+}
+
+#[test]
+fn roles_are_given_replaced_and_taken_back() {
+    let s = Scratch::new("roles");
+    let db = s.demo();
+    let out = common::cli(&db).args(["set-role", SCHEDULING, "--role", "accountable", "--person", "James O'Connor"]).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("James O'Connor is now Accountable for “Patient online self-scheduling”, replacing Tom Becker."), "{stderr}");
+    ok(&db, &["set-role", SCHEDULING, "--role", "consulted", "--person", "Linda Okafor"]);
+    ok(&db, &["set-role", "Embed the scheduling widget on the website", "--role", "informed", "--person", "Elena Soto"]);
+    let list = listing(&db);
+    let scheduling = initiative(&list, SCHEDULING);
+    assert_eq!(scheduling["raci"]["consulted"][0]["person"]["name"], "Linda Okafor");
+    let widget =
+        scheduling["tasks"].as_array().unwrap().iter().find(|t| t["title"] == "Embed the scheduling widget on the website").unwrap();
+    assert_eq!(widget["raci"]["informed"][0]["person"]["name"], "Elena Soto", "tasks have roles too");
+    let err = fails(&db, &["remove-role", SCHEDULING, "--role", "accountable", "--person", "James O'Connor"], 1);
+    assert!(err.contains("must keep an Accountable"), "{err}");
+    let err = fails(&db, &["delete", "Linda Okafor"], 1);
+    assert!(err.contains("consulted for “Patient online self-scheduling”"), "deleting names the roles held: {err}");
+    ok(&db, &["remove-role", SCHEDULING, "--role", "consulted", "--person", "Linda Okafor"]);
+    let err = fails(&db, &["set-role", SCHEDULING, "--role", "boss", "--person", "Linda Okafor"], 1);
+    assert!(err.contains("responsible, accountable, consulted, informed"), "{err}");
+}
+
+#[test]
+fn the_gate_catalogue_is_edited_from_the_command_line() {
+    let s = Scratch::new("gate-types");
+    let db = s.demo();
+    let types: Value = serde_json::from_str(&ok(&db, &["gate-types", "--json"])).unwrap();
+    let keys: Vec<&str> = types.as_array().unwrap().iter().map(|t| t["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["privacy", "security", "accessibility", "texting", "legal", "brand"]);
+    ok(&db, &["add-gate-type", "pharmacy", "--name", "Pharmacy review", "--usual-approver", "Pharmacy director"]);
+    ok(&db, &["edit-gate-type", "pharmacy", "--name", "Pharmacy & therapeutics review"]);
+    ok(&db, &["add-gate", "Care-plan reminder texts (SMS)", "pharmacy", "--approver", "Linda Okafor"]);
+    let err = fails(&db, &["remove-gate-type", "pharmacy"], 1);
+    assert!(err.contains("“Care-plan reminder texts (SMS)”"), "{err}");
+    let err = fails(&db, &["add-gate", "Care-plan reminder texts (SMS)", "pharmacy", "--approver", "Linda Okafor"], 1);
+    assert!(err.contains("already has"), "{err}");
+    ok(&db, &["remove-gate", "Care-plan reminder texts (SMS)", "pharmacy"]);
+    ok(&db, &["remove-gate-type", "pharmacy"]);
+    let err = fails(&db, &["add-gate", SCHEDULING, "pharmacy", "--approver", "Linda Okafor"], 1);
+    assert!(err.contains("no gate type “pharmacy”"), "{err}");
+}
+
+#[test]
+fn a_go_live_milestone_is_marked_from_the_command_line() {
+    let s = Scratch::new("go-live");
+    let db = s.demo();
+    ok(&db, &["add-task", "Marketing attribution tracking", "Tracking goes live", "--department", "IT", "--milestone", "--go-live"]);
+    let list = listing(&db);
+    let tasks = initiative(&list, "Marketing attribution tracking")["tasks"].as_array().unwrap().clone();
+    let go_lives: Vec<&str> = tasks.iter().filter(|t| t["go_live"] == true).map(|t| t["title"].as_str().unwrap()).collect();
+    assert_eq!(go_lives, ["Tracking goes live"], "an initiative has one go-live milestone: the flag moved");
+    let err = fails(&db, &["status", "Tracking goes live", "done"], 1);
+    assert!(err.contains("go-live milestone “Tracking goes live”"), "{err}");
+    ok(&db, &["edit-task", "Tracking goes live", "--go-live", "false"]);
+    ok(&db, &["status", "Tracking goes live", "done"]);
+}
