@@ -283,6 +283,90 @@ async fn focused_bar(app: &App) -> Option<Id> {
     focused.as_str().and_then(|id| id.parse().ok())
 }
 
+/// The state of one gate of an initiative, as the board file holds it.
+fn gate_state(db: &Path, initiative: &str, key: &str) -> (String, Option<String>) {
+    let listing = read_board(db);
+    let gate = listing.initiatives.iter().find(|i| i.title == initiative).unwrap().gates.iter().find(|g| g.key == key).unwrap().clone();
+    (gate.state, gate.decided_by)
+}
+
+/// The "2/4 gates" chip on a card, as shown now (cards are redrawn as the board changes).
+async fn gates_chip(app: &App, title: &str) -> Option<String> {
+    let xpath = format!("//*[@data-testid='card'][.//*[normalize-space(text())='{title}']]//*[@data-testid='gates-chip']");
+    app.client.find(Locator::XPath(&xpath)).await.ok()?.text().await.ok()
+}
+
+/// Chooses who I am in Settings, and waits until the desktop's settings file says so: the next
+/// change is recorded as that person's.
+async fn be(app: &App, home: &Path, db: &Path, person: &str) {
+    let people = Store::open(db, None).unwrap().board(chrono::Local::now().date_naive()).unwrap().people;
+    let id = people.iter().find(|p| p.name == person).expect("the person is on the board").id.to_string();
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    select_option(app, "[data-testid=me-select]", person).await;
+    let settings = home.join("config/org.bridgeboard.app/settings.json");
+    app.eventually("who I am is saved", || async { std::fs::read_to_string(&settings).is_ok_and(|s| s.contains(&id)) }).await;
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn going_live_waits_until_the_approvers_have_passed_the_gates() {
+    const SCHEDULING: &str = "Patient online self-scheduling";
+    let home = home("gates");
+    let db = sample_board(&home);
+    let app = App::launch(&home, &[]).await;
+    app.eventually("the card shows how far its gates are", || async { gates_chip(&app, SCHEDULING).await.as_deref() == Some("1/3 gates") })
+        .await;
+
+    // Going Live is refused, naming the open gates and their approvers.
+    card_titled(&app, SCHEDULING).await.click().await.unwrap();
+    app.find("[data-testid=detail] [data-testid=gates]").await;
+    select_option(&app, "[data-testid=field-status]", "Live").await;
+    let message = app.text("[data-testid=detail] [data-testid=error]").await;
+    assert!(message.contains("Privacy / HIPAA tracking-technology review (in review, approver Linda Okafor)"), "{message}");
+    assert!(message.contains("Accessibility (WCAG 2.1 AA) (not started, approver Ravi Patel)"), "{message}");
+    assert_eq!(read_board(&db).initiatives.iter().find(|i| i.title == SCHEDULING).unwrap().status, "in_progress", "nothing moved");
+    // The README's picture of a refusal: the message, then the gates it names.
+    app.client
+        .execute("document.querySelector('[data-testid=detail] [data-testid=error]').scrollIntoView({block: 'start'})", vec![])
+        .await
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    app.screenshot(&shots().join("gate-refusal.png")).await;
+
+    // Someone who is not the approver cannot pass the privacy gate.
+    be(&app, &home, &db, "Tom Becker").await;
+    let privacy = "[data-testid=gate][data-key=privacy]";
+    select_option(&app, &format!("{privacy} [data-testid=gate-state-select]"), "Passed").await;
+    let refusal = app.text(&format!("{privacy} [data-testid=error]")).await;
+    assert!(refusal.contains("Only Linda Okafor, the gate's approver,"), "{refusal}");
+
+    // Tom, the Accountable, waives the accessibility gate with a reason.
+    let accessibility = "[data-testid=gate][data-key=accessibility]";
+    select_option(&app, &format!("{accessibility} [data-testid=gate-state-select]"), "Waived").await;
+    app.find(&format!("{accessibility} [data-testid=gate-reason-input]"))
+        .await
+        .send_keys("The vendor widget is certified WCAG 2.1 AA")
+        .await
+        .unwrap();
+    app.find(&format!("{accessibility} [data-testid=gate-reason-save]")).await.click().await.unwrap();
+    app.eventually("the waiver lands in SQLite", || async { gate_state(&db, SCHEDULING, "accessibility").0 == "waived" }).await;
+
+    // Linda, the privacy officer, passes her gate; then it goes Live.
+    be(&app, &home, &db, "Linda Okafor").await;
+    select_option(&app, &format!("{privacy} [data-testid=gate-state-select]"), "Passed").await;
+    app.eventually("the pass lands in SQLite", || async { gate_state(&db, SCHEDULING, "privacy").0 == "passed" }).await;
+    assert_eq!(gate_state(&db, SCHEDULING, "privacy").1.as_deref(), Some("Linda Okafor"), "who passed it is recorded");
+    select_option(&app, "[data-testid=field-status]", "Live").await;
+    app.eventually("the initiative goes Live", || async {
+        read_board(&db).initiatives.iter().find(|i| i.title == SCHEDULING).unwrap().status == "live"
+    })
+    .await;
+    app.eventually("every gate is settled on the card", || async { gates_chip(&app, SCHEDULING).await.as_deref() == Some("3/3 gates") })
+        .await;
+    app.quit().await;
+}
+
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
 async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {

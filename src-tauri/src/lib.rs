@@ -66,6 +66,7 @@ pub fn run() {
             commands::stop_sharing,
             commands::needs_attention,
             commands::keep_deleted,
+            commands::open_evidence,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

@@ -46,3 +46,13 @@ pub async fn move_task(app: AppHandle, state: State<'_, AppState>, id: Id, direc
 pub async fn find_items(state: State<'_, AppState>, query: String, limit: usize) -> Reply<Vec<ItemRef>> {
     state.with_store(|store| store.find_items(&query, limit.min(200))).map_err(|e| e.payload())
 }
+
+/// Opens a gate's evidence link with the operating system (the person's browser); the app never
+/// loads it. Only a plain web address is opened.
+#[tauri::command]
+pub async fn open_evidence(url: String) -> Reply<()> {
+    let link = bridgeboard_core::evidence_link(&url)
+        .ok_or_else(|| Error::Validation("Only a web address (https://…) can be opened; this evidence is a note.".into()).payload())?;
+    open::that_detached(link)
+        .map_err(|e| Error::Storage(format!("The link could not be opened ({e}); copy it into your browser.")).payload())
+}

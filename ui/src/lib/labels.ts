@@ -1,5 +1,15 @@
 //! Words people read for the wire values, and the fixed ids of the two departments that always exist.
-import type { BackupKind, DateOrder, DependencyKind, Field, InitiativeStatus, Priority, TaskStatus } from "./bindings";
+import type {
+  BackupKind,
+  DateOrder,
+  DependencyKind,
+  Field,
+  GateState,
+  InitiativeStatus,
+  Priority,
+  RaciRole,
+  TaskStatus,
+} from "./bindings";
 
 export const MARKETING_ID = "00000000-0000-7000-8000-000000000001";
 export const IT_ID = "00000000-0000-7000-8000-000000000002";
@@ -116,3 +126,23 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   }
   return iso;
 }
+
+export const GATE_STATES: GateState[] = ["not_started", "in_review", "passed", "failed", "waived"];
+
+export const GATE_STATE_LABEL: Record<GateState, string> = {
+  not_started: "Not started",
+  in_review: "In review",
+  passed: "Passed",
+  failed: "Failed",
+  waived: "Waived",
+};
+
+/** The roles a person is given; the Accountable is chosen in the initiative's fields. */
+export const GIVEN_ROLES: RaciRole[] = ["responsible", "consulted", "informed"];
+
+export const RACI_LABEL: Record<RaciRole, string> = {
+  responsible: "Responsible",
+  accountable: "Accountable",
+  consulted: "Consulted",
+  informed: "Informed",
+};

@@ -104,6 +104,7 @@ export function installBackend(
         case "export_roadmap":
           return String(args.path);
         case "move_task":
+        case "open_evidence":
         case "save_filters":
         case "save_roadmap_settings":
           return null;

@@ -176,6 +176,8 @@ pub struct GateView {
     pub gate: Gate,
     pub gate_type: GateType,
     pub approver: Option<PersonRef>,
+    /// The evidence as a link the operating system may open, when it is one.
+    pub evidence_link: Option<String>,
 }
 
 /// The built-in catalogue: every board has these, with the same ids everywhere, so boards shared
@@ -365,6 +367,14 @@ impl GateAuthority<'_> {
     }
 }
 
+/// The web link in a gate's evidence, when the evidence is one: shown as text, and opened only
+/// by the operating system when someone clicks it (never loaded in the app).
+pub fn evidence_link(evidence: &str) -> Option<&str> {
+    let text = evidence.trim();
+    let is_web = text.starts_with("https://") || text.starts_with("http://");
+    (is_web && text.len() <= 2000 && !text.chars().any(|c| c.is_whitespace() || c.is_control())).then_some(text)
+}
+
 /// A gate type's short key: lower-case letters, digits and dashes, as typed on a command line.
 pub fn gate_key(text: &str) -> Result<String> {
     let key = text.trim().to_lowercase();
@@ -421,6 +431,15 @@ mod tests {
         assert!(check_accountable("Portal", (Planned, dana), (Planned, None)).is_err(), "it cannot be taken away");
         assert!(check_accountable("Portal", (Planned, None), (InProgress, None)).is_ok(), "older boards are listed, not refused");
         assert!(check_accountable("Portal", (Proposed, None), (Cancelled, None)).is_ok());
+    }
+
+    #[test]
+    fn only_a_plain_web_address_is_a_link() {
+        assert_eq!(evidence_link(" https://intranet.example/privacy/114 "), Some("https://intranet.example/privacy/114"));
+        assert_eq!(evidence_link("Reviewed in the March committee"), None);
+        assert_eq!(evidence_link("javascript:alert(1)"), None, "nothing but the web");
+        assert_eq!(evidence_link("file:///etc/passwd"), None);
+        assert_eq!(evidence_link("https://a.example/x y"), None, "one address, nothing around it");
     }
 
     #[test]

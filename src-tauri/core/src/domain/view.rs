@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::governance::{GateSummary, GateView, Raci};
+use super::governance::{GateSummary, GateType, GateView, Raci};
 use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -90,6 +90,8 @@ pub struct BoardView {
     pub departments: Vec<Department>,
     pub people: Vec<Person>,
     pub initiatives: Vec<InitiativeCard>,
+    /// The board's gate catalogue, built-in types first.
+    pub gate_types: Vec<GateType>,
 }
 
 /// One end of a dependency, seen from the other end.

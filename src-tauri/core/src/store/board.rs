@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
-use super::{departments, gates, initiatives, items, people, rows, Store};
+use super::{departments, gate_types, gates, initiatives, items, people, rows, Store};
 use crate::domain::governance::GateSummary;
 use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
 use crate::domain::rules;
@@ -128,7 +128,14 @@ impl Store {
     pub fn board(&self, today: NaiveDate) -> Result<BoardView> {
         let conn = self.conn();
         let people = people::all(conn)?;
-        Ok(BoardView { info: info(conn)?, today, departments: departments::all(conn)?, initiatives: cards(conn, today, &people)?, people })
+        Ok(BoardView {
+            info: info(conn)?,
+            today,
+            departments: departments::all(conn)?,
+            initiatives: cards(conn, today, &people)?,
+            people,
+            gate_types: gate_types::all(conn)?,
+        })
     }
 
     /// Deleted initiatives, most recently deleted first, to offer back (Op::Restore).

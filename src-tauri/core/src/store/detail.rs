@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, people, roles, tasks, Store};
-use crate::domain::governance::{GateSummary, GateView, Raci};
+use crate::domain::governance::{evidence_link, GateSummary, GateView, Raci};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
 use crate::domain::rules;
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
@@ -112,7 +112,12 @@ impl Store {
             .into_iter()
             .filter_map(|gate| {
                 let gate_type = catalogue.iter().find(|t| t.id == gate.gate_type_id)?.clone();
-                Some(GateView { approver: board::person_ref(&people, gate.approver_id), gate, gate_type })
+                Some(GateView {
+                    approver: board::person_ref(&people, gate.approver_id),
+                    evidence_link: evidence_link(&gate.evidence).map(str::to_string),
+                    gate,
+                    gate_type,
+                })
             })
             .collect();
         let mut summary = GateSummary::default();

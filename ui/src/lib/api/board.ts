@@ -29,3 +29,8 @@ export function findItems(query: string, limit = 10): Promise<ItemRef[]> {
 export function deletedInitiatives(): Promise<DeletedInitiative[]> {
   return call<DeletedInitiative[]>("deleted_initiatives");
 }
+
+/** Opens a gate's evidence link in the person's browser, through the operating system. */
+export function openEvidence(url: string): Promise<void> {
+  return call<void>("open_evidence", { url });
+}

@@ -135,7 +135,11 @@ export type RaciPerson = { person: PersonRef, by_default: boolean, };
 
 export type Raci = { accountable: PersonRef | null, responsible: Array<RaciPerson>, consulted: Array<RaciPerson>, informed: Array<RaciPerson>, };
 
-export type GateView = { gate: Gate, gate_type: GateType, approver: PersonRef | null, };
+export type GateView = { gate: Gate, gate_type: GateType, approver: PersonRef | null, 
+/**
+ * The evidence as a link the operating system may open, when it is one.
+ */
+evidence_link: string | null, };
 
 export type NewGate = { initiative_id: string, gate_type_id: string, approver_id: string | null, };
 
@@ -183,7 +187,11 @@ overdue: boolean, progress: Array<DepartmentProgress>,
  */
 search_text: string, };
 
-export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, initiatives: Array<InitiativeCard>, };
+export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, initiatives: Array<InitiativeCard>, 
+/**
+ * The board's gate catalogue, built-in types first.
+ */
+gate_types: Array<GateType>, };
 
 export type DeletedInitiative = { id: string, title: string, deleted_at: string, 
 /**

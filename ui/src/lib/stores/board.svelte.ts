@@ -1,6 +1,6 @@
 // The board as the core last described it. Never edited locally: after every write, and on every
 // `board-changed` event, it is re-read whole.
-import type { BoardView, Department, Person } from "../bindings";
+import type { BoardView, Department, GateType, Person } from "../bindings";
 import * as api from "../api/board";
 import { AppError, toAppError } from "../api/errors";
 
@@ -38,6 +38,10 @@ export class BoardStore {
 
   get departments(): Department[] {
     return this.view?.departments ?? [];
+  }
+
+  get gateTypes(): GateType[] {
+    return this.view?.gate_types ?? [];
   }
 
   get people(): Person[] {

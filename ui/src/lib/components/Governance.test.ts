@@ -1,0 +1,100 @@
+import { describe, expect, test } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import DetailPanel from "./DetailPanel.svelte";
+import Card from "./Card.svelte";
+import { AppStore } from "../stores/app.svelte";
+import { fixture, installBackend, refuse, type Override } from "../../test/backend";
+
+async function renderPanel(overrides: Record<string, Override> = {}) {
+  const backend = installBackend({ overrides });
+  const app = new AppStore();
+  await app.start();
+  await app.openDetail(backend.data.detail.initiative.id);
+  render(DetailPanel, { app });
+  return { app, backend, panel: screen.getByTestId("detail") };
+}
+
+const gateRow = (panel: HTMLElement, key: string) =>
+  within(panel).getAllByTestId("gate").find((g) => g.dataset.key === key)!;
+
+describe("governance in the detail panel", () => {
+  test("shows the Accountable, the owners as Responsible by default, and each gate with its approver", async () => {
+    const { backend, panel } = await renderPanel();
+    const { detail } = backend.data;
+    expect(within(panel).getByTestId("raci-accountable").textContent).toBe(detail.raci.accountable?.name);
+    const responsible = within(panel).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim());
+    expect(responsible.every((r) => r?.endsWith("(owner)")), "owners are Responsible by default, marked so").toBe(true);
+    const privacy = gateRow(panel, "privacy");
+    expect((within(privacy).getByTestId("gate-approver") as HTMLSelectElement).value).toBe(
+      detail.gates.find((g) => g.gate_type.key === "privacy")!.gate.approver_id,
+    );
+    expect(within(privacy).getByTestId("gate-state").textContent).toBe("In review");
+  });
+
+  test("giving a role sends one set_role op", async () => {
+    const { backend, panel } = await renderPanel();
+    const person = backend.data.board.people.find((p) => p.name === "Linda Okafor")!;
+    await fireEvent.change(within(panel).getByTestId("raci-role"), { target: { value: "informed" } });
+    await fireEvent.change(within(panel).getByTestId("raci-person"), { target: { value: person.id } });
+    await fireEvent.click(within(panel).getByTestId("raci-add"));
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "set_role",
+      item_id: backend.data.detail.initiative.id,
+      person_id: person.id,
+      role: "informed",
+    });
+  });
+
+  test("failing a gate asks for the reason before anything is sent", async () => {
+    const { backend, panel } = await renderPanel();
+    const privacy = gateRow(panel, "privacy");
+    await fireEvent.change(within(privacy).getByTestId("gate-state-select"), { target: { value: "failed" } });
+    expect(backend.callsOf("apply").length, "nothing is sent until the reason is given").toBe(0);
+    await fireEvent.input(within(privacy).getByTestId("gate-reason-input"), { target: { value: "Chat widget sends URLs" } });
+    await fireEvent.click(within(privacy).getByTestId("gate-reason-save"));
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    const gate = backend.data.detail.gates.find((g) => g.gate_type.key === "privacy")!.gate;
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "update_gate",
+      id: gate.id,
+      changes: [{ field: "state", value: { state: "failed", reason: "Chat widget sends URLs" } }],
+    });
+  });
+
+  test("a refusal to pass a gate says who may, on that gate", async () => {
+    const message = "Only Linda Okafor, the gate's approver, can pass the Privacy / HIPAA tracking-technology review gate.";
+    const { panel } = await renderPanel({ apply: () => refuse("conflict", message) });
+    const privacy = gateRow(panel, "privacy");
+    await fireEvent.change(within(privacy).getByTestId("gate-state-select"), { target: { value: "passed" } });
+    expect((await within(privacy).findByTestId("error")).textContent).toBe(message);
+  });
+
+  test("evidence that is a link is shown as text and opened only on request, through the app", async () => {
+    const { backend, panel } = await renderPanel();
+    const link = "https://intranet.example/privacy/114";
+    backend.data.detail.gates[0].gate.evidence = link;
+    backend.data.detail.gates[0].evidence_link = link;
+    await backend.emitChanged("edit");
+    const open = await within(panel).findByTestId("gate-open");
+    expect(panel.querySelector(`a[href], iframe, img[src^="http"]`), "nothing from the link is loaded in the app").toBeNull();
+    await fireEvent.click(open);
+    await waitFor(() => expect(backend.callsOf("open_evidence").map((c) => c.args.url)).toEqual([link]));
+  });
+});
+
+describe("the gates chip on a card", () => {
+  test("counts settled gates and turns red when one failed", () => {
+    const { board } = fixture();
+    const card = board.initiatives.find((c) => c.gates.total > 0)!;
+    const props = { departments: board.departments, selected: false, focusTick: 0, message: null, onselect() {}, onopen() {}, onpointerdown() {}, ondismiss() {} };
+    const { unmount } = render(Card, { card, ...props });
+    const chip = screen.getByTestId("gates-chip");
+    expect(chip.textContent).toBe(`${card.gates.settled}/${card.gates.total} gates`);
+    expect(chip.classList.contains("failed")).toBe(false);
+    unmount();
+    render(Card, { card: { ...card, blocked: true, gates: { ...card.gates, failed: ["Privacy review failed: pixel"] } }, ...props });
+    expect(screen.getByTestId("gates-chip").classList.contains("failed"), "a failed gate is red").toBe(true);
+    expect(screen.getByTestId("blocked").title).toContain("Privacy review failed: pixel");
+  });
+});
