@@ -53,6 +53,7 @@ pub fn run() {
             commands::preview_import,
             commands::import_csv,
             commands::roadmap,
+            commands::raci_matrix,
             commands::slip,
             commands::export_roadmap,
             commands::choose_export_file,

@@ -259,9 +259,9 @@ describe("the roadmap view", () => {
       "choose_export_file",
       "export_roadmap",
     ]);
-    expect(backend.callsOf("choose_export_file")[0].args).toEqual({ format: "pdf" });
+    expect(backend.callsOf("choose_export_file")[0].args).toEqual({ format: "pdf", report: "roadmap" });
     const path = "/home/dana/Documents/roadmap.pdf";
-    expect(backend.callsOf("export_roadmap")[0].args).toEqual({ format: "pdf", filter, paper: "letter", path });
+    expect(backend.callsOf("export_roadmap")[0].args).toEqual({ format: "pdf", filter, paper: "letter", path, report: "roadmap" });
     expect(result.textContent).toContain(`Saved to ${path}`);
   });
 

@@ -15,7 +15,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bridgeboard_core::sync::Folder;
-use bridgeboard_core::{Actor, Store};
+use bridgeboard_core::Actor;
 use common::{report, Scale};
 
 /// Runs the CLI once; its wall time and peak resident memory (KiB, by GNU time, since a

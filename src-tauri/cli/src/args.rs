@@ -430,6 +430,10 @@ pub struct ExportArgs {
     /// other formats ignore it.
     #[arg(long, value_name = "DETAIL", value_parser = ["tasks"])]
     pub detail: Option<String>,
+    /// What to export: `roadmap` (the default), or `raci`, the RACI matrix (people × initiatives;
+    /// csv, xlsx, md or html; --department keeps that department's people).
+    #[arg(long, value_name = "REPORT", value_parser = ["roadmap", "raci"])]
+    pub report: Option<String>,
 }
 
 impl ExportArgs {

@@ -70,7 +70,9 @@ fn a_failed_gate_blocks_and_list_json_carries_raci_and_gates() {
     assert_eq!(scheduling["raci"]["accountable"]["name"], "Tom Becker");
     let responsible: Vec<&str> =
         scheduling["raci"]["responsible"].as_array().unwrap().iter().map(|r| r["person"]["name"].as_str().unwrap()).collect();
-    assert_eq!(responsible, ["Priya Raman", "Tom Becker"], "both owners are Responsible by default");
+    assert_eq!(responsible, ["Priya Raman", "Tom Becker", "Grace Kim"], "both owners by default, then the roles given");
+    assert_eq!(scheduling["raci"]["responsible"][0]["by_default"], true);
+    assert_eq!(scheduling["raci"]["responsible"][2]["by_default"], false);
     let table = ok(&db, &["list"]);
     assert!(table.contains("BLOCKED (reason: privacy gate failed)"), "the table says why: {table}");
 }
@@ -132,4 +134,27 @@ fn a_go_live_milestone_is_marked_from_the_command_line() {
     assert!(err.contains("go-live milestone “Tracking goes live”"), "{err}");
     ok(&db, &["edit-task", "Tracking goes live", "--go-live", "false"]);
     ok(&db, &["status", "Tracking goes live", "done"]);
+}
+
+#[test]
+fn the_raci_matrix_exports_for_everyone_or_one_department() {
+    let s = Scratch::new("raci-export");
+    let db = s.demo();
+    let out = s.path("raci.csv");
+    ok(&db, &["export", "--report", "raci", "--format", "csv", "--out", out.to_str().unwrap()]);
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("Linda Okafor") && header.contains("Tom Becker"), "people across: {header}");
+    let scheduling = text.lines().find(|l| l.contains(SCHEDULING)).unwrap();
+    assert!(scheduling.contains(",AR,"), "Tom is Accountable and Responsible (the IT owner): {scheduling}");
+
+    let out = s.path("raci-it.md");
+    ok(&db, &["export", "--report", "raci", "--format", "md", "--department", "IT", "--out", out.to_str().unwrap()]);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("Tom Becker") && !md.contains("Linda Okafor"), "only IT's people: {md}");
+
+    let out = s.path("raci.png");
+    let err = fails(&db, &["export", "--report", "raci", "--format", "png", "--out", out.to_str().unwrap()], 1);
+    assert!(err.contains("CSV, Excel (xlsx), Markdown (md) or HTML"), "{err}");
+    assert!(!out.exists(), "nothing is written");
 }

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::domain::governance::GateState;
+use crate::domain::governance::{GateState, RaciRole};
 use crate::domain::model::*;
 use crate::domain::ops::*;
 use crate::{Error, Result, Store};
@@ -64,6 +64,10 @@ impl Writer<'_> {
             self.store.apply(&approver, self.now, Op::UpdateGate { id: gate, changes: vec![change] })?;
         }
         Ok(gate)
+    }
+
+    fn role(&mut self, item_id: Id, person_id: Id, role: RaciRole) -> Result<Id> {
+        self.apply(Op::SetRole { item_id, person_id, role })
     }
 
     fn depends(&mut self, successor: Id, predecessor: Id, lag_days: i32) -> Result<Id> {
@@ -163,6 +167,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.gate(website, "accessibility", Some(ravi), Some((GateState::InReview, None)))?;
     w.gate(website, "privacy", Some(linda), Some((GateState::InReview, None)))?;
     w.gate(website, "brand", Some(dana), Some((GateState::Passed, None)))?;
+    w.role(website, cmo, RaciRole::Informed)?;
 
     // In progress: self-scheduling, the CIO's priority.
     let scheduling = w.apply(Op::CreateInitiative(initiative(
@@ -188,6 +193,9 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.gate(scheduling, "privacy", Some(linda), Some((GateState::InReview, None)))?;
     w.gate(scheduling, "security", Some(cio), Some((GateState::Passed, None)))?;
     w.gate(scheduling, "accessibility", Some(ravi), None)?;
+    w.role(scheduling, linda, RaciRole::Consulted)?;
+    w.role(scheduling, grace, RaciRole::Responsible)?;
+    w.role(scheduling, cmo, RaciRole::Informed)?;
 
     // Planned, and blocked: reminder texts link patients to the scheduling page.
     let sms = w.apply(Op::CreateInitiative(initiative(
@@ -215,6 +223,8 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.gate(sms, "texting", Some(linda), None)?;
     w.gate(sms, "privacy", Some(linda), None)?;
     w.gate(sms, "security", Some(cio), None)?;
+    w.role(sms, linda, RaciRole::Consulted)?;
+    w.role(sms, cio, RaciRole::Informed)?;
 
     // Planned: attribution; its website tagging is scheduled before the website launches.
     let attribution = w.apply(Op::CreateInitiative(initiative(

@@ -113,7 +113,12 @@ fn json_matches_its_golden_file() {
 
 #[test]
 fn xlsx_cells_match_their_golden_file() {
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(render(Format::Xlsx))).expect("calamine opens the workbook");
+    golden("sample.xlsx.txt", &xlsx_cells(render(Format::Xlsx)));
+}
+
+/// A workbook's cells as calamine reads them back: one tab-separated line per row, by sheet.
+fn xlsx_cells(bytes: Vec<u8>) -> String {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("calamine opens the workbook");
     let mut out = String::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).unwrap();
@@ -132,7 +137,24 @@ fn xlsx_cells_match_their_golden_file() {
             out.push('\n');
         }
     }
-    golden("sample.xlsx.txt", &normalize_ids(&out));
+    normalize_ids(&out)
+}
+
+fn raci(format: Format) -> Vec<u8> {
+    let options = Options { report: export::Report::Raci, ..Options::new(common::today()) };
+    export::render(format, &sample_board(), &options).unwrap()
+}
+
+#[test]
+fn the_raci_matrix_matches_its_golden_files_in_each_format() {
+    let text = |bytes: Vec<u8>| normalize_ids(&String::from_utf8(bytes).expect("the export is UTF-8"));
+    golden("raci.csv", &text(raci(Format::Csv)));
+    golden("raci.md", &text(raci(Format::Md)));
+    golden("raci.html", &text(raci(Format::Html)));
+    golden("raci.xlsx.txt", &xlsx_cells(raci(Format::Xlsx)));
+    let err = export::render(Format::Png, &sample_board(), &Options { report: export::Report::Raci, ..Options::new(common::today()) })
+        .unwrap_err();
+    assert!(err.to_string().contains("CSV, Excel (xlsx), Markdown (md) or HTML"), "a table is not a picture: {err}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ struct Fixture {
     roadmap: export::RoadmapView,
     /// What slips if the self-scheduling EHR configuration slips 10 days.
     slip: schedule::SlipImpact,
+    raci: export::raci::RaciMatrix,
 }
 
 #[test]
@@ -32,7 +33,8 @@ fn the_ui_fixture_is_core_output_of_the_current_types() {
         let ehr = detail.tasks.iter().find(|t| t.task.title.contains("EHR")).unwrap().task.id;
         let slip = schedule::slip(&snapshot, ehr, 10).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let fixture = Fixture { board, detail, roadmap, slip };
+        let raci = export::raci::RaciMatrix::build(&snapshot, None, today());
+        let fixture = Fixture { board, detail, roadmap, slip, raci };
         std::fs::write(&path, serde_json::to_string_pretty(&fixture).unwrap() + "\n").unwrap();
     }
     let text = std::fs::read_to_string(&path).expect("the UI fixture exists; write it with UPDATE_FIXTURES=1");

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use bridgeboard_core::export::{self, Format, Options, Paper, RoadmapFilter, RoadmapView};
+use bridgeboard_core::export::raci::RaciMatrix;
+use bridgeboard_core::export::{self, Format, Options, Paper, Report, RoadmapFilter, RoadmapView};
 use bridgeboard_core::{schedule, Id};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -13,6 +14,12 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply<RoadmapView> {
     state.with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today()))).map_err(|e| e.payload())
+}
+
+/// The RACI matrix, for everyone or one department's people.
+#[tauri::command]
+pub async fn raci_matrix(state: State<'_, AppState>, department_id: Option<Id>) -> Reply<RaciMatrix> {
+    state.with_store(|store| Ok(RaciMatrix::build(&store.snapshot()?, department_id, today()))).map_err(|e| e.payload())
 }
 
 #[tauri::command]
@@ -29,8 +36,9 @@ pub async fn export_roadmap(
     filter: RoadmapFilter,
     paper: Paper,
     path: String,
+    report: Option<Report>,
 ) -> Reply<String> {
-    let options = Options { filter, today: today(), paper, detail_tasks: false };
+    let options = Options { filter, today: today(), paper, detail_tasks: false, report: report.unwrap_or_default() };
     let path = PathBuf::from(path.trim());
     state.with_store(|store| export::save(&path, format, store, &options)).map_err(|e| e.payload())?;
     Ok(path.display().to_string())
@@ -39,7 +47,7 @@ pub async fn export_roadmap(
 /// The native save dialog for an export. Test seam: with `BRIDGEBOARD_DIALOG_PATH` set, no
 /// dialog is shown and that path is the answer.
 #[tauri::command]
-pub async fn choose_export_file(app: AppHandle, format: Format) -> Reply<Option<String>> {
+pub async fn choose_export_file(app: AppHandle, format: Format, report: Option<Report>) -> Reply<Option<String>> {
     if let Some(path) = std::env::var_os("BRIDGEBOARD_DIALOG_PATH") {
         return Ok(Some(PathBuf::from(path).display().to_string()));
     }
@@ -47,7 +55,7 @@ pub async fn choose_export_file(app: AppHandle, format: Format) -> Reply<Option<
         .dialog()
         .file()
         .add_filter(format.wire().to_uppercase(), &[format.wire()])
-        .set_file_name(format!("roadmap.{}", format.wire()))
+        .set_file_name(format!("{}.{}", if matches!(report, Some(Report::Raci)) { "raci" } else { "roadmap" }, format.wire()))
         .blocking_save_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }

@@ -67,6 +67,8 @@ export const FIELD_LABEL: Record<Field, string> = {
   depends_on: "Depends on",
   blocked: "Blocked (worked out by the board, not read)",
   tags: "Tags",
+  accountable: "Accountable",
+  gates: "Gates (a summary, not read: gates come over in a board export)",
 };
 
 export const FIELDS = Object.keys(FIELD_LABEL) as Field[];

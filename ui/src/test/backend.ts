@@ -3,12 +3,12 @@
 // commands to make the core refuse something.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RoadmapView, Session, SlipImpact, SyncStatus } from "../lib/bindings";
+import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RaciMatrix, RoadmapView, Session, SlipImpact, SyncStatus } from "../lib/bindings";
 import { NO_FILTERS } from "../lib/filter";
 import { DEFAULT_ROADMAP_SETTINGS } from "../lib/roadmap";
 import sample from "../lib/fixtures/sample-board.json";
 
-export type Fixture = { board: BoardView; detail: InitiativeDetail; roadmap: RoadmapView; slip: SlipImpact };
+export type Fixture = { board: BoardView; detail: InitiativeDetail; roadmap: RoadmapView; slip: SlipImpact; raci: RaciMatrix };
 export type Call = { cmd: string; args: Record<string, unknown> };
 export type Override = (args: Record<string, unknown>) => unknown;
 
@@ -99,6 +99,8 @@ export function installBackend(
           return structuredClone(data.roadmap);
         case "slip":
           return structuredClone(data.slip);
+        case "raci_matrix":
+          return structuredClone(data.raci);
         case "choose_export_file":
           return `/home/dana/Documents/roadmap.${String(args.format)}`;
         case "export_roadmap":

@@ -2,7 +2,7 @@
 //! Names (department, owner) are resolved like every other command's; `--today` fixes the date
 //! so that the same board and options give the same bytes here and in the app.
 
-use bridgeboard_core::export::{self, Format, Options, RoadmapFilter};
+use bridgeboard_core::export::{self, Format, Options, Report, RoadmapFilter};
 use bridgeboard_core::{Error, Result, Store};
 
 use super::Clock;
@@ -22,7 +22,13 @@ pub fn export(store: &Store, args: &ExportArgs, clock: Clock) -> Result<String> 
             export::Paper::from_wire(text).ok_or_else(|| Error::Validation(format!("“{text}” is not a paper size; use a4 or letter.")))?
         }
     };
-    let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some() };
+    let report = match args.report.as_deref() {
+        None => Report::Roadmap,
+        Some(text) => {
+            Report::from_wire(text).ok_or_else(|| Error::Validation(format!("“{text}” is not a report; use roadmap or raci.")))?
+        }
+    };
+    let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some(), report };
     export::save(&args.out, format, store, &options)?;
     Ok(args.out.display().to_string())
 }

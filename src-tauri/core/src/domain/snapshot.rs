@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::governance::{Gate, GateSummary, GateType, RoleAssignment};
+use super::governance::{Gate, GateType, RoleAssignment};
 use super::model::{Department, Dependency, Id, Initiative, Person, Task};
 use super::view::BoardInfo;
 
@@ -54,15 +54,5 @@ impl Snapshot {
 
     pub fn gates_of(&self, initiative: Id) -> impl Iterator<Item = &Gate> {
         self.gates.iter().filter(move |g| g.initiative_id == initiative)
-    }
-
-    /// Every initiative's gates counted, for its card or lane.
-    pub fn gate_summaries(&self) -> std::collections::HashMap<Id, GateSummary> {
-        let mut all: std::collections::HashMap<Id, GateSummary> = std::collections::HashMap::new();
-        for gate in &self.gates {
-            let name = self.gate_type(gate.gate_type_id).map_or("A gate", |t| t.name.as_str());
-            all.entry(gate.initiative_id).or_default().add(name, gate.state, gate.reason.as_deref());
-        }
-        all
     }
 }

@@ -10,7 +10,7 @@
 //! start with those characters.
 
 use crate::export::roadmap::{Lane, Roadmap, RoadmapTask};
-use crate::export::text::{day, ids, name, yes_no};
+use crate::export::text::{day, gate_list, ids, name, yes_no};
 use crate::{Error, Result};
 
 /// The header row, in order.
@@ -32,6 +32,8 @@ pub const COLUMNS: &[&str] = &[
     "depends_on",
     "blocked",
     "tags",
+    "accountable",
+    "gates",
 ];
 
 const BOM: &str = "\u{feff}";
@@ -62,7 +64,7 @@ pub fn render(roadmap: &Roadmap) -> Result<Vec<u8>> {
     out.into_inner().map_err(|err| Error::Storage(format!("The CSV export could not be written ({err}).")))
 }
 
-fn initiative_row(lane: &Lane) -> [String; 17] {
+fn initiative_row(lane: &Lane) -> [String; 19] {
     let i = &lane.initiative;
     [
         i.id.to_string(),
@@ -82,10 +84,12 @@ fn initiative_row(lane: &Lane) -> [String; 17] {
         ids(&lane.depends_on),
         yes_no(lane.blocked).into(),
         guard(&i.tags.join(";")).into(),
+        guard(name(lane.accountable.as_ref())).into(),
+        guard(&gate_list(lane)).into(),
     ]
 }
 
-fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 17] {
+fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 19] {
     let (i, t) = (&lane.initiative, &rt.task);
     [
         t.id.to_string(),
@@ -104,6 +108,8 @@ fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 17] {
         yes_no(t.kind == crate::TaskKind::Milestone).into(),
         ids(&rt.depends_on),
         yes_no(rt.blocked).into(),
+        String::new(),
+        String::new(),
         String::new(),
     ]
 }

@@ -6,7 +6,7 @@ use super::roadmap::{Lane, Roadmap};
 use super::svg::{self, escape, Page};
 use crate::domain::model::TaskStatus;
 
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+pub(super) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE: &str = "
 body { font-family: 'Noto Sans', 'Segoe UI', system-ui, sans-serif; color: #0f172a; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
@@ -14,7 +14,7 @@ h1 { font-size: 1.6rem; margin: 0; } .as-of { color: #475569; margin: 0.25rem 0 
 figure { margin: 0 0 2rem; border: 1px solid #e2e8f0; } figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
-th { background: #f1f5f9; } .late, .blocked { color: #b91c1c; font-weight: bold; }
+th { background: #f1f5f9; } .late, .blocked, .gates.failed { color: #b91c1c; font-weight: bold; } .gates { color: #334155; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; } ul { margin: 0; padding-left: 1.2rem; } li { margin: 0.15rem 0; }
 footer { color: #64748b; font-size: 0.8rem; margin-top: 2rem; }
 ";
@@ -43,6 +43,11 @@ fn summary_row(lane: &Lane) -> String {
         let reason = i.block_reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
         flags.push(format!("<span class=\"blocked\">Blocked</span>{reason}"));
     }
+    let gates = &lane.gate_summary;
+    if gates.total > 0 {
+        let class = if gates.failed.is_empty() { "gates" } else { "gates failed" };
+        flags.push(format!("<span class=\"{class}\">{}/{} gates</span>", gates.settled, gates.total));
+    }
     [
         cell(&i.title),
         cell(i.status.label()),
@@ -54,6 +59,28 @@ fn summary_row(lane: &Lane) -> String {
         format!("<td>{}</td>", flags.join(" ")),
     ]
     .concat()
+}
+
+/// The initiative's Accountable and gates, above its tasks.
+fn governance(lane: &Lane) -> String {
+    let mut out = String::new();
+    if let Some(accountable) = &lane.accountable {
+        out.push_str(&format!("<p>Accountable: {}</p>", escape(&accountable.name)));
+    }
+    if lane.gates.is_empty() {
+        return out;
+    }
+    let items: Vec<String> = lane
+        .gates
+        .iter()
+        .map(|g| {
+            let approver = g.approver.as_deref().map_or("no approver yet".to_string(), escape);
+            let reason = g.reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
+            format!("<li>{} — <strong>{}</strong>{reason} <small>({approver})</small></li>", escape(&g.name), g.state.label())
+        })
+        .collect();
+    out.push_str(&format!("<p>Gates before go-live:</p><ul class=\"gate-list\">{}</ul>", items.join("")));
+    out
 }
 
 fn task_list(lane: &Lane) -> String {
@@ -80,8 +107,11 @@ fn task_list(lane: &Lane) -> String {
 pub fn render(roadmap: &Roadmap) -> String {
     let title = format!("Joint roadmap: {}", roadmap.board.name);
     let rows: Vec<String> = roadmap.lanes.iter().map(|l| format!("<tr>{}</tr>", summary_row(l))).collect();
-    let details: Vec<String> =
-        roadmap.lanes.iter().map(|l| format!("<section><h2>{}</h2>{}</section>", escape(&l.initiative.title), task_list(l))).collect();
+    let details: Vec<String> = roadmap
+        .lanes
+        .iter()
+        .map(|l| format!("<section><h2>{}</h2>{}{}</section>", escape(&l.initiative.title), governance(l), task_list(l)))
+        .collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\

@@ -94,6 +94,18 @@ fn initiative(out: &mut String, roadmap: &Roadmap, lane: &Lane, items: &Items) {
     );
     let target = i.target.map_or("not set".to_string(), |t| t.to_string());
     let _ = writeln!(out, "- **Status:** {} · **Priority:** {} · **Target:** {target}", i.status.label(), i.priority.label());
+    if let Some(accountable) = &lane.accountable {
+        let _ = writeln!(out, "- **Accountable:** {}", escape(&accountable.name));
+    }
+    if !lane.gates.is_empty() {
+        let summary = &lane.gate_summary;
+        let _ = writeln!(out, "- **Gates ({}/{} passed or waived):**", summary.settled, summary.total);
+        for g in &lane.gates {
+            let approver = g.approver.as_deref().map_or("no approver yet".to_string(), escape);
+            let reason = g.reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
+            let _ = writeln!(out, "  - {} — {}{reason} ({approver})", escape(&g.name), g.state.label());
+        }
+    }
     if !i.tags.is_empty() {
         let tags: Vec<String> = i.tags.iter().map(|t| escape(t)).collect();
         let _ = writeln!(out, "- **Tags:** {}", tags.join(", "));

@@ -13,6 +13,7 @@ pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod picture;
+pub mod raci;
 pub mod roadmap;
 pub mod svg;
 mod text;
@@ -80,6 +81,26 @@ impl std::fmt::Display for Format {
     }
 }
 
+/// What an export shows: the joint roadmap (every format), or the RACI matrix (CSV, Excel,
+/// Markdown and HTML; its only filter is the department).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Report {
+    #[default]
+    Roadmap,
+    Raci,
+}
+
+impl Report {
+    pub fn from_wire(text: &str) -> Option<Report> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "roadmap" => Some(Report::Roadmap),
+            "raci" => Some(Report::Raci),
+            _ => None,
+        }
+    }
+}
+
 /// Everything an export depends on besides the board itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -91,11 +112,12 @@ pub struct Options {
     /// The pictures (svg, png, pdf) draw every task, over several pages, instead of the
     /// one-page executive roadmap.
     pub detail_tasks: bool,
+    pub report: Report,
 }
 
 impl Options {
     pub fn new(today: NaiveDate) -> Options {
-        Options { filter: RoadmapFilter::default(), today, paper: Paper::default(), detail_tasks: false }
+        Options { filter: RoadmapFilter::default(), today, paper: Paper::default(), detail_tasks: false, report: Report::Roadmap }
     }
 }
 
@@ -113,8 +135,11 @@ pub fn render_to(format: Format, store: &Store, options: &Options, out: &mut (im
     if format == Format::Json {
         return json::write(store, out);
     }
-    let roadmap = Roadmap::build(&store.snapshot()?, &options.filter, options.today);
-    let bytes = render_roadmap(format, &roadmap, options)?;
+    let snapshot = store.snapshot()?;
+    let bytes = match options.report {
+        Report::Roadmap => render_roadmap(format, &Roadmap::build(&snapshot, &options.filter, options.today), options)?,
+        Report::Raci => render_raci(format, &raci::RaciMatrix::build(&snapshot, options.filter.department_id, options.today))?,
+    };
     out.write_all(&bytes).map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
 }
 
@@ -144,6 +169,19 @@ pub fn render_roadmap(format: Format, roadmap: &Roadmap, options: &Options) -> R
         Format::Pdf if options.detail_tasks => picture::pdf_detail(roadmap, options.paper),
         Format::Pdf => picture::pdf(roadmap, options.paper),
         Format::Html => Ok(html::render(roadmap).into_bytes()),
+    }
+}
+
+/// Renders the RACI matrix: a table, so CSV, Excel, Markdown or HTML.
+pub fn render_raci(format: Format, matrix: &raci::RaciMatrix) -> Result<Vec<u8>> {
+    match format {
+        Format::Csv => raci::csv(matrix),
+        Format::Xlsx => raci::xlsx(matrix),
+        Format::Md => Ok(raci::markdown(matrix).into_bytes()),
+        Format::Html => Ok(raci::html(matrix).into_bytes()),
+        other => Err(Error::Validation(format!(
+            "The RACI matrix exports as CSV, Excel (xlsx), Markdown (md) or HTML, not {other}; choose one of those."
+        ))),
     }
 }
 

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::domain::governance::{GateState, GateSummary};
 use crate::domain::model::*;
 use crate::domain::rules;
 use crate::domain::snapshot::Snapshot;
@@ -87,8 +88,30 @@ pub struct Lane {
     pub blocked: bool,
     /// The target date has passed and it is not Live or Cancelled.
     pub late: bool,
-    pub gates: crate::domain::governance::GateSummary,
+    pub accountable: Option<Person>,
+    /// In the catalogue's order.
+    pub gates: Vec<RoadmapGate>,
+    /// "2/4 gates", and which failed: counted the one way cards count them.
+    pub gate_summary: GateSummary,
     pub tasks: Vec<RoadmapTask>,
+}
+
+/// One of an initiative's gates, as the exports show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RoadmapGate {
+    pub key: String,
+    pub name: String,
+    pub state: GateState,
+    pub approver: Option<String>,
+    pub reason: Option<String>,
+}
+
+fn summary_of(gates: &[RoadmapGate]) -> GateSummary {
+    let mut summary = GateSummary::default();
+    for g in gates {
+        summary.add(&g.name, g.state, g.reason.as_deref());
+    }
+    summary
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -137,7 +160,17 @@ impl Roadmap {
         let open_of = |ids: &[Id]| -> Vec<Id> { ids.iter().copied().filter(|id| is_open(*id)).collect() };
         let department_of = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| p.department_id);
 
-        let mut gate_summaries = snapshot.gate_summaries();
+        let mut gates_of: HashMap<Id, Vec<RoadmapGate>> = HashMap::new();
+        for g in &snapshot.gates {
+            let Some(kind) = snapshot.gate_type(g.gate_type_id) else { continue };
+            gates_of.entry(g.initiative_id).or_default().push(RoadmapGate {
+                key: kind.key.clone(),
+                name: kind.name.clone(),
+                state: g.state,
+                approver: g.approver_id.and_then(|p| people.get(&p)).map(|p| p.name.clone()),
+                reason: g.reason.clone(),
+            });
+        }
 
         let mut lanes = Vec::new();
         for i in &snapshot.initiatives {
@@ -183,10 +216,11 @@ impl Roadmap {
                 continue;
             }
             let depends_on = predecessors(i.id);
-            let gates = gate_summaries.remove(&i.id).unwrap_or_default();
-            lanes.push(Lane {
-                blocked: rules::is_blocked(i.block_reason.as_deref(), &open_of(&depends_on), &gates.failed),
-                gates,
+            let mut lane = Lane {
+                blocked: false,
+                accountable: person(i.accountable_id),
+                gate_summary: GateSummary::default(),
+                gates: gates_of.remove(&i.id).unwrap_or_default(),
                 late: i.status.is_open() && i.target.is_some_and(|t| t < today),
                 marketing_owner: person(i.marketing_owner_id),
                 it_owner: person(i.it_owner_id),
@@ -195,7 +229,10 @@ impl Roadmap {
                 span,
                 depends_on,
                 tasks,
-            });
+            };
+            lane.gate_summary = summary_of(&lane.gates);
+            lane.blocked = rules::is_blocked(i.block_reason.as_deref(), &open_of(&lane.depends_on), &lane.gate_summary.failed);
+            lanes.push(lane);
         }
         let ids: HashSet<Id> =
             lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();

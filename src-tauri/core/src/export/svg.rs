@@ -330,6 +330,12 @@ pub(super) fn bar(c: &mut Canvas, lane: &Lane, span: Span, top: f32, lane_h: f32
     if lane.blocked {
         notes.push("BLOCKED".into());
     }
+    let gates = &lane.gate_summary;
+    if !gates.failed.is_empty() {
+        notes.push("GATE FAILED".into());
+    } else if gates.total > 0 {
+        notes.push(format!("{}/{} gates", gates.settled, gates.total));
+    }
     if let Some(target) = lane.initiative.target {
         notes.push(format!("go-live {}", target.format("%-d %b")));
     }

@@ -28,3 +28,8 @@ pub fn yes_no(value: bool) -> &'static str {
 pub fn ids(ids: &[Id]) -> String {
     ids.iter().map(Id::to_string).collect::<Vec<_>>().join(";")
 }
+
+/// An initiative's gates in one cell: "privacy passed; brand in_review; security failed".
+pub fn gate_list(lane: &crate::export::Lane) -> String {
+    lane.gates.iter().map(|g| format!("{} {}", g.key, g.state.wire())).collect::<Vec<_>>().join("; ")
+}

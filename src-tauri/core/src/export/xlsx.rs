@@ -14,7 +14,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::model::{Id, TaskKind};
 use crate::export::roadmap::Roadmap;
-use crate::export::text::{ids, name, yes_no};
+use crate::export::text::{gate_list, ids, name, yes_no};
 use crate::{Error, Result};
 
 /// Excel refuses longer strings in a cell; longer text is cut there (the JSON export keeps it whole).
@@ -45,6 +45,8 @@ const INITIATIVES: &[Column] = &[
     ("Block reason", 36.0),
     ("Late", 7.0),
     ("Depends on", 38.0),
+    ("Accountable", 22.0),
+    ("Gates", 44.0),
 ];
 
 const TASKS: &[Column] = &[
@@ -100,6 +102,8 @@ fn build(roadmap: &Roadmap) -> Result<Vec<u8>, XlsxError> {
             Cell::Text(i.block_reason.as_deref().unwrap_or("")),
             Cell::Text(yes_no(lane.late)),
             Cell::Owned(ids(&lane.depends_on)),
+            Cell::Text(name(lane.accountable.as_ref())),
+            Cell::Owned(gate_list(lane)),
         ]
     });
     sheet(book.add_worksheet(), "Initiatives", INITIATIVES, rows, &date)?;

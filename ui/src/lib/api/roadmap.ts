@@ -1,6 +1,6 @@
 // The roadmap: the timeline with the core's schedule analysis, "what slips if this slips", and
 // exports through the native save dialog. Rescheduling a bar is an ordinary `apply` (board.ts).
-import type { Format, Paper, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
+import type { Format, Paper, RaciMatrix, Report, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
 import { call } from "./ipc";
 
 export function roadmap(filter: RoadmapFilter): Promise<RoadmapView> {
@@ -13,11 +13,22 @@ export function slip(id: string, days: number): Promise<SlipImpact> {
 }
 
 /** Writes the export; resolves to the path written. JSON ignores the filter (whole board). */
-export function exportRoadmap(format: Format, filter: RoadmapFilter, paper: Paper, path: string): Promise<string> {
-  return call<string>("export_roadmap", { format, filter, paper, path });
+export function exportRoadmap(
+  format: Format,
+  filter: RoadmapFilter,
+  paper: Paper,
+  path: string,
+  report: Report = "roadmap",
+): Promise<string> {
+  return call<string>("export_roadmap", { format, filter, paper, path, report });
 }
 
 /** The native save dialog; null when the person cancelled. */
-export function chooseExportFile(format: Format): Promise<string | null> {
-  return call<string | null>("choose_export_file", { format });
+export function chooseExportFile(format: Format, report: Report = "roadmap"): Promise<string | null> {
+  return call<string | null>("choose_export_file", { format, report });
+}
+
+/** People × initiatives with the roles each holds, for everyone or one department's people. */
+export function raciMatrix(departmentId: string | null): Promise<RaciMatrix> {
+  return call<RaciMatrix>("raci_matrix", { departmentId });
 }

@@ -368,6 +368,24 @@ days: number, new_finish: string, };
 
 export type Format = "csv" | "xlsx" | "json" | "md" | "ics" | "svg" | "png" | "pdf" | "html";
 
+export type Report = "roadmap" | "raci";
+
+export type RaciMatrix = { board: BoardInfo, today: string, 
+/**
+ * The department the matrix is filtered to, by name.
+ */
+department: string | null, 
+/**
+ * The columns: people holding a role on a listed initiative, by department, then name.
+ */
+people: Array<PersonRef>, rows: Array<RaciRow>, };
+
+export type RaciRow = { initiative_id: string, title: string, status: InitiativeStatus, 
+/**
+ * One entry per column of [`RaciMatrix::people`]: "A", "R", "AR", "C", "I" or "".
+ */
+letters: Array<string>, };
+
 export type Paper = "a4" | "letter";
 
 export type RoadmapFilter = { 
@@ -409,7 +427,17 @@ span: Span | null, depends_on: Array<string>, blocked: boolean,
 /**
  * The target date has passed and it is not Live or Cancelled.
  */
-late: boolean, gates: GateSummary, tasks: Array<RoadmapTask>, };
+late: boolean, accountable: Person | null, 
+/**
+ * In the catalogue's order.
+ */
+gates: Array<RoadmapGate>, 
+/**
+ * "2/4 gates", and which failed: counted the one way cards count them.
+ */
+gate_summary: GateSummary, tasks: Array<RoadmapTask>, };
+
+export type RoadmapGate = { key: string, name: string, state: GateState, approver: string | null, reason: string | null, };
 
 export type Roadmap = { board: BoardInfo, today: string, filter: RoadmapFilter, departments: Array<Department>, lanes: Array<Lane>, 
 /**
@@ -419,7 +447,7 @@ dependencies: Array<Dependency>, };
 
 export type RoadmapView = { roadmap: Roadmap, analysis: ScheduleAnalysis, };
 
-export type Field = "id" | "type" | "initiative_id" | "initiative" | "title" | "department" | "marketing_owner" | "it_owner" | "assignee" | "status" | "priority" | "start" | "finish" | "milestone" | "depends_on" | "blocked" | "tags";
+export type Field = "id" | "type" | "initiative_id" | "initiative" | "title" | "department" | "marketing_owner" | "it_owner" | "assignee" | "status" | "priority" | "start" | "finish" | "milestone" | "depends_on" | "blocked" | "tags" | "accountable" | "gates";
 
 export type DateOrder = "dmy" | "mdy" | "ymd";
 

@@ -22,8 +22,11 @@ describe("governance in the detail panel", () => {
     const { backend, panel } = await renderPanel();
     const { detail } = backend.data;
     expect(within(panel).getByTestId("raci-accountable").textContent).toBe(detail.raci.accountable?.name);
-    const responsible = within(panel).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim());
-    expect(responsible.every((r) => r?.endsWith("(owner)")), "owners are Responsible by default, marked so").toBe(true);
+    const responsible = within(panel).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim() ?? "");
+    const owners = detail.raci.responsible.filter((r) => r.by_default).map((r) => `${r.person.name} (owner)`);
+    expect(owners.length, "both owners").toBe(2);
+    expect(responsible.slice(0, 2), "owners are Responsible by default, marked so").toEqual(owners);
+    expect(responsible.length, "and the people given the role").toBe(detail.raci.responsible.length);
     const privacy = gateRow(panel, "privacy");
     expect((within(privacy).getByTestId("gate-approver") as HTMLSelectElement).value).toBe(
       detail.gates.find((g) => g.gate_type.key === "privacy")!.gate.approver_id,

@@ -12,6 +12,7 @@ import { rescheduleOp, type Edit } from "../roadmap";
 import { BoardStore } from "./board.svelte";
 import { DetailStore } from "./detail.svelte";
 import { FilterStore } from "./filters.svelte";
+import { RaciStore } from "./raci.svelte";
 import { RoadmapStore } from "./roadmap.svelte";
 import { SessionStore } from "./session.svelte";
 import { AttentionStore } from "./attention.svelte";
@@ -25,6 +26,7 @@ export class AppStore {
   readonly filters = new FilterStore();
   readonly ui = new UiStore();
   readonly roadmap = new RoadmapStore();
+  readonly raci = new RaciStore();
   readonly sharing = new SharingStore();
   readonly attention = new AttentionStore();
   started = $state(false);
@@ -58,7 +60,7 @@ export class AppStore {
     } catch (e) {
       this.board.error = toAppError(e);
     }
-    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
     this.started = true;
   }
 
@@ -83,8 +85,7 @@ export class AppStore {
           this.#again = false;
           const notice = this.#notice;
           this.#notice = false;
-          const roadmap = this.ui.mode === "roadmap" ? this.roadmap.load() : null;
-          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), this.attention.load(), roadmap]);
+          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -131,11 +132,18 @@ export class AppStore {
     if (this.ui.mode === mode) return;
     this.ui.mode = mode;
     void this.roadmap.setView({ open: mode === "roadmap" });
-    if (mode === "roadmap") await this.roadmap.load();
+    await this.#loadMode();
+  }
+
+  /** The view shown besides the board (the roadmap or the RACI matrix) reads its data too. */
+  #loadMode(): Promise<void> | null {
+    if (this.ui.mode === "roadmap") return this.roadmap.load();
+    if (this.ui.mode === "raci") return this.raci.load();
+    return null;
   }
 
   toggleMode(): Promise<void> {
-    return this.setMode(this.ui.mode === "board" ? "roadmap" : "board");
+    return this.setMode(this.ui.mode === "roadmap" ? "board" : "roadmap");
   }
 
   /**
@@ -235,7 +243,7 @@ export class AppStore {
     this.ui.cardMessage = null;
     this.roadmap.reset();
     this.filters.restore(session.settings.filters);
-    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.ui.mode === "roadmap" ? this.roadmap.load() : null]);
+    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
   }
 
   async openSample(): Promise<void> {

@@ -7,8 +7,8 @@ export type CardMessage = { id: string; message: string };
 /** An initiative just deleted here, offered back with Undo until the next action on it. */
 export type Deleted = { id: string; title: string };
 
-/** The main area: the board's columns or the roadmap's timeline. */
-export type Mode = "board" | "roadmap";
+/** The main area: the board's columns, the roadmap's timeline, or the RACI matrix. */
+export type Mode = "board" | "roadmap" | "raci";
 
 export class UiStore {
   selectedId = $state<string | null>(null);

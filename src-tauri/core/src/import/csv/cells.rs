@@ -151,6 +151,7 @@ impl<'a> Reader<'a> {
         let separator = if cell.contains(';') { ';' } else { ',' };
         let tags: Vec<String> = cell.split(separator).map(str::to_string).collect();
         let tags = validate::tags(&tags).map_err(|err| self.note(row, Some(Field::Tags), err.to_string())).ok();
+        let accountable = self.person(row, Field::Accountable).map(|p| p.map(|p| p.id));
         let status = status?.unwrap_or(InitiativeStatus::Proposed);
         if owners_read && rules::check_owners_for_status("", status, owners[0], owners[1]).is_err() {
             let missing: Vec<&str> = [(owners[0], "a Marketing owner"), (owners[1], "an IT owner")]
@@ -176,6 +177,7 @@ impl<'a> Reader<'a> {
             target,
             marketing_owner_id: owners[0],
             it_owner_id: owners[1],
+            accountable_id: accountable?,
             tags: tags?,
             ..NewInitiative::titled(title?)
         })

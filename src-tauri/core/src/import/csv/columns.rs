@@ -32,6 +32,10 @@ pub enum Field {
     DependsOn,
     Blocked,
     Tags,
+    Accountable,
+    /// The export's summary of an initiative's gates ("privacy passed; brand in_review"), for
+    /// readers: the gates themselves travel in the board export, so the import does not read it.
+    Gates,
 }
 
 impl Field {
@@ -53,6 +57,8 @@ impl Field {
         Field::DependsOn,
         Field::Blocked,
         Field::Tags,
+        Field::Accountable,
+        Field::Gates,
     ];
 
     /// The spelling in files, the CLI's `--map` and the CSV export's header.
@@ -75,6 +81,8 @@ impl Field {
             Field::DependsOn => "depends_on",
             Field::Blocked => "blocked",
             Field::Tags => "tags",
+            Field::Accountable => "accountable",
+            Field::Gates => "gates",
         }
     }
 

@@ -1,0 +1,63 @@
+//! Speed of governance on the benchmark board (2,000 initiatives, 20,000 tasks, 10,000
+//! dependencies) once every initiative has 4 gates, an Accountable and two roles given:
+//! - loading the board for display (`Store::board`), beside the same load before the gates and
+//!   roles were added (the baseline, same run, same file);
+//! - the RACI matrix the app shows (read the board, build the matrix), for everyone and for IT;
+//! - one gate decision with its activity row, durable.
+//!
+//! `cargo bench -p bridgeboard-core --bench governance` prints the figures; `cargo test --benches`
+//! runs it once on a board 100 times smaller.
+
+use std::path::PathBuf;
+
+use bridgeboard_core::export::raci::RaciMatrix;
+use bridgeboard_core::*;
+use chrono::{NaiveDate, Utc};
+
+mod common;
+
+use common::{report, sample, Scale};
+
+fn main() {
+    let (scale, full) = Scale::from_args();
+    let samples = if full { 100 } else { 5 };
+    let dir: PathBuf = std::env::temp_dir().join(format!("bridgeboard-bench-governance-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let common::Generated { mut store, initiatives, .. } = common::generate(&dir.join("board.bridgeboard"), &scale);
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let base = report("load the board, before gates and roles (baseline)", sample(samples, || store.board(today).unwrap()), None);
+
+    let actor = Actor { id: None, name: "bench".into() };
+    let people = store.board(today).unwrap().people;
+    let (dana, tom) = (people[0].id, people[1].id);
+    let kinds: Vec<Id> = store.gate_types().unwrap().into_iter().take(4).map(|t| t.id).collect();
+    for &initiative in &initiatives {
+        let mut ops: Vec<Op> = kinds
+            .iter()
+            .map(|&gate_type_id| Op::AddGate(NewGate { initiative_id: initiative, gate_type_id, approver_id: Some(tom) }))
+            .collect();
+        ops.push(Op::SetRole { item_id: initiative, person_id: dana, role: RaciRole::Accountable });
+        ops.push(Op::SetRole { item_id: initiative, person_id: tom, role: RaciRole::Consulted });
+        ops.push(Op::SetRole { item_id: initiative, person_id: dana, role: RaciRole::Informed });
+        store.apply_all(&actor, Utc::now(), ops).unwrap();
+    }
+    println!("added {} gates and {} roles", initiatives.len() * kinds.len(), initiatives.len() * 3);
+
+    report("load the board with 4 gates per initiative", sample(samples, || store.board(today).unwrap()), Some(base));
+    report(
+        "RACI matrix, everyone (read the board, build)",
+        sample(samples, || RaciMatrix::build(&store.snapshot().unwrap(), None, today)),
+        None,
+    );
+    report("RACI matrix, IT's people", sample(samples, || RaciMatrix::build(&store.snapshot().unwrap(), Some(IT), today)), None);
+    let approver = Actor { id: Some(tom), name: "Tom".into() };
+    let mut n = 0;
+    let decisions = sample(samples * 5, || {
+        let state = if n % 2 == 0 { GateState::InReview } else { GateState::Passed };
+        let gate = gate_id(initiatives[(n * 7919) % initiatives.len()], kinds[n % kinds.len()]);
+        n += 1;
+        store.apply(&approver, Utc::now(), Op::UpdateGate { id: gate, changes: vec![GateChange::State { state, reason: None }] }).unwrap()
+    });
+    report("a gate decision + activity, durable", decisions, None);
+    let _ = std::fs::remove_dir_all(&dir);
+}
