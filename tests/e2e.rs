@@ -25,7 +25,7 @@ fn board_with_people(home: &Path) -> PathBuf {
 }
 
 fn read_board(path: &Path) -> store::Listing {
-    Store::open(path, None).unwrap().listing().unwrap()
+    Store::open(path, None).unwrap().listing(chrono::Local::now().date_naive()).unwrap()
 }
 
 async fn select_option(app: &App, select_css: &str, label: &str) {
@@ -236,7 +236,7 @@ async fn who_i_am_other_writers_filters_and_bad_files() {
     app.find("[data-testid=new-initiative-create]").await.click().await.unwrap();
     app.find("[data-testid=detail]").await;
     let store = Store::open(&db, None).unwrap();
-    let id = store.listing().unwrap().initiatives[0].id;
+    let id = store.listing(chrono::Local::now().date_naive()).unwrap().initiatives[0].id;
     let activity = store.initiative_detail(id, chrono::Local::now().date_naive()).unwrap().activity;
     assert_eq!(activity[0].actor_name, "Dana Whitfield", "the change is recorded as made by me");
 
@@ -514,7 +514,13 @@ fn board_folder(share: &Path) -> PathBuf {
 }
 
 fn initiative_named(store: &Store, title: &str) -> store::ListedInitiative {
-    store.listing().unwrap().initiatives.into_iter().find(|i| i.title == title).unwrap_or_else(|| panic!("no initiative {title}"))
+    store
+        .listing(chrono::Local::now().date_naive())
+        .unwrap()
+        .initiatives
+        .into_iter()
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no initiative {title}"))
 }
 
 #[tokio::test]
@@ -683,7 +689,7 @@ async fn two_desktops_run_one_board_through_their_own_copies_of_a_folder() {
     title.send_keys("Attribution across every channel\t").await.unwrap();
     a.eventually("A published the rename", || async {
         let store = Store::open(&db_a, None).unwrap();
-        store.listing().unwrap().initiatives.iter().any(|i| i.title == "Attribution across every channel")
+        store.listing(chrono::Local::now().date_naive()).unwrap().initiatives.iter().any(|i| i.title == "Attribution across every channel")
             && store.sync_status().unwrap().waiting_to_publish == 0
     })
     .await;

@@ -334,6 +334,46 @@ pub enum Command {
     },
     /// Remove a gate type no initiative uses.
     RemoveGateType { gate: String },
+    /// Add a KPI to an initiative: how its success is measured, from a baseline (with its date)
+    /// to a target (with its date). Prints the KPI's id.
+    AddKpi {
+        item: String,
+        /// "No-show rate", "Share of appointments booked online".
+        name: String,
+        /// "%", "visits", "per 1,000 patients".
+        #[arg(long, default_value = "")]
+        unit: String,
+        /// lower or higher: which way is better.
+        #[arg(long, value_parser = ["lower", "higher"])]
+        direction: String,
+        #[arg(long, allow_negative_numbers = true)]
+        baseline: f64,
+        #[arg(long, value_name = "DATE")]
+        baseline_date: String,
+        #[arg(long, allow_negative_numbers = true)]
+        target: f64,
+        #[arg(long, value_name = "DATE")]
+        target_date: String,
+    },
+    /// Record a dated reading of an initiative's KPI (by its exact name); prints the reading's id.
+    AddReading {
+        item: String,
+        kpi: String,
+        #[arg(allow_negative_numbers = true)]
+        value: f64,
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Show an initiative's KPIs: baseline, target, readings, and whether each is on track.
+    Kpis {
+        item: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a KPI (by its name) from an initiative, with its readings.
+    RemoveKpi { item: String, kpi: String },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
     /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
     /// the board (its people must be on the board already).
@@ -494,6 +534,9 @@ pub struct InitiativeFields {
     /// The one person Accountable for it (RACI), needed once it leaves Proposed.
     #[arg(long, value_name = "PERSON")]
     pub accountable: Option<String>,
+    /// The post-go-live review of its results (YYYY-MM-DD); 90 days after going Live if not set.
+    #[arg(long, value_name = "DATE")]
+    pub review_date: Option<String>,
     /// A tag; repeat for several. When editing, the given tags replace the old ones.
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,

@@ -64,7 +64,7 @@ struct Candidate<T> {
 impl Snapshot {
     pub fn read(store: &Store, today: NaiveDate) -> Result<Snapshot> {
         let board = store.board(today)?;
-        Ok(Snapshot { listing: store.listing()?, people: board.people, departments: board.departments })
+        Ok(Snapshot { listing: store.listing(today)?, people: board.people, departments: board.departments })
     }
 
     fn item_candidates(&self) -> Vec<Candidate<Item>> {

@@ -2,7 +2,8 @@
 //! dependencies) once every initiative has 4 gates, an Accountable and two roles given:
 //! - loading the board for display (`Store::board`), beside the same load before the gates and
 //!   roles were added (the baseline, same run, same file);
-//! - the RACI matrix the app shows (read the board, build the matrix), for everyone and for IT;
+//! - the RACI matrix the app shows (`Store::raci_matrix`: read what it needs, build), for
+//!   everyone and for IT;
 //! - one gate decision with its activity row, durable.
 //!
 //! `cargo bench -p bridgeboard-core --bench governance` prints the figures; `cargo test --benches`
@@ -10,7 +11,6 @@
 
 use std::path::PathBuf;
 
-use bridgeboard_core::export::raci::RaciMatrix;
 use bridgeboard_core::*;
 use chrono::{NaiveDate, Utc};
 
@@ -44,12 +44,8 @@ fn main() {
     println!("added {} gates and {} roles", initiatives.len() * kinds.len(), initiatives.len() * 3);
 
     report("load the board with 4 gates per initiative", sample(samples, || store.board(today).unwrap()), Some(base));
-    report(
-        "RACI matrix, everyone (read the board, build)",
-        sample(samples, || RaciMatrix::build(&store.snapshot().unwrap(), None, today)),
-        None,
-    );
-    report("RACI matrix, IT's people", sample(samples, || RaciMatrix::build(&store.snapshot().unwrap(), Some(IT), today)), None);
+    report("RACI matrix, everyone (read the board, build)", sample(samples, || store.raci_matrix(None, today).unwrap()), None);
+    report("RACI matrix, IT's people", sample(samples, || store.raci_matrix(Some(IT), today).unwrap()), None);
     let approver = Actor { id: Some(tom), name: "Tom".into() };
     let mut n = 0;
     let decisions = sample(samples * 5, || {

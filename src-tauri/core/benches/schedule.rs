@@ -67,6 +67,8 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
             created_at: at,
             updated_at: at,
             accountable_id: None,
+            went_live_on: None,
+            review_on: None,
         });
         for k in 0..tasks_per_initiative {
             snapshot.tasks.push(Task {

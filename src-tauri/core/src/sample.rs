@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crate::domain::governance::{GateState, RaciRole};
 use crate::domain::model::*;
 use crate::domain::ops::*;
+use crate::domain::results::Direction;
 use crate::{Error, Result, Store};
 
 pub const SAMPLE_NAME: &str = "Sample hospital board (Mercy General, demo data)";
@@ -64,6 +65,36 @@ impl Writer<'_> {
             self.store.apply(&approver, self.now, Op::UpdateGate { id: gate, changes: vec![change] })?;
         }
         Ok(gate)
+    }
+
+    /// A KPI from `baseline` (on day `from`) to `target` (on day `to`), with readings `(day, value)`.
+    #[allow(clippy::too_many_arguments)]
+    fn kpi(
+        &mut self,
+        initiative: Id,
+        name: &str,
+        unit: &str,
+        direction: Direction,
+        from: (i64, f64),
+        to: (i64, f64),
+        readings: &[(i64, f64)],
+    ) -> Result<Id> {
+        let today = self.today;
+        let day = |offset: i64| today + Duration::days(offset);
+        let kpi = self.apply(Op::AddKpi(NewKpi {
+            initiative_id: initiative,
+            name: name.into(),
+            unit: unit.into(),
+            direction,
+            baseline: from.1,
+            baseline_on: day(from.0),
+            target: to.1,
+            target_on: day(to.0),
+        }))?;
+        for &(offset, value) in readings {
+            self.apply(Op::AddReading(NewReading { kpi_id: kpi, value, taken_on: day(offset), note: String::new() }))?;
+        }
+        Ok(kpi)
     }
 
     fn role(&mut self, item_id: Id, person_id: Id, role: RaciRole) -> Result<Id> {
@@ -144,6 +175,17 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     let social_launch = w.milestone(social, MARKETING, "Program launch", marcus, Done, -30)?;
     w.go_live(social_launch)?;
     w.gate(social, "brand", Some(dana), Some((GateState::Passed, None)))?;
+    w.kpi(
+        social,
+        "Website visits from social media",
+        "per week",
+        Direction::Higher,
+        (-120, 800.0),
+        (60, 2000.0),
+        &[(-90, 950.0), (-60, 1200.0), (-30, 1350.0), (-7, 1420.0)],
+    )?;
+    // Its 90-day review has come, and no reading since: the board says its results are due.
+    w.apply(Op::UpdateInitiative { id: social, changes: vec![InitiativeChange::ReviewOn(Some(today - Duration::days(2)))] })?;
 
     // In progress: the website, with its accessibility audit done and the launch ahead.
     let website = w.apply(Op::CreateInitiative(initiative(
@@ -196,6 +238,16 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.role(scheduling, linda, RaciRole::Consulted)?;
     w.role(scheduling, grace, RaciRole::Responsible)?;
     w.role(scheduling, cmo, RaciRole::Informed)?;
+    w.kpi(
+        scheduling,
+        "Share of appointments booked online",
+        "%",
+        Direction::Higher,
+        (-45, 4.0),
+        (120, 15.0),
+        &[(-30, 4.5), (-15, 6.2), (-2, 7.9)],
+    )?;
+    w.kpi(scheduling, "No-show rate", "%", Direction::Lower, (-45, 18.0), (120, 12.0), &[(-30, 17.6), (-15, 17.9), (-2, 17.7)])?;
 
     // Planned, and blocked: reminder texts link patients to the scheduling page.
     let sms = w.apply(Op::CreateInitiative(initiative(
@@ -225,6 +277,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.gate(sms, "security", Some(cio), None)?;
     w.role(sms, linda, RaciRole::Consulted)?;
     w.role(sms, cio, RaciRole::Informed)?;
+    w.kpi(sms, "Reminder-text opt-out rate", "%", Direction::Lower, (35, 5.0), (200, 2.0), &[])?;
 
     // Planned: attribution; its website tagging is scheduled before the website launches.
     let attribution = w.apply(Op::CreateInitiative(initiative(
@@ -247,6 +300,7 @@ pub fn create(store: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result
     w.go_live(dashboard)?;
     w.gate(attribution, "privacy", Some(linda), None)?;
     w.gate(attribution, "security", Some(cio), None)?;
+    w.kpi(attribution, "Website conversion rate", "%", Direction::Higher, (20, 1.2), (200, 2.0), &[])?;
     // Starts on day 30 while the launch is on day 45: a schedule conflict the board shows.
     w.depends(tagging, launch, 0)?;
 

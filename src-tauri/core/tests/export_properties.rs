@@ -53,6 +53,8 @@ fn roadmap_titled(title: &str) -> Roadmap {
         created_at: now(),
         updated_at: now(),
         accountable_id: None,
+        went_live_on: None,
+        review_on: None,
     };
     let task = Task {
         id: Id::from_u128(2),

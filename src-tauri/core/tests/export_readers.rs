@@ -94,7 +94,7 @@ fn csv_reads_back_with_bom_columns_and_guarded_cells() {
 fn xlsx_reads_back_with_string_cells_and_real_dates() {
     let h = hostile();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(render(&h.board.store, Format::Xlsx))).unwrap();
-    assert_eq!(book.sheet_names(), ["Initiatives", "Tasks", "Dependencies"], "three sheets, in this order");
+    assert_eq!(book.sheet_names(), ["Initiatives", "Tasks", "Dependencies", "KPIs"], "four sheets, in this order");
     for name in book.sheet_names() {
         let formulas = book.worksheet_formula(&name).unwrap();
         assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "sheet {name} holds no formulas at all");
@@ -186,7 +186,9 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
         + parsed.activity.len()
         + parsed.gate_types.len()
         + parsed.roles.len()
-        + parsed.gates.len();
+        + parsed.gates.len()
+        + parsed.kpis.len()
+        + parsed.kpi_readings.len();
     assert_eq!(row_lines.len(), rows, "every row is one line, so two exports compare line by line");
     for line in row_lines {
         let row: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).expect("each row line is JSON on its own");

@@ -131,7 +131,7 @@ fn going_live_waits_for_every_gate_and_names_each_with_its_approver() {
     decide(&mut g, &as_person(dana, "Dana"), brand, GateState::Waived, Some("Uses the existing portal look")).unwrap();
     g.b.set_task(launch, TaskChange::Status(TaskStatus::Done)).unwrap();
     g.b.set_initiative(portal, InitiativeChange::Status(InitiativeStatus::Live)).unwrap();
-    let listed = g.b.store.listing().unwrap().initiatives.into_iter().find(|i| i.id == portal).unwrap();
+    let listed = g.b.store.listing(today()).unwrap().initiatives.into_iter().find(|i| i.id == portal).unwrap();
     let states: Vec<(&str, &str)> = listed.gates.iter().map(|g| (g.key.as_str(), g.state.as_str())).collect();
     assert_eq!(states, vec![("privacy", "passed"), ("brand", "waived")], "list --json carries the gates");
     assert_eq!(listed.gates[0].decided_by.as_deref(), Some("Linda Okafor"), "who decided is kept");
@@ -148,7 +148,7 @@ fn a_failed_gate_blocks_the_initiative_with_its_reason() {
     assert!(card.blocked, "a failed gate blocks");
     assert!(card.blocked_by.is_empty(), "blocked_by lists only open predecessors");
     assert_eq!(card.gates.failed, vec!["Privacy / HIPAA tracking-technology review failed: The chat widget sends page URLs to its vendor"]);
-    let listed = g.b.store.listing().unwrap().initiatives.into_iter().find(|i| i.id == portal).unwrap();
+    let listed = g.b.store.listing(today()).unwrap().initiatives.into_iter().find(|i| i.id == portal).unwrap();
     assert!(listed.blocked && listed.blocked_by.is_empty(), "the same in list --json");
     let tom = as_person(g.b.tom, "Tom");
     assert!(decide(&mut g, &tom, privacy, GateState::InReview, None).is_err(), "only the approver or the Accountable reopens it");
@@ -224,7 +224,7 @@ fn the_sample_board_has_accountables_gates_and_go_live_milestones() {
         assert!(card.accountable.is_some(), "{} has its Accountable", card.title);
         assert!(card.gates.total > 0, "{} has gates", card.title);
     }
-    let listing = store.listing().unwrap();
+    let listing = store.listing(today()).unwrap();
     let scheduling = listing.initiatives.iter().find(|i| i.title.contains("self-scheduling")).unwrap();
     assert!(scheduling.tasks.iter().any(|t| t.go_live && t.title.starts_with("Go-live")), "its go-live milestone is marked");
 }

@@ -63,6 +63,8 @@ impl Plan {
             created_at: at,
             updated_at: at,
             accountable_id: None,
+            went_live_on: None,
+            review_on: None,
         });
         id
     }

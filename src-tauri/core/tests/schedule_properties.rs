@@ -123,6 +123,8 @@ fn model(spec: &Spec, edges: &[(usize, usize, i32)]) -> Model {
             created_at: at,
             updated_at: at,
             accountable_id: None,
+            went_live_on: None,
+            review_on: None,
         })
         .collect();
     let tasks = spec

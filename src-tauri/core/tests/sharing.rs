@@ -159,6 +159,32 @@ fn two_accountables_named_apart_are_a_conflict_and_gates_decided_apart_merge() {
 }
 
 #[test]
+fn kpis_and_their_readings_travel_between_desktops() {
+    let (mut dana, mut tom, portal) = two_desks("kpis");
+    let kpi = dana
+        .apply(Op::AddKpi(NewKpi {
+            initiative_id: portal,
+            name: "Portal activation".into(),
+            unit: "%".into(),
+            direction: Direction::Higher,
+            baseline: 38.0,
+            baseline_on: day("2027-01-01"),
+            target: 60.0,
+            target_on: day("2027-12-31"),
+        }))
+        .unwrap();
+    dana.sync();
+    tom.sync();
+    tom.apply(Op::AddReading(NewReading { kpi_id: kpi, value: 41.5, taken_on: day("2027-03-01"), note: String::new() })).unwrap();
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump(), "both desktops hold the same KPI and reading");
+    let kpis = dana.store.initiative_detail(portal, today()).unwrap().kpis;
+    assert_eq!(kpis.len(), 1);
+    assert_eq!(kpis[0].readings.iter().map(|r| r.value).collect::<Vec<_>>(), vec![41.5], "Tom's reading arrived");
+}
+
+#[test]
 fn tags_and_dependencies_added_apart_all_survive_once() {
     let (mut dana, mut tom, portal) = two_desks("sets");
     let tags =

@@ -39,6 +39,9 @@ enum Edit {
     Gate(usize, usize, bool),
     Decide(usize, usize, u8),
     GoLive(usize),
+    /// Results: a KPI on an initiative, a reading of one.
+    Kpi(usize, u8),
+    Reading(usize, u8),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -76,7 +79,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), 0..2usize, any::<bool>(), any::<bool>()).prop_map(|(a, b, c, d)| Edit::Role(a, b, c, d)),
         (i.clone(), 0..3usize, any::<bool>()).prop_map(|(a, b, c)| Edit::Gate(a, b, c)),
         (i.clone(), 0..3usize, any::<u8>()).prop_map(|(a, b, c)| Edit::Decide(a, b, c)),
-        i.prop_map(Edit::GoLive),
+        i.clone().prop_map(Edit::GoLive),
+        (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Kpi(a, b)),
+        (i, any::<u8>()).prop_map(|(a, b)| Edit::Reading(a, b)),
     ]
 }
 
@@ -106,7 +111,7 @@ impl Desk {
     }
 
     fn items(&self) -> (Vec<Id>, Vec<Id>) {
-        let listing = self.store.listing().unwrap();
+        let listing = self.store.listing(today()).unwrap();
         let initiatives = listing.initiatives.iter().map(|i| i.id).collect();
         let tasks = listing.initiatives.iter().flat_map(|i| i.tasks.iter().map(|t| t.id)).collect();
         (initiatives, tasks)
@@ -195,6 +200,29 @@ impl Desk {
                     let _ = self.store.apply(&approver, now(), Op::UpdateGate { id, changes: vec![change] });
                 }
                 None
+            }
+            Edit::Kpi(n, v) => pick(&initiatives, n).map(|initiative_id| {
+                Op::AddKpi(NewKpi {
+                    initiative_id,
+                    name: format!("KPI {v}"),
+                    unit: "%".into(),
+                    direction: Direction::Lower,
+                    baseline: 20.0,
+                    baseline_on: day("2027-01-01"),
+                    target: 10.0,
+                    target_on: day("2027-07-01"),
+                })
+            }),
+            Edit::Reading(n, v) => {
+                let kpis: Vec<Id> = self.store.snapshot().unwrap().kpis.iter().map(|k| k.kpi.id).collect();
+                pick(&kpis, n).map(|kpi_id| {
+                    Op::AddReading(NewReading {
+                        kpi_id,
+                        value: f64::from(v) / 10.0,
+                        taken_on: day("2027-02-01") + chrono::Days::new(u64::from(v)),
+                        note: String::new(),
+                    })
+                })
             }
             Edit::GoLive(n) => pick(&tasks, n)
                 .map(|id| Op::UpdateTask { id, changes: vec![TaskChange::Kind(TaskKind::Milestone), TaskChange::GoLive(true)] }),

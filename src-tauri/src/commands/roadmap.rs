@@ -19,7 +19,7 @@ pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply
 /// The RACI matrix, for everyone or one department's people.
 #[tauri::command]
 pub async fn raci_matrix(state: State<'_, AppState>, department_id: Option<Id>) -> Reply<RaciMatrix> {
-    state.with_store(|store| Ok(RaciMatrix::build(&store.snapshot()?, department_id, today()))).map_err(|e| e.payload())
+    state.with_store(|store| store.raci_matrix(department_id, today())).map_err(|e| e.payload())
 }
 
 #[tauri::command]

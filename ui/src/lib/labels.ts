@@ -69,6 +69,7 @@ export const FIELD_LABEL: Record<Field, string> = {
   tags: "Tags",
   accountable: "Accountable",
   gates: "Gates (a summary, not read: gates come over in a board export)",
+  kpis: "KPIs (a summary, not read: KPIs come over in a board export)",
 };
 
 export const FIELDS = Object.keys(FIELD_LABEL) as Field[];

@@ -17,8 +17,8 @@ pub fn demo(db: &Path, today: Option<&str>, clock: Clock) -> Result<String> {
     Ok(format!("Wrote the sample hospital board (demo data, dates around {today}) to {}.", db.display()))
 }
 
-pub fn list(store: &Store, json: bool) -> Result<String> {
-    let listing = store.listing()?;
+pub fn list(store: &Store, json: bool, today: chrono::NaiveDate) -> Result<String> {
+    let listing = store.listing(today)?;
     if json {
         return serde_json::to_string_pretty(&listing)
             .map_err(|err| Error::Storage(format!("The board could not be written as JSON ({err}).")));

@@ -10,6 +10,11 @@ use crate::parse;
 
 pub fn add(e: &mut Edit, title: String, f: InitiativeFields) -> Result<Id> {
     let board = &e.board;
+    if f.review_date.is_some() {
+        return Err(bridgeboard_core::Error::Validation(
+            "A review date is set once the initiative exists: use edit-initiative --review-date.".into(),
+        ));
+    }
     let new = NewInitiative {
         summary: f.summary.unwrap_or_default(),
         status: f.status.as_deref().map(parse::initiative_status).transpose()?.unwrap_or(InitiativeStatus::Proposed),
@@ -52,6 +57,9 @@ pub fn edit(e: &mut Edit, item: &str, title: Option<String>, f: InitiativeFields
     }
     if let Some(accountable) = board.person_id(f.accountable.as_deref())? {
         changes.push(Change::Accountable(Some(accountable)));
+    }
+    if let Some(review) = parse::optional_date(f.review_date.as_deref())? {
+        changes.push(Change::ReviewOn(Some(review)));
     }
     if !f.tags.is_empty() {
         changes.push(Change::Tags(f.tags));

@@ -13,6 +13,7 @@ mod import;
 mod initiatives;
 mod links;
 mod people;
+mod results;
 mod sharing;
 mod table;
 mod tasks;
@@ -49,7 +50,7 @@ impl Edit {
 pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Result<String> {
     match command {
         Command::Demo { today } => board::demo(db, today.as_deref(), clock),
-        Command::List { json } => board::list(&open_existing(db)?, json),
+        Command::List { json } => board::list(&open_existing(db)?, json, clock.today),
         Command::Check => board::check(&open_existing(db)?, db),
         Command::Backup { out } => board::backup(&open_existing(db)?, db, &out),
         Command::Export(args) => export::export(&open_existing(db)?, &args, clock),
@@ -65,6 +66,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
         Command::KeepDeleted { item } => sharing::keep_deleted(db, &item, actor, clock),
         Command::Gates { item, json } => governance::gates(&open_existing(db)?, &item, json, clock),
         Command::GateTypes { json } => governance::gate_types(&open_existing(db)?, json),
+        Command::Kpis { item, json } => results::kpis(&open_existing(db)?, &item, json, clock),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -113,6 +115,12 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
             governance::edit_gate_type(e, &gate, key, name, description, usual_approver)?
         }
         Command::RemoveGateType { gate } => governance::remove_gate_type(e, &gate)?,
+        Command::AddKpi { item, name, unit, direction, baseline, baseline_date, target, target_date } => {
+            let kpi = results::NewKpiArgs { name, unit, direction, baseline, baseline_date, target, target_date };
+            results::add_kpi(e, &item, kpi)?
+        }
+        Command::AddReading { item, kpi, value, date, note } => results::add_reading(e, &item, &kpi, value, &date, note)?,
+        Command::RemoveKpi { item, kpi } => results::remove_kpi(e, &item, &kpi)?,
         _ => unreachable!("commands on the board file as a whole are dispatched in run"),
     };
     Ok(id.to_string())

@@ -93,6 +93,7 @@ wire_enum!(
         Board = "board" / "Board",
         Gate = "gate" / "Gate",
         GateType = "gate_type" / "Gate type",
+        Kpi = "kpi" / "KPI",
     }
 );
 
@@ -145,6 +146,12 @@ pub struct Initiative {
     /// The one person who answers for it (RACI); required once it has left Proposed.
     #[serde(default)]
     pub accountable_id: Option<Id>,
+    /// The day it first went Live.
+    #[serde(default)]
+    pub went_live_on: Option<NaiveDate>,
+    /// The post-go-live review of its results; 90 days after going Live when not set.
+    #[serde(default)]
+    pub review_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::governance::{GateState, RaciRole};
 use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, TaskStatus};
+use super::results::Direction;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -85,6 +86,52 @@ pub enum Op {
     RemoveGateType {
         id: Id,
     },
+    AddKpi(NewKpi),
+    UpdateKpi {
+        id: Id,
+        changes: Vec<KpiChange>,
+    },
+    RemoveKpi {
+        id: Id,
+    },
+    AddReading(NewReading),
+    RemoveReading {
+        id: Id,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewKpi {
+    pub initiative_id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    pub direction: Direction,
+    pub baseline: f64,
+    pub baseline_on: NaiveDate,
+    pub target: f64,
+    pub target_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum KpiChange {
+    Name(String),
+    Unit(String),
+    Direction(Direction),
+    Baseline(f64),
+    BaselineOn(NaiveDate),
+    Target(f64),
+    TargetOn(NaiveDate),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NewReading {
+    pub kpi_id: Id,
+    pub value: f64,
+    pub taken_on: NaiveDate,
+    #[serde(default)]
+    pub note: String,
 }
 
 /// A gate of one type on an initiative; adding one that was removed brings it back.
@@ -273,6 +320,8 @@ pub enum InitiativeChange {
     Tags(Vec<String>),
     BlockReason(Option<String>),
     Accountable(Option<Id>),
+    /// The post-go-live review of the results; `None`: 90 days after going Live.
+    ReviewOn(Option<NaiveDate>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::governance::{Gate, GateType, RoleAssignment};
 use super::model::{Department, Dependency, Id, Initiative, Person, Task};
+use super::results::KpiView;
 use super::view::BoardInfo;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,6 +30,9 @@ pub struct Snapshot {
     /// By initiative, then item.
     #[serde(default)]
     pub roles: Vec<RoleAssignment>,
+    /// With their readings, oldest first; in the order they were added.
+    #[serde(default)]
+    pub kpis: Vec<KpiView>,
 }
 
 impl Snapshot {

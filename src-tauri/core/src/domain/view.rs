@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::governance::{GateSummary, GateType, GateView, Raci};
 use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
+use super::results::KpiView;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardInfo {
@@ -73,6 +74,8 @@ pub struct InitiativeCard {
     pub block_reason: Option<String>,
     pub accountable: Option<PersonRef>,
     pub gates: GateSummary,
+    /// Live, past its post-go-live review, and no KPI reading taken since.
+    pub results_due: bool,
     /// Waiting on an open finish-to-start predecessor, a block reason is set, or a gate failed.
     pub blocked: bool,
     pub blocked_by: Vec<ItemRef>,
@@ -147,4 +150,8 @@ pub struct InitiativeDetail {
     pub raci: Raci,
     /// In the catalogue's order.
     pub gates: Vec<GateView>,
+    /// In the order they were added.
+    pub kpis: Vec<KpiView>,
+    /// The post-go-live review: the date set, or 90 days after it went Live.
+    pub review_on: Option<NaiveDate>,
 }

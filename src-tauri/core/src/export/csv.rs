@@ -10,7 +10,7 @@
 //! start with those characters.
 
 use crate::export::roadmap::{Lane, Roadmap, RoadmapTask};
-use crate::export::text::{day, gate_list, ids, name, yes_no};
+use crate::export::text::{day, gate_list, ids, kpi_list, name, yes_no};
 use crate::{Error, Result};
 
 /// The header row, in order.
@@ -34,6 +34,7 @@ pub const COLUMNS: &[&str] = &[
     "tags",
     "accountable",
     "gates",
+    "kpis",
 ];
 
 const BOM: &str = "\u{feff}";
@@ -64,7 +65,7 @@ pub fn render(roadmap: &Roadmap) -> Result<Vec<u8>> {
     out.into_inner().map_err(|err| Error::Storage(format!("The CSV export could not be written ({err}).")))
 }
 
-fn initiative_row(lane: &Lane) -> [String; 19] {
+fn initiative_row(lane: &Lane) -> [String; 20] {
     let i = &lane.initiative;
     [
         i.id.to_string(),
@@ -86,10 +87,11 @@ fn initiative_row(lane: &Lane) -> [String; 19] {
         guard(&i.tags.join(";")).into(),
         guard(name(lane.accountable.as_ref())).into(),
         guard(&gate_list(lane)).into(),
+        guard(&kpi_list(lane)).into(),
     ]
 }
 
-fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 19] {
+fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 20] {
     let (i, t) = (&lane.initiative, &rt.task);
     [
         t.id.to_string(),
@@ -108,6 +110,7 @@ fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 19] {
         yes_no(t.kind == crate::TaskKind::Milestone).into(),
         ids(&rt.depends_on),
         yes_no(rt.blocked).into(),
+        String::new(),
         String::new(),
         String::new(),
         String::new(),

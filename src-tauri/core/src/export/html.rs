@@ -4,6 +4,7 @@
 
 use super::roadmap::{Lane, Roadmap};
 use super::svg::{self, escape, Page};
+use super::text::kpi_line;
 use crate::domain::model::TaskStatus;
 
 pub(super) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -14,7 +15,7 @@ h1 { font-size: 1.6rem; margin: 0; } .as-of { color: #475569; margin: 0.25rem 0 
 figure { margin: 0 0 2rem; border: 1px solid #e2e8f0; } figure svg { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
-th { background: #f1f5f9; } .late, .blocked, .gates.failed { color: #b91c1c; font-weight: bold; } .gates { color: #334155; }
+th { background: #f1f5f9; } .late, .blocked, .gates.failed { color: #b91c1c; font-weight: bold; } .gates, .kpis { color: #334155; } .kpis.off { color: #b45309; font-weight: bold; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; } ul { margin: 0; padding-left: 1.2rem; } li { margin: 0.15rem 0; }
 footer { color: #64748b; font-size: 0.8rem; margin-top: 2rem; }
 ";
@@ -43,6 +44,11 @@ fn summary_row(lane: &Lane) -> String {
         let reason = i.block_reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
         flags.push(format!("<span class=\"blocked\">Blocked</span>{reason}"));
     }
+    let (on_track, read) = lane.kpis_on_track();
+    if read > 0 {
+        let class = if on_track == read { "kpis" } else { "kpis off" };
+        flags.push(format!("<span class=\"{class}\">{on_track}/{read} KPIs on track</span>"));
+    }
     let gates = &lane.gate_summary;
     if gates.total > 0 {
         let class = if gates.failed.is_empty() { "gates" } else { "gates failed" };
@@ -66,6 +72,10 @@ fn governance(lane: &Lane) -> String {
     let mut out = String::new();
     if let Some(accountable) = &lane.accountable {
         out.push_str(&format!("<p>Accountable: {}</p>", escape(&accountable.name)));
+    }
+    if !lane.kpis.is_empty() {
+        let items: Vec<String> = lane.kpis.iter().map(|k| format!("<li>{}</li>", escape(&kpi_line(k)))).collect();
+        out.push_str(&format!("<p>KPIs:</p><ul class=\"kpi-list\">{}</ul>", items.join("")));
     }
     if lane.gates.is_empty() {
         return out;

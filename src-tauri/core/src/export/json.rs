@@ -61,6 +61,8 @@ impl<'w, W: Write> Layout<'w, W> {
                 Part::GateTypes(rows) => self.rows("gate_types", &rows)?,
                 Part::Roles(rows) => self.rows("roles", &rows)?,
                 Part::Gates(rows) => self.rows("gates", &rows)?,
+                Part::Kpis(rows) => self.rows("kpis", &rows)?,
+                Part::Readings(rows) => self.rows("kpi_readings", &rows)?,
             }
         }
         self.close_table()?;

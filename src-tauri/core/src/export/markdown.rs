@@ -14,7 +14,7 @@ use chrono::Datelike;
 
 use crate::domain::model::{Id, TaskKind};
 use crate::export::roadmap::{Lane, Roadmap};
-use crate::export::text::day;
+use crate::export::text::{day, kpi_line};
 
 /// User text made inert in Markdown, on one line: `& < > " '` become HTML entities; the ASCII
 /// punctuation that opens inline markup anywhere (emphasis, code, links, images, tables,
@@ -104,6 +104,12 @@ fn initiative(out: &mut String, roadmap: &Roadmap, lane: &Lane, items: &Items) {
             let approver = g.approver.as_deref().map_or("no approver yet".to_string(), escape);
             let reason = g.reason.as_deref().map(|r| format!(": {}", escape(r))).unwrap_or_default();
             let _ = writeln!(out, "  - {} — {}{reason} ({approver})", escape(&g.name), g.state.label());
+        }
+    }
+    if !lane.kpis.is_empty() {
+        let _ = writeln!(out, "- **KPIs:**");
+        for k in &lane.kpis {
+            let _ = writeln!(out, "  - {}", escape(&kpi_line(k)));
         }
     }
     if !i.tags.is_empty() {

@@ -135,10 +135,9 @@ pub fn render_to(format: Format, store: &Store, options: &Options, out: &mut (im
     if format == Format::Json {
         return json::write(store, out);
     }
-    let snapshot = store.snapshot()?;
     let bytes = match options.report {
-        Report::Roadmap => render_roadmap(format, &Roadmap::build(&snapshot, &options.filter, options.today), options)?,
-        Report::Raci => render_raci(format, &raci::RaciMatrix::build(&snapshot, options.filter.department_id, options.today))?,
+        Report::Roadmap => render_roadmap(format, &Roadmap::build(&store.snapshot()?, &options.filter, options.today), options)?,
+        Report::Raci => render_raci(format, &store.raci_matrix(options.filter.department_id, options.today)?)?,
     };
     out.write_all(&bytes).map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::domain::governance::{GateState, GateSummary};
 use crate::domain::model::*;
+use crate::domain::results::{KpiStanding, KpiView};
 use crate::domain::rules;
 use crate::domain::snapshot::Snapshot;
 
@@ -93,6 +94,8 @@ pub struct Lane {
     pub gates: Vec<RoadmapGate>,
     /// "2/4 gates", and which failed: counted the one way cards count them.
     pub gate_summary: GateSummary,
+    /// In the order they were added, with their readings and where each stands.
+    pub kpis: Vec<KpiView>,
     pub tasks: Vec<RoadmapTask>,
 }
 
@@ -104,6 +107,15 @@ pub struct RoadmapGate {
     pub state: GateState,
     pub approver: Option<String>,
     pub reason: Option<String>,
+}
+
+impl Lane {
+    /// "1/2 KPIs on track": those on track or reached, of those with a reading.
+    pub fn kpis_on_track(&self) -> (usize, usize) {
+        let read: Vec<&KpiView> = self.kpis.iter().filter(|k| k.standing != KpiStanding::NoReadings).collect();
+        let good = read.iter().filter(|k| matches!(k.standing, KpiStanding::OnTrack | KpiStanding::Reached)).count();
+        (good, read.len())
+    }
 }
 
 fn summary_of(gates: &[RoadmapGate]) -> GateSummary {
@@ -160,6 +172,10 @@ impl Roadmap {
         let open_of = |ids: &[Id]| -> Vec<Id> { ids.iter().copied().filter(|id| is_open(*id)).collect() };
         let department_of = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| p.department_id);
 
+        let mut kpis_of: HashMap<Id, Vec<KpiView>> = HashMap::new();
+        for k in &snapshot.kpis {
+            kpis_of.entry(k.kpi.initiative_id).or_default().push(k.clone());
+        }
         let mut gates_of: HashMap<Id, Vec<RoadmapGate>> = HashMap::new();
         for g in &snapshot.gates {
             let Some(kind) = snapshot.gate_type(g.gate_type_id) else { continue };
@@ -220,6 +236,7 @@ impl Roadmap {
                 blocked: false,
                 accountable: person(i.accountable_id),
                 gate_summary: GateSummary::default(),
+                kpis: kpis_of.remove(&i.id).unwrap_or_default(),
                 gates: gates_of.remove(&i.id).unwrap_or_default(),
                 late: i.status.is_open() && i.target.is_some_and(|t| t < today),
                 marketing_owner: person(i.marketing_owner_id),

@@ -336,6 +336,10 @@ pub(super) fn bar(c: &mut Canvas, lane: &Lane, span: Span, top: f32, lane_h: f32
     } else if gates.total > 0 {
         notes.push(format!("{}/{} gates", gates.settled, gates.total));
     }
+    let (on_track, read) = lane.kpis_on_track();
+    if read > 0 {
+        notes.push(format!("{on_track}/{read} KPIs on track"));
+    }
     if let Some(target) = lane.initiative.target {
         notes.push(format!("go-live {}", target.format("%-d %b")));
     }

@@ -33,3 +33,32 @@ pub fn ids(ids: &[Id]) -> String {
 pub fn gate_list(lane: &crate::export::Lane) -> String {
     lane.gates.iter().map(|g| format!("{} {}", g.key, g.state.wire())).collect::<Vec<_>>().join("; ")
 }
+
+/// An initiative's KPIs in one cell: "No-show rate 17.7 % (Off track); Booked online 7.9 % (On track)".
+pub fn kpi_list(lane: &crate::export::Lane) -> String {
+    lane.kpis.iter().map(kpi_line).collect::<Vec<_>>().join("; ")
+}
+
+/// One KPI in words: its latest reading (or its baseline) with the unit, and where it stands.
+pub fn kpi_line(k: &crate::domain::results::KpiView) -> String {
+    let unit = if k.kpi.unit.is_empty() { String::new() } else { format!(" {}", k.kpi.unit) };
+    match k.readings.last() {
+        Some(r) => format!(
+            "{} {}{unit} on {} ({}; target {}{unit} by {})",
+            k.kpi.name,
+            r.value,
+            r.taken_on,
+            k.standing.label(),
+            k.kpi.target,
+            k.kpi.target_on
+        ),
+        None => format!(
+            "{} baseline {}{unit} ({}; target {}{unit} by {})",
+            k.kpi.name,
+            k.kpi.baseline,
+            k.standing.label(),
+            k.kpi.target,
+            k.kpi.target_on
+        ),
+    }
+}

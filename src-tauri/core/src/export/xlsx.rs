@@ -1,5 +1,5 @@
-//! The Excel export, for the CMO's spreadsheet: three sheets (Initiatives, Tasks,
-//! Dependencies), each with a bold, frozen header row, filters switched on and fixed column
+//! The Excel export, for the CMO's spreadsheet: four sheets (Initiatives, Tasks,
+//! Dependencies, KPIs), each with a bold, frozen header row, filters switched on and fixed column
 //! widths. Dates are real date cells (`yyyy-mm-dd`), so they sort and filter as dates. User text
 //! is always written as a string cell, never as a formula, so a title such as `=HYPERLINK(...)`
 //! stays text and needs no prefix.
@@ -47,6 +47,21 @@ const INITIATIVES: &[Column] = &[
     ("Depends on", 38.0),
     ("Accountable", 22.0),
     ("Gates", 44.0),
+];
+
+const KPIS: &[Column] = &[
+    ("Initiative ID", 38.0),
+    ("Initiative", 36.0),
+    ("KPI", 34.0),
+    ("Unit", 10.0),
+    ("Better when", 12.0),
+    ("Baseline", 10.0),
+    ("Baseline date", 13.0),
+    ("Target", 10.0),
+    ("Target date", 13.0),
+    ("Latest", 10.0),
+    ("Latest date", 13.0),
+    ("Standing", 16.0),
 ];
 
 const TASKS: &[Column] = &[
@@ -151,6 +166,27 @@ fn build(roadmap: &Roadmap) -> Result<Vec<u8>, XlsxError> {
         ]
     });
     sheet(book.add_worksheet(), "Dependencies", DEPENDENCIES, rows, &date)?;
+
+    let rows = roadmap.lanes.iter().flat_map(|lane| {
+        lane.kpis.iter().map(move |k| {
+            let latest = k.readings.last();
+            vec![
+                Cell::Owned(lane.initiative.id.to_string()),
+                Cell::Text(&lane.initiative.title),
+                Cell::Text(&k.kpi.name),
+                Cell::Text(&k.kpi.unit),
+                Cell::Text(k.kpi.direction.wire()),
+                Cell::Number(k.kpi.baseline),
+                Cell::Date(Some(k.kpi.baseline_on)),
+                Cell::Number(k.kpi.target),
+                Cell::Date(Some(k.kpi.target_on)),
+                latest.map_or(Cell::Text(""), |r| Cell::Number(r.value)),
+                Cell::Date(latest.map(|r| r.taken_on)),
+                Cell::Text(k.standing.label()),
+            ]
+        })
+    });
+    sheet(book.add_worksheet(), "KPIs", KPIS, rows, &date)?;
 
     book.save_to_buffer()
 }

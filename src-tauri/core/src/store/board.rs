@@ -7,9 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
-use super::{departments, gate_types, gates, initiatives, items, people, rows, Store};
+use super::{departments, gate_types, gates, initiatives, items, kpis, people, rows, Store};
 use crate::domain::governance::GateSummary;
 use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
+use crate::domain::results;
 use crate::domain::rules;
 use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
 use crate::Result;
@@ -56,8 +57,15 @@ pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person]) -> Resu
     let progress = progress(conn, &departments::all(conn)?)?;
     let mut blockers = items::open_blockers(conn, Some(ItemKind::Initiative))?;
     let mut gates = gates::summaries(conn)?;
+    let latest = kpis::latest_readings(conn)?;
     let list = initiatives::all(conn)?;
-    Ok(list.into_iter().map(|i| card(i, today, &people, &progress, &mut blockers, &mut gates)).collect())
+    Ok(list
+        .into_iter()
+        .map(|i| {
+            let latest = latest.get(&i.id).copied();
+            card(i, today, &people, &progress, &mut blockers, &mut gates, latest)
+        })
+        .collect())
 }
 
 pub fn card(
@@ -67,6 +75,7 @@ pub fn card(
     progress: &HashMap<Id, Vec<DepartmentProgress>>,
     blockers: &mut HashMap<Id, Vec<ItemRef>>,
     gates: &mut HashMap<Id, GateSummary>,
+    latest_reading: Option<NaiveDate>,
 ) -> InitiativeCard {
     let blocked_by = blockers.remove(&i.id).unwrap_or_default();
     let gates = gates.remove(&i.id).unwrap_or_default();
@@ -79,6 +88,7 @@ pub fn card(
         blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by, &gates.failed),
         accountable: person_ref(people, i.accountable_id),
         gates,
+        results_due: results::results_due(i.status, results::review_date(i.went_live_on, i.review_on), today, latest_reading),
         overdue: i.status.is_open() && i.target.is_some_and(|t| t < today),
         progress: progress.get(&i.id).cloned().unwrap_or_default(),
         sponsor: person_ref(people, i.sponsor_id),

@@ -10,9 +10,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{activity, comments, dependencies, gates, initiatives, roles, rows, tasks, Store};
+use super::{activity, comments, dependencies, gates, initiatives, kpis, roles, rows, tasks, Store};
 use crate::domain::governance::{Gate, GateType, RoleAssignment};
 use crate::domain::model::*;
+use crate::domain::results::{Kpi, Reading};
 use crate::domain::view::BoardInfo;
 use crate::Result;
 
@@ -31,20 +32,26 @@ pub struct Bundle {
     pub comments: Vec<CommentRow>,
     /// The append-only log, oldest first; it is never deleted from.
     pub activity: Vec<Activity>,
-    /// Since version 2: the gate catalogue (built-in types included), roles and gates.
+    /// Since version 2: the gate catalogue (built-in types included), roles, gates, KPIs and
+    /// their readings.
     #[serde(default)]
     pub gate_types: Vec<GateTypeRow>,
     #[serde(default)]
     pub roles: Vec<RoleRow>,
     #[serde(default)]
     pub gates: Vec<GateRow>,
+    #[serde(default)]
+    pub kpis: Vec<KpiRow>,
+    #[serde(default)]
+    pub kpi_readings: Vec<ReadingRow>,
 }
 
 impl Bundle {
     pub const FORMAT: &'static str = "bridgeboard-board";
     /// Raised whenever a field is renamed, removed or changes meaning; adding a field is not a
     /// new version only if an importer of this version may ignore it.
-    /// Version 2 added the Accountable, go-live milestones, roles, gates and gate types.
+    /// Version 2 added the Accountable, go-live milestones, roles, gates and gate types, KPIs
+    /// and readings, and when an initiative went Live and is reviewed.
     pub const VERSION: u32 = 2;
 }
 
@@ -137,6 +144,22 @@ pub struct GateRow {
     pub stamps: Stamps,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KpiRow {
+    #[serde(flatten)]
+    pub kpi: Kpi,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadingRow {
+    #[serde(flatten)]
+    pub reading: Reading,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
 /// A piece of the bundle as it is read: the board row, then each table in the order [`Bundle`]
 /// declares them, in chunks of at most [`Part::ROWS`] rows. Every table sends at least one chunk
 /// (empty if the table is), so a reader of the parts sees every table.
@@ -153,6 +176,8 @@ pub enum Part {
     GateTypes(Vec<GateTypeRow>),
     Roles(Vec<RoleRow>),
     Gates(Vec<GateRow>),
+    Kpis(Vec<KpiRow>),
+    Readings(Vec<ReadingRow>),
 }
 
 impl Part {
@@ -175,6 +200,8 @@ impl Bundle {
             Part::GateTypes(rows) => self.gate_types.extend(rows),
             Part::Roles(rows) => self.roles.extend(rows),
             Part::Gates(rows) => self.gates.extend(rows),
+            Part::Kpis(rows) => self.kpis.extend(rows),
+            Part::Readings(rows) => self.kpi_readings.extend(rows),
         }
     }
 }
@@ -231,7 +258,7 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         },
     )?;
     chunks(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), Part::Initiatives, each, |r| {
-        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 15)? })
+        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 17)? })
     })?;
     chunks(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), Part::Tasks, each, |r| {
         Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 16)? })
@@ -278,6 +305,16 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         Part::Gates,
         each,
         |r| Ok(GateRow { gate: gates::from_row(r)?, stamps: stamps(r, 10)? }),
+    )?;
+    chunks(conn, &format!("SELECT {}, created_at, updated_at, deleted_at FROM kpis ORDER BY id", kpis::COLUMNS), Part::Kpis, each, |r| {
+        Ok(KpiRow { kpi: kpis::from_row(r)?, stamps: stamps(r, 9)? })
+    })?;
+    chunks(
+        conn,
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM kpi_readings ORDER BY id", kpis::READING_COLUMNS),
+        Part::Readings,
+        each,
+        |r| Ok(ReadingRow { reading: kpis::reading_from_row(r)?, stamps: stamps(r, 5)? }),
     )
 }
 

@@ -5,9 +5,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, people, roles, tasks, Store};
+use super::{
+    activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, kpis, people, roles, tasks, Store,
+};
 use crate::domain::governance::{evidence_link, GateSummary, GateView, Raci};
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
+use crate::domain::results;
 use crate::domain::rules;
 use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
 use crate::{schedule, Error, Result};
@@ -125,11 +128,15 @@ impl Store {
             summary.add(&g.gate_type.name, g.gate.state, g.gate.reason.as_deref());
         }
         let mut card_gates = HashMap::from([(id, summary)]);
-        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers, &mut card_gates);
+        let kpis = kpis::views(conn, Some(id))?.remove(&id).unwrap_or_default();
+        let latest = kpis.iter().flat_map(|k| k.readings.iter().map(|r| r.taken_on)).max();
+        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers, &mut card_gates, latest);
 
         Ok(InitiativeDetail {
             raci: raci_of(id, initiative.accountable_id, vec![initiative.marketing_owner_id, initiative.it_owner_id]),
             gates,
+            kpis,
+            review_on: results::review_date(initiative.went_live_on, initiative.review_on),
             upstream: upstream(id),
             downstream: downstream(id),
             activity: activity::of_initiative(conn, id, ACTIVITY_SHOWN)?,

@@ -9,7 +9,7 @@ use crate::domain::view::DeletedInitiative;
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
-                       it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at, accountable_id";
+                       it_owner_id, sponsor_id, tags, block_reason, created_at, updated_at, accountable_id, went_live_on, review_on";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
     Ok(Initiative {
@@ -28,6 +28,8 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
         created_at: rows::time(r, 12)?,
         updated_at: rows::time(r, 13)?,
         accountable_id: rows::opt_id(r, 14)?,
+        went_live_on: rows::date(r, 15)?,
+        review_on: rows::date(r, 16)?,
     })
 }
 
@@ -44,14 +46,14 @@ pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at FROM initiatives WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(15)?))).optional()?)
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Initiative>> {
     Ok(get_any(conn, id)?.filter(|(_, deleted)| deleted.is_none()).map(|(i, _)| i))
 }
 
-fn values(i: &Initiative) -> [Option<String>; 13] {
+fn values(i: &Initiative) -> [Option<String>; 15] {
     [
         Some(i.id.to_string()),
         Some(i.title.clone()),
@@ -66,26 +68,28 @@ fn values(i: &Initiative) -> [Option<String>; 13] {
         Some(rows::tags_json(&i.tags)),
         i.block_reason.clone(),
         rows::text_id(i.accountable_id),
+        rows::day(i.went_live_on),
+        rows::day(i.review_on),
     ]
 }
 
 pub fn insert(tx: &Transaction, i: &Initiative) -> Result<()> {
-    let [a, b, c, d, e, f, g, h, j, k, l, m, n] = values(i);
+    let [a, b, c, d, e, f, g, h, j, k, l, m, n, o, p] = values(i);
     tx.execute(
-        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at), n],
+        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at), n, o, p],
     )?;
     Ok(())
 }
 
 pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
-    let [a, b, c, d, e, f, g, h, j, k, l, m, n] = values(i);
+    let [a, b, c, d, e, f, g, h, j, k, l, m, n, o, p] = values(i);
     tx.execute(
         "UPDATE initiatives SET title = ?2, summary = ?3, status = ?4, priority = ?5, start_date = ?6,
                 target_date = ?7, marketing_owner_id = ?8, it_owner_id = ?9, sponsor_id = ?10, tags = ?11,
-                block_reason = ?12, updated_at = ?13, accountable_id = ?14
+                block_reason = ?12, updated_at = ?13, accountable_id = ?14, went_live_on = ?15, review_on = ?16
           WHERE id = ?1",
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at), n],
+        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at), n, o, p],
     )?;
     Ok(())
 }

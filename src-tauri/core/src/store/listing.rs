@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{board, departments, gate_types, gates, initiatives, items, people, roles, tasks, Store};
+use super::{board, departments, gate_types, gates, initiatives, items, kpis, people, roles, tasks, Store};
 use crate::domain::governance::{GateSummary, Raci, RoleAssignment};
 use crate::domain::model::{Id, Person};
+use crate::domain::results::{self, KpiView};
 use crate::domain::rules;
 use crate::Result;
 
@@ -63,6 +64,10 @@ pub struct ListedInitiative {
     pub tags: Vec<String>,
     pub raci: Raci,
     pub gates: Vec<ListedGate>,
+    pub kpis: Vec<KpiView>,
+    /// The post-go-live review: the date set, or 90 days after it went Live.
+    pub review_on: Option<NaiveDate>,
+    pub results_due: bool,
     /// A failed gate blocks the initiative; `blocked_by` lists only open predecessors.
     pub blocked: bool,
     pub blocked_by: Vec<NamedRef>,
@@ -77,7 +82,7 @@ pub struct Listing {
 
 impl Store {
     /// Every initiative with owners, dates, blockers and tasks.
-    pub fn listing(&self) -> Result<Listing> {
+    pub fn listing(&self, today: NaiveDate) -> Result<Listing> {
         let conn = self.conn();
         let people: HashMap<Id, Person> = people::all(conn)?.into_iter().map(|p| (p.id, p)).collect();
         let named = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| NamedRef { id: p.id, name: p.name.clone() });
@@ -115,6 +120,8 @@ impl Store {
             });
         }
 
+        let mut kpis_of = kpis::views(conn, None)?;
+
         let mut by_initiative: HashMap<Id, Vec<ListedTask>> = HashMap::new();
         for t in tasks::all(conn)? {
             let blocked_by = blockers.remove(&t.id).unwrap_or_default();
@@ -139,7 +146,13 @@ impl Store {
             .map(|i| {
                 let blocked_by = blockers.remove(&i.id).unwrap_or_default();
                 let failed = summaries.remove(&i.id).unwrap_or_default().failed;
+                let kpis = kpis_of.remove(&i.id).unwrap_or_default();
+                let latest = kpis.iter().flat_map(|k| k.readings.iter().map(|r| r.taken_on)).max();
+                let review_on = results::review_date(i.went_live_on, i.review_on);
                 ListedInitiative {
+                    results_due: results::results_due(i.status, review_on, today, latest),
+                    review_on,
+                    kpis,
                     raci: raci_of(i.id, i.accountable_id, vec![i.marketing_owner_id, i.it_owner_id]),
                     gates: gates_of.remove(&i.id).unwrap_or_default(),
                     id: i.id,

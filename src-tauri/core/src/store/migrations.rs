@@ -180,7 +180,7 @@ pub const MIGRATIONS: &[&str] = &[
         last_change_at TEXT
     );
     "#,
-    // 3: governance. The Accountable is a field of its item (exactly one; two desktops naming
+    // 3: governance and results. The Accountable is a field of its item (exactly one; two desktops naming
     // two is a field conflict); Responsible, Consulted and Informed are rows. Gates belong to an
     // initiative, one of each type; their types form the board's catalogue. The built-in types
     // are added by `gate_types::insert_builtin` after this runs.
@@ -226,6 +226,37 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     );
     CREATE INDEX gates_by_initiative ON gates(initiative_id);
+    -- KPIs: how an initiative's success is measured, with dated readings. An initiative's
+    -- went_live_on is the day it first went Live; its post-go-live review is review_on, or 90
+    -- days after going live when not set.
+    ALTER TABLE initiatives ADD COLUMN went_live_on TEXT;
+    ALTER TABLE initiatives ADD COLUMN review_on TEXT;
+    CREATE TABLE kpis (
+        id TEXT PRIMARY KEY,
+        initiative_id TEXT NOT NULL REFERENCES initiatives(id),
+        name TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT '',
+        direction TEXT NOT NULL,
+        baseline REAL NOT NULL,
+        baseline_on TEXT NOT NULL,
+        target REAL NOT NULL,
+        target_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX kpis_by_initiative ON kpis(initiative_id);
+    CREATE TABLE kpi_readings (
+        id TEXT PRIMARY KEY,
+        kpi_id TEXT NOT NULL REFERENCES kpis(id),
+        value REAL NOT NULL,
+        taken_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE INDEX kpi_readings_by_kpi ON kpi_readings(kpi_id);
     "#,
 ];
 

@@ -16,6 +16,7 @@ mod gate_types;
 mod gates;
 mod initiatives;
 mod items;
+mod kpis;
 mod listing;
 pub mod migrations;
 mod open;

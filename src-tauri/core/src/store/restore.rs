@@ -5,7 +5,7 @@
 use rusqlite::{params, Transaction};
 
 use super::bundle::Bundle;
-use super::{gate_types, gates, initiatives, roles, rows, tasks};
+use super::{gate_types, gates, initiatives, kpis, roles, rows, tasks};
 use crate::Result;
 
 fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
@@ -116,6 +116,14 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
         gates::upsert(tx, &g.gate, g.stamps.created_at)?;
         gates::update(tx, &g.gate, g.stamps.updated_at)?;
         set_stamps(tx, "gates", g.gate.id, &g.stamps)?;
+    }
+    for k in &b.kpis {
+        kpis::insert(tx, &k.kpi, k.stamps.created_at)?;
+        set_stamps(tx, "kpis", k.kpi.id, &k.stamps)?;
+    }
+    for r in &b.kpi_readings {
+        kpis::insert_reading(tx, &r.reading, r.stamps.created_at)?;
+        set_stamps(tx, "kpi_readings", r.reading.id, &r.stamps)?;
     }
     for a in &b.activity {
         tx.execute(

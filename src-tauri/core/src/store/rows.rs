@@ -8,7 +8,7 @@ use rusqlite::Row;
 
 use crate::domain::model::Id;
 
-fn bad(idx: usize, what: &str) -> rusqlite::Error {
+pub fn bad(idx: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, format!("not a valid {what}").into())
 }
 

@@ -2,16 +2,36 @@
 
 use std::collections::HashSet;
 
-use super::{board, departments, dependencies, gate_types, gates, initiatives, people, roles, tasks, Store};
+use super::{board, departments, dependencies, gate_types, gates, initiatives, kpis, people, roles, tasks, Store};
+use crate::domain::results::KpiView;
 use crate::domain::snapshot::Snapshot;
+use crate::export::raci::RaciMatrix;
 use crate::Result;
 
 impl Store {
+    /// The parts of the board the RACI matrix reads (initiatives, people, roles), without the
+    /// tasks and dependencies that make a whole snapshot costly on a large board.
+    pub fn raci_matrix(&self, department: Option<crate::Id>, today: chrono::NaiveDate) -> Result<RaciMatrix> {
+        let conn = self.conn();
+        let parts = Snapshot {
+            info: board::info(conn)?,
+            departments: departments::all(conn)?,
+            people: people::all(conn)?,
+            initiatives: initiatives::all(conn)?,
+            roles: roles::all(conn)?,
+            ..Snapshot::default()
+        };
+        Ok(RaciMatrix::build(&parts, department, today))
+    }
+
     pub fn snapshot(&self) -> Result<Snapshot> {
         let conn = self.conn();
         let initiatives = initiatives::all(conn)?;
         let tasks = tasks::all(conn)?;
         let live: HashSet<_> = initiatives.iter().map(|i| i.id).chain(tasks.iter().map(|t| t.id)).collect();
+        // Each initiative's KPIs in the order they were added (UUIDv7 ids), the board's in a fixed order.
+        let mut kpis: Vec<KpiView> = kpis::views(conn, None)?.into_values().flatten().collect();
+        kpis.sort_by_key(|k| (k.kpi.initiative_id, k.kpi.id));
         let dependencies = dependencies::all(conn)?.into_iter().filter(|d| live.contains(&d.from_id) && live.contains(&d.to_id)).collect();
         Ok(Snapshot {
             info: board::info(conn)?,
@@ -23,6 +43,7 @@ impl Store {
             gate_types: gate_types::all(conn)?,
             gates: gates::all(conn)?,
             roles: roles::all(conn)?,
+            kpis,
         })
     }
 }

@@ -32,16 +32,28 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// The replicated tables, in the order their rows are projected: what is referred to first.
-pub const TABLES: [&str; 11] =
-    ["board", "departments", "people", "initiatives", "tasks", "dependencies", "comments", "activity", "gate_types", "roles", "gates"];
+pub const TABLES: [&str; 13] = [
+    "board",
+    "departments",
+    "people",
+    "initiatives",
+    "tasks",
+    "dependencies",
+    "comments",
+    "activity",
+    // Added by the upgrade change (see `Replica::upgrade`).
+    "gate_types",
+    "roles",
+    "gates",
+    "kpis",
+    "kpi_readings",
+];
 
-/// The tables the first share format had; the genesis document holds their maps.
+/// The tables the first share format had; the genesis document holds their maps. The others
+/// are added by [`Replica::upgrade`].
 const FIRST_TABLES: usize = 8;
 
-/// The tables added since, whose maps [`Replica::upgrade`] adds.
-const ADDED_TABLES: [&str; 3] = ["gate_types", "roles", "gates"];
-
-/// The actor of the change that adds [`ADDED_TABLES`]: every desktop makes that change itself,
+/// The actor of the change that adds the tables after [`FIRST_TABLES`]: every desktop makes it itself,
 /// byte for byte the same (same actor, same cause, no time), so it is one change everywhere and
 /// no two desktops ever hold two different maps for one table.
 const UPGRADE_ACTOR: &[u8; 16] = b"bridgeboard:gov3";
@@ -138,17 +150,18 @@ impl Replica {
     /// desktop whose Bridgeboard predates it can still apply what depends on it).
     fn upgrade(doc: &mut Automerge) -> Result<Option<Change>, DocError> {
         let has = |doc: &Automerge, table: &str| matches!(doc.get(ROOT, table), Ok(Some((Value::Object(ObjType::Map), _))));
-        if ADDED_TABLES.iter().all(|t| has(doc, t)) {
+        let added = &TABLES[FIRST_TABLES..];
+        if added.iter().all(|t| has(doc, t)) {
             return Ok(None);
         }
         let Some((_, meta)) = doc.get(ROOT, "meta")? else { return Err(DocError::Foreign("it has no meta map".into())) };
         let genesis = doc.hash_for_opid(&meta).ok_or_else(|| DocError::Foreign("its genesis change is missing".into()))?;
         let mut base = doc.fork_at(&[genesis])?.with_actor(ActorId::from(UPGRADE_ACTOR.as_slice()));
         let mut tx = base.transaction();
-        for table in ADDED_TABLES {
-            tx.put_object(ROOT, table, ObjType::Map)?;
+        for table in added {
+            tx.put_object(ROOT, *table, ObjType::Map)?;
         }
-        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates and gate types"));
+        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates, gate types and KPIs"));
         let change = base.get_last_local_change().ok_or_else(|| DocError::Foreign("the upgrade made no change".into()))?;
         doc.apply_changes([change.clone()])?;
         Ok(Some(change))

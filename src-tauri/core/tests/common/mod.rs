@@ -109,7 +109,7 @@ impl Board {
 
 /// Is the board's finish-to-start graph (drawn edges plus task → own initiative) acyclic?
 pub fn acyclic_by_petgraph(store: &Store) -> bool {
-    let listing = store.listing().unwrap();
+    let listing = store.listing(today()).unwrap();
     let mut graph = DiGraph::<(), ()>::new();
     let mut nodes = HashMap::new();
     let mut node = |g: &mut DiGraph<(), ()>, id: Id| *nodes.entry(id).or_insert_with(|| g.add_node(()));

@@ -11,7 +11,7 @@ export type DependencyKind = "finish_to_start" | "relates_to";
 
 export type TaskKind = "task" | "milestone";
 
-export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board" | "gate" | "gate_type";
+export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board" | "gate" | "gate_type" | "kpi";
 
 export type Department = { id: string, name: string, 
 /**
@@ -25,7 +25,15 @@ export type Initiative = { id: string, title: string, summary: string, status: I
 /**
  * The one person who answers for it (RACI); required once it has left Proposed.
  */
-accountable_id: string | null, };
+accountable_id: string | null, 
+/**
+ * The day it first went Live.
+ */
+went_live_on: string | null, 
+/**
+ * The post-go-live review of its results; 90 days after going Live when not set.
+ */
+review_on: string | null, };
 
 export type Task = { id: string, initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, 
 /**
@@ -61,7 +69,7 @@ device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 
-export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, };
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, };
 
 export type NewDepartment = { name: string, color: string | null, };
 
@@ -81,7 +89,7 @@ from_id: string,
  */
 to_id: string, kind: DependencyKind, lag_days: number, };
 
-export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null };
+export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "review_on", "value": string | null };
 
 export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "go_live", "value": boolean };
 
@@ -175,6 +183,10 @@ total: number, };
 
 export type InitiativeCard = { id: string, title: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner: PersonRef | null, it_owner: PersonRef | null, sponsor: PersonRef | null, tags: Array<string>, block_reason: string | null, accountable: PersonRef | null, gates: GateSummary, 
 /**
+ * Live, past its post-go-live review, and no KPI reading taken since.
+ */
+results_due: boolean, 
+/**
  * Waiting on an open finish-to-start predecessor, a block reason is set, or a gate failed.
  */
 blocked: boolean, blocked_by: Array<ItemRef>, 
@@ -239,7 +251,15 @@ downstream: Array<DependencyLink>, activity: Array<Activity>, comments: Array<Co
 /**
  * In the catalogue's order.
  */
-gates: Array<GateView>, };
+gates: Array<GateView>, 
+/**
+ * In the order they were added.
+ */
+kpis: Array<KpiView>, 
+/**
+ * The post-go-live review: the date set, or 90 days after it went Live.
+ */
+review_on: string | null, };
 
 export type ErrorPayload = { code: string, message: string, 
 /**
@@ -435,7 +455,11 @@ gates: Array<RoadmapGate>,
 /**
  * "2/4 gates", and which failed: counted the one way cards count them.
  */
-gate_summary: GateSummary, tasks: Array<RoadmapTask>, };
+gate_summary: GateSummary, 
+/**
+ * In the order they were added, with their readings and where each stands.
+ */
+kpis: Array<KpiView>, tasks: Array<RoadmapTask>, };
 
 export type RoadmapGate = { key: string, name: string, state: GateState, approver: string | null, reason: string | null, };
 
@@ -447,7 +471,7 @@ dependencies: Array<Dependency>, };
 
 export type RoadmapView = { roadmap: Roadmap, analysis: ScheduleAnalysis, };
 
-export type Field = "id" | "type" | "initiative_id" | "initiative" | "title" | "department" | "marketing_owner" | "it_owner" | "assignee" | "status" | "priority" | "start" | "finish" | "milestone" | "depends_on" | "blocked" | "tags" | "accountable" | "gates";
+export type Field = "id" | "type" | "initiative_id" | "initiative" | "title" | "department" | "marketing_owner" | "it_owner" | "assignee" | "status" | "priority" | "start" | "finish" | "milestone" | "depends_on" | "blocked" | "tags" | "accountable" | "gates" | "kpis";
 
 export type DateOrder = "dmy" | "mdy" | "ymd";
 

@@ -36,6 +36,8 @@ pub enum Field {
     /// The export's summary of an initiative's gates ("privacy passed; brand in_review"), for
     /// readers: the gates themselves travel in the board export, so the import does not read it.
     Gates,
+    /// The export's summary of an initiative's KPIs, likewise not read.
+    Kpis,
 }
 
 impl Field {
@@ -59,6 +61,7 @@ impl Field {
         Field::Tags,
         Field::Accountable,
         Field::Gates,
+        Field::Kpis,
     ];
 
     /// The spelling in files, the CLI's `--map` and the CSV export's header.
@@ -83,6 +86,7 @@ impl Field {
             Field::Tags => "tags",
             Field::Accountable => "accountable",
             Field::Gates => "gates",
+            Field::Kpis => "kpis",
         }
     }
 

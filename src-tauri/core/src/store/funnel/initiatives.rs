@@ -41,6 +41,8 @@ pub(super) fn create_initiative(ctx: &Ctx, n: NewInitiative) -> Result<Id> {
         created_at: ctx.now,
         updated_at: ctx.now,
         accountable_id: n.accountable_id,
+        went_live_on: (n.status == InitiativeStatus::Live).then(|| ctx.now.date_naive()),
+        review_on: None,
     };
     check_initiative(ctx, &initiative)?;
     initiatives::insert(ctx.tx, &initiative)?;
@@ -74,6 +76,7 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
             InitiativeChange::Tags(v) => new.tags = validate::tags(&v)?,
             InitiativeChange::BlockReason(v) => new.block_reason = validate::optional_line("The block reason", v.as_deref())?,
             InitiativeChange::Accountable(v) => new.accountable_id = v,
+            InitiativeChange::ReviewOn(v) => new.review_on = v,
         }
     }
     if new == old {
@@ -84,6 +87,8 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
     if new.status == InitiativeStatus::Live && old.status != InitiativeStatus::Live {
         rules::check_can_finish(&new.title, "Live", &items::open_predecessors(ctx.tx, id)?)?;
         governance::check_gates_for_go_live(&new.title, "go Live", &gates::open_of(ctx.tx, id)?)?;
+        // The first time counts: the review of its results is reckoned from it.
+        new.went_live_on = new.went_live_on.or(Some(ctx.now.date_naive()));
     }
     new.updated_at = ctx.now;
     initiatives::update(ctx.tx, &new)?;
@@ -98,6 +103,7 @@ pub(super) fn update_initiative(ctx: &Ctx, id: Id, changes: Vec<InitiativeChange
         ("IT owner", ctx.person_name(old.it_owner_id)?, ctx.person_name(new.it_owner_id)?),
         ("executive sponsor", ctx.person_name(old.sponsor_id)?, ctx.person_name(new.sponsor_id)?),
         ("Accountable", ctx.person_name(old.accountable_id)?, ctx.person_name(new.accountable_id)?),
+        ("review date", shown_date(old.review_on), shown_date(new.review_on)),
         ("tags", old.tags.join(", "), new.tags.join(", ")),
         ("block reason", shown_text(old.block_reason.as_deref()), shown_text(new.block_reason.as_deref())),
     ];

@@ -3,7 +3,8 @@
 //! else writes to the board's tables.
 //!
 //! Its modules depend one way only: `lifecycle` (deletes, restores) → `people` →
-//! `governance` (roles, gates) → `initiatives` → `tasks`; `lifecycle` → `dependencies`. What several need (the write in
+//! `governance` (roles, gates) → `initiatives` → `tasks`; `lifecycle` → `dependencies`;
+//! `results` (KPIs) stands alone. What several need (the write in
 //! progress, its log, looking up a person or a department) is on [`Ctx`] here.
 
 use chrono::{DateTime, Utc};
@@ -16,6 +17,7 @@ mod import;
 mod initiatives;
 mod lifecycle;
 mod people;
+mod results;
 mod tasks;
 
 pub use import::ImportSummary;
@@ -177,6 +179,11 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::CreateGateType(n) => governance::create_gate_type(ctx, n),
         Op::UpdateGateType { id, changes } => governance::update_gate_type(ctx, id, changes),
         Op::RemoveGateType { id } => governance::remove_gate_type(ctx, id),
+        Op::AddKpi(n) => results::add_kpi(ctx, n),
+        Op::UpdateKpi { id, changes } => results::update_kpi(ctx, id, changes),
+        Op::RemoveKpi { id } => results::remove_kpi(ctx, id),
+        Op::AddReading(n) => results::add_reading(ctx, n),
+        Op::RemoveReading { id } => results::remove_reading(ctx, id),
     }
 }
 
