@@ -364,6 +364,34 @@ async fn going_live_waits_until_the_approvers_have_passed_the_gates() {
     .await;
     app.eventually("every gate is settled on the card", || async { gates_chip(&app, SCHEDULING).await.as_deref() == Some("3/3 gates") })
         .await;
+
+    // A KPI reading lands, and the trend shows it.
+    let booked = "[data-testid=kpi][data-name='Share of appointments booked online']";
+    let dots = || async { app.find_all(&format!("{booked} [data-testid=kpi-point]")).await.len() };
+    assert_eq!(dots().await, 3, "the sample's three readings are drawn");
+    app.find(&format!("{booked} [data-testid=kpi-reading-value]")).await.send_keys("9.4").await.unwrap();
+    let today = chrono::Local::now().date_naive();
+    set_date(&app, &format!("{booked} [data-testid=kpi-reading-date]"), &today.to_string()).await;
+    app.find(&format!("{booked} [data-testid=kpi-reading-add]")).await.click().await.unwrap();
+    app.eventually("the reading lands in SQLite", || async {
+        let listing = read_board(&db);
+        let kpi = listing
+            .initiatives
+            .iter()
+            .find(|i| i.title == SCHEDULING)
+            .unwrap()
+            .kpis
+            .iter()
+            .find(|k| k.kpi.name.starts_with("Share"))
+            .cloned();
+        kpi.is_some_and(|k| k.readings.last().is_some_and(|r| r.value == 9.4 && r.taken_on == today))
+    })
+    .await;
+    app.eventually("the trend shows four readings", || async { dots().await == 4 }).await;
+    assert_eq!(app.text(&format!("{booked} [data-testid=kpi-standing]")).await, "On track");
+    app.client.execute(&format!("document.querySelector(\"{booked}\").scrollIntoView({{block: 'start'}})"), vec![]).await.unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    app.screenshot(&shots().join("kpi-trend.png")).await;
     app.quit().await;
 }
 

@@ -158,3 +158,60 @@ fn the_raci_matrix_exports_for_everyone_or_one_department() {
     assert!(err.contains("CSV, Excel (xlsx), Markdown (md) or HTML"), "{err}");
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn kpis_are_added_read_and_judged_against_their_line() {
+    let s = Scratch::new("kpis");
+    let db = s.demo();
+    let portal = "Patient portal adoption campaign";
+    let args = [
+        "add-kpi",
+        portal,
+        "Portal activation",
+        "--unit",
+        "%",
+        "--direction",
+        "higher",
+        "--baseline",
+        "38",
+        "--baseline-date",
+        "2027-01-01",
+        "--target",
+        "60",
+        "--target-date",
+        "2027-12-31",
+    ];
+    ok(&db, &args);
+    ok(&db, &["add-reading", portal, "Portal activation", "47.5", "--date", "2027-06-01"]);
+    let kpis: Value = serde_json::from_str(&ok(&db, &["kpis", portal, "--json"])).unwrap();
+    assert_eq!(kpis[0]["standing"], "on_track", "47.5 % on 1 June is above the line's 47.1 % (38 → 60 over the year): {kpis}");
+    let shown = ok(&db, &["kpis", portal]);
+    assert!(shown.contains("Portal activation  [") && shown.contains("2027-06-01  47.5%"), "{shown}");
+
+    let err = fails(&db, &["add-reading", portal, "Activation", "50", "--date", "2027-07-01"], 1);
+    assert!(err.contains("no KPI called “Activation”: “Portal activation”"), "the refusal lists the KPIs there are: {err}");
+    let bad = [
+        "add-kpi",
+        portal,
+        "Flyers handed out",
+        "--direction",
+        "lower",
+        "--baseline",
+        "10",
+        "--baseline-date",
+        "2027-01-01",
+        "--target",
+        "20",
+        "--target-date",
+        "2027-06-01",
+    ];
+    let err = fails(&db, &bad, 1);
+    assert!(err.contains("must be below its baseline"), "a target worse than the baseline is refused: {err}");
+    let list = listing(&db);
+    assert_eq!(
+        initiative(&list, portal)["kpis"].as_array().unwrap().len(),
+        1,
+        "list --json carries the KPIs; the refused one is not there"
+    );
+    assert_eq!(initiative(&list, "Social media program")["results_due"], true, "the sample's social programme is past its review");
+}

@@ -157,6 +157,38 @@ export type NewGateType = { key: string, name: string, description: string, usua
 
 export type GateTypeChange = { "field": "key", "value": string } | { "field": "name", "value": string } | { "field": "description", "value": string } | { "field": "usual_approver", "value": string };
 
+export type Direction = "lower" | "higher";
+
+export type KpiStanding = "no_readings" | "on_track" | "off_track" | "reached";
+
+export type Kpi = { id: string, initiative_id: string, 
+/**
+ * "No-show rate", "Share of appointments booked online".
+ */
+name: string, 
+/**
+ * "%", "visits", "per 1,000 patients".
+ */
+unit: string, direction: Direction, baseline: number, baseline_on: string, target: number, target_on: string, };
+
+export type Reading = { id: string, kpi_id: string, value: number, taken_on: string, note: string, };
+
+export type KpiView = { kpi: Kpi, 
+/**
+ * Oldest first.
+ */
+readings: Array<Reading>, standing: KpiStanding, 
+/**
+ * Where the straight line from baseline to target says it should be at the latest reading.
+ */
+expected: number | null, };
+
+export type NewKpi = { initiative_id: string, name: string, unit: string, direction: Direction, baseline: number, baseline_on: string, target: number, target_on: string, };
+
+export type KpiChange = { "field": "name", "value": string } | { "field": "unit", "value": string } | { "field": "direction", "value": Direction } | { "field": "baseline", "value": number } | { "field": "baseline_on", "value": string } | { "field": "target", "value": number } | { "field": "target_on", "value": string };
+
+export type NewReading = { kpi_id: string, value: number, taken_on: string, note: string, };
+
 export type BoardInfo = { id: string, name: string, 
 /**
  * The sample hospital board: demo data, never real work.

@@ -101,3 +101,42 @@ describe("the gates chip on a card", () => {
     expect(screen.getByTestId("blocked").title).toContain("Privacy review failed: pixel");
   });
 });
+
+describe("KPIs in the detail panel", () => {
+  test("each KPI shows where it stands and its trend, one dot per reading", async () => {
+    const { backend, panel } = await renderPanel();
+    const shown = within(panel).getAllByTestId("kpi");
+    expect(shown.length).toBe(backend.data.detail.kpis.length);
+    for (const [n, k] of backend.data.detail.kpis.entries()) {
+      expect(within(shown[n]).getAllByTestId("kpi-point").length, "one dot per reading").toBe(k.readings.length);
+      const standing = within(shown[n]).getByTestId("kpi-standing").textContent;
+      expect(standing, "the core's standing, in words").toBe(k.standing === "on_track" ? "On track" : "Off track");
+      expect(within(shown[n]).getByTestId("kpi-axis-start").textContent, "dates on the axis").toBe(k.kpi.baseline_on);
+    }
+  });
+
+  test("recording a reading sends one add_reading op with the number typed", async () => {
+    const { backend, panel } = await renderPanel();
+    const kpi = within(panel).getAllByTestId("kpi")[0];
+    await fireEvent.input(within(kpi).getByTestId("kpi-reading-value"), { target: { value: "9,5" } });
+    await fireEvent.change(within(kpi).getByTestId("kpi-reading-date"), { target: { value: "2026-03-20" } });
+    await fireEvent.click(within(kpi).getByTestId("kpi-reading-add"));
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "add_reading",
+      kpi_id: backend.data.detail.kpis[0].kpi.id,
+      value: 9.5,
+      taken_on: "2026-03-20",
+      note: "",
+    });
+  });
+
+  test("a reading that is not a number is refused before anything is sent", async () => {
+    const { backend, panel } = await renderPanel();
+    const kpi = within(panel).getAllByTestId("kpi")[0];
+    await fireEvent.input(within(kpi).getByTestId("kpi-reading-value"), { target: { value: "lots" } });
+    await fireEvent.click(within(kpi).getByTestId("kpi-reading-add"));
+    expect((await within(kpi.parentElement!).findByTestId("error")).textContent).toContain("must be a number");
+    expect(backend.callsOf("apply").length).toBe(0);
+  });
+});
