@@ -1,5 +1,6 @@
 //! Speed of governance on the benchmark board (2,000 initiatives, 20,000 tasks, 10,000
-//! dependencies) once every initiative has 4 gates, an Accountable and two roles given:
+//! dependencies) once every initiative has 4 gates, an Accountable, two roles given, and 2 KPIs
+//! with 12 readings each:
 //! - loading the board for display (`Store::board`), beside the same load before the gates and
 //!   roles were added (the baseline, same run, same file);
 //! - the RACI matrix the app shows (`Store::raci_matrix`: read what it needs, build), for
@@ -40,10 +41,37 @@ fn main() {
         ops.push(Op::SetRole { item_id: initiative, person_id: tom, role: RaciRole::Consulted });
         ops.push(Op::SetRole { item_id: initiative, person_id: dana, role: RaciRole::Informed });
         store.apply_all(&actor, Utc::now(), ops).unwrap();
+        for name in ["No-show rate", "Booked online"] {
+            let kpi = NewKpi {
+                initiative_id: initiative,
+                name: name.into(),
+                unit: "%".into(),
+                direction: Direction::Lower,
+                baseline: 18.0,
+                baseline_on: today,
+                target: 12.0,
+                target_on: today + chrono::Duration::days(360),
+            };
+            let kpi = store.apply(&actor, Utc::now(), Op::AddKpi(kpi)).unwrap();
+            let readings = (0..12)
+                .map(|m| {
+                    let taken_on = today + chrono::Duration::days(30 * m);
+                    Op::AddReading(NewReading { kpi_id: kpi, value: 18.0 - m as f64 * 0.4, taken_on, note: String::new() })
+                })
+                .collect();
+            store.apply_all(&actor, Utc::now(), readings).unwrap();
+        }
     }
-    println!("added {} gates and {} roles", initiatives.len() * kinds.len(), initiatives.len() * 3);
+    println!(
+        "added {} gates, {} roles, {} KPIs with 12 readings each",
+        initiatives.len() * kinds.len(),
+        initiatives.len() * 3,
+        initiatives.len() * 2
+    );
 
-    report("load the board with 4 gates per initiative", sample(samples, || store.board(today).unwrap()), Some(base));
+    report("load the board with 4 gates and 2 KPIs per initiative", sample(samples, || store.board(today).unwrap()), Some(base));
+    let someone = initiatives[initiatives.len() / 2];
+    report("open an initiative's details (gates, RACI, KPIs)", sample(samples, || store.initiative_detail(someone, today).unwrap()), None);
     report("RACI matrix, everyone (read the board, build)", sample(samples, || store.raci_matrix(None, today).unwrap()), None);
     report("RACI matrix, IT's people", sample(samples, || store.raci_matrix(Some(IT), today).unwrap()), None);
     let approver = Actor { id: Some(tom), name: "Tom".into() };
