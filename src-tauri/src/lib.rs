@@ -68,6 +68,7 @@ pub fn run() {
             commands::needs_attention,
             commands::keep_deleted,
             commands::open_evidence,
+            commands::phi_check,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

@@ -22,6 +22,12 @@ pub struct Cli {
     #[arg(long = "as", value_name = "PERSON", global = true)]
     pub actor: Option<String>,
 
+    /// Save text that looks like patient information (an SSN, an MRN, a date of birth or a
+    /// phone number next to a name) anyway. Bridgeboard is not the place for PHI: without this,
+    /// such an edit is refused with what was found.
+    #[arg(long, global = true)]
+    pub allow_phi_like: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
     }
     // The only clock reads: the core takes time as a parameter.
     let clock = Clock { today: chrono::Local::now().date_naive(), now: chrono::Utc::now() };
-    match commands::run(cli.command, &db, cli.actor.as_deref(), clock) {
+    match commands::run(cli.command, &db, cli.actor.as_deref(), cli.allow_phi_like, clock) {
         Ok(output) => {
             // A closed pipe (`list | head`) is the reader's choice, not a failure worth a panic.
             let _ = writeln!(std::io::stdout().lock(), "{output}");

@@ -215,3 +215,17 @@ fn kpis_are_added_read_and_judged_against_their_line() {
     );
     assert_eq!(initiative(&list, "Social media program")["results_due"], true, "the sample's social programme is past its review");
 }
+
+#[test]
+fn text_that_looks_like_patient_information_needs_allow_phi_like() {
+    let s = Scratch::new("phi");
+    let db = s.demo();
+    let item = "Enable portal self-enrollment";
+    let err = fails(&db, &["comment", item, "Maria Lopez, DOB 04/12/1961, could not enroll"], 1);
+    assert!(err.contains("This looks like patient information: a date of birth in the comment"), "{err}");
+    assert!(err.contains("--allow-phi-like"), "the refusal says how to save it anyway: {err}");
+    let out = common::cli(&db).args(["--allow-phi-like", "comment", item, "MRN 00482913 could not enroll"]).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("warning: This looks like patient information: a medical record number"), "{stderr}");
+    ok(&db, &["comment", item, "Ticket CHG0012345: the vendor patch is in"]);
+}

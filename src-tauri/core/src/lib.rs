@@ -16,6 +16,7 @@ pub mod sync;
 pub use domain::governance::*;
 pub use domain::model::*;
 pub use domain::ops::*;
+pub use domain::phi::{PhiFinding, PhiKind};
 pub use domain::results::*;
 pub use domain::snapshot::Snapshot;
 pub use domain::view::*;

@@ -19,6 +19,7 @@ fn generated() -> String {
         InitiativeChange, TaskChange, PersonChange,
         RaciRole, GateState, GateType, Gate, RoleAssignment, GateSummary, RaciPerson, Raci, GateView,
         NewGate, GateChange, NewGateType, GateTypeChange,
+        PhiKind, PhiFinding,
         Direction, KpiStanding, Kpi, Reading, KpiView, NewKpi, KpiChange, NewReading,
         BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, DeletedInitiative,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,

@@ -47,6 +47,13 @@ pub async fn find_items(state: State<'_, AppState>, query: String, limit: usize)
     state.with_store(|store| store.find_items(&query, limit.min(200))).map_err(|e| e.payload())
 }
 
+/// What in an operation's text looks like patient information, asked before it is saved so that
+/// the person can edit it out or save it anyway.
+#[tauri::command]
+pub async fn phi_check(op: Op) -> Reply<Vec<bridgeboard_core::PhiFinding>> {
+    Ok(bridgeboard_core::domain::phi::check_op(&op))
+}
+
 /// Opens a gate's evidence link with the operating system (the person's browser); the app never
 /// loads it. Only a plain web address is opened.
 #[tauri::command]

@@ -6,6 +6,7 @@ import type {
   Field,
   GateState,
   InitiativeStatus,
+  PhiKind,
   Priority,
   RaciRole,
   TaskStatus,
@@ -148,4 +149,11 @@ export const RACI_LABEL: Record<RaciRole, string> = {
   accountable: "Accountable",
   consulted: "Consulted",
   informed: "Informed",
+};
+
+export const PHI_LABEL: Record<PhiKind, string> = {
+  ssn: "A Social Security number",
+  mrn: "A medical record number",
+  birth_date: "A date of birth",
+  phone: "A phone number next to a name",
 };

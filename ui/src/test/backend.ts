@@ -105,6 +105,8 @@ export function installBackend(
           return `/home/dana/Documents/roadmap.${String(args.format)}`;
         case "export_roadmap":
           return String(args.path);
+        case "phi_check":
+          return [];
         case "move_task":
         case "open_evidence":
         case "save_filters":

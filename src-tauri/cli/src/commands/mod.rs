@@ -39,15 +39,28 @@ pub struct Edit {
     pub board: Snapshot,
     pub actor: Actor,
     pub clock: Clock,
+    /// `--allow-phi-like`: save text that looks like patient information, with a warning.
+    pub allow_phi: bool,
 }
 
 impl Edit {
+    /// Applies one operation through the core's funnel, after the PHI guardrail: text that
+    /// looks like patient information is refused (or, with --allow-phi-like, saved with a
+    /// warning on stderr).
     fn apply(&mut self, op: Op) -> Result<Id> {
+        let found = bridgeboard_core::domain::phi::check_op(&op);
+        if !found.is_empty() {
+            let message = bridgeboard_core::PhiFinding::message(&found);
+            if !self.allow_phi {
+                return Err(Error::Validation(format!("{message} Edit it out, or give --allow-phi-like to save it anyway.")));
+            }
+            eprintln!("warning: {message} Saved anyway (--allow-phi-like).");
+        }
         self.store.apply(&self.actor, self.clock.now, op)
     }
 }
 
-pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Result<String> {
+pub fn run(command: Command, db: &Path, actor: Option<&str>, allow_phi: bool, clock: Clock) -> Result<String> {
     match command {
         Command::Demo { today } => board::demo(db, today.as_deref(), clock),
         Command::List { json } => board::list(&open_existing(db)?, json, clock.today),
@@ -75,7 +88,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, clock: Clock) -> Re
             let store = if starts_a_board { Store::open(db, None)? } else { open_existing(db)? };
             let board = Snapshot::read(&store, clock.today)?;
             let actor = actor_in(&board, actor)?;
-            run_edit(&mut Edit { store, board, actor, clock }, edit)
+            run_edit(&mut Edit { store, board, actor, clock, allow_phi }, edit)
         }
     }
 }

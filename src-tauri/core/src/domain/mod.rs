@@ -6,6 +6,7 @@ pub mod model;
 pub mod governance;
 pub mod graph;
 pub mod ops;
+pub mod phi;
 pub mod results;
 pub mod rules;
 pub mod snapshot;

@@ -135,11 +135,14 @@ pub enum Table {
     Readings,
 }
 
-/// Each live initiative's latest KPI reading date: whether its results are still due.
+/// Each Live initiative's latest KPI reading date: whether its results are still due (only a
+/// Live initiative's can be).
 pub fn latest_readings(conn: &Connection) -> Result<HashMap<Id, chrono::NaiveDate>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT k.initiative_id, max(r.taken_on) FROM kpi_readings r JOIN kpis k ON k.id = r.kpi_id
-          WHERE r.deleted_at IS NULL AND k.deleted_at IS NULL GROUP BY k.initiative_id",
+        "SELECT k.initiative_id, max(r.taken_on) FROM kpis k JOIN kpi_readings r ON r.kpi_id = k.id
+          WHERE k.deleted_at IS NULL AND r.deleted_at IS NULL
+            AND k.initiative_id IN (SELECT id FROM initiatives WHERE status = 'live' AND deleted_at IS NULL)
+          GROUP BY k.initiative_id",
     )?;
     let mut out = HashMap::new();
     for row in stmt.query_map([], |r| Ok((rows::id(r, 0)?, rows::date(r, 1)?)))? {

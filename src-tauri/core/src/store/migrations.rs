@@ -256,7 +256,7 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL,
         deleted_at TEXT
     );
-    CREATE INDEX kpi_readings_by_kpi ON kpi_readings(kpi_id);
+    CREATE INDEX kpi_readings_by_kpi ON kpi_readings(kpi_id, taken_on);
     "#,
 ];
 

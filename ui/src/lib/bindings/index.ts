@@ -157,6 +157,18 @@ export type NewGateType = { key: string, name: string, description: string, usua
 
 export type GateTypeChange = { "field": "key", "value": string } | { "field": "name", "value": string } | { "field": "description", "value": string } | { "field": "usual_approver", "value": string };
 
+export type PhiKind = "ssn" | "mrn" | "birth_date" | "phone";
+
+export type PhiFinding = { kind: PhiKind, 
+/**
+ * Which text it is in: "the title", "the notes", "a comment".
+ */
+field: string, 
+/**
+ * What matched, as typed.
+ */
+matched: string, };
+
 export type Direction = "lower" | "higher";
 
 export type KpiStanding = "no_readings" | "on_track" | "off_track" | "reached";

@@ -5,7 +5,7 @@ import type { UnlistenFn } from "@tauri-apps/api/event";
 import type { InitiativeCard, InitiativeStatus, ItemRef, Op, Session } from "../bindings";
 import * as boardApi from "../api/board";
 import { onBoardChanged } from "../api/events";
-import { messageOf, toAppError } from "../api/errors";
+import { AppError, messageOf, toAppError } from "../api/errors";
 import { columns as columnsFor } from "../filter";
 import { STATUSES } from "../labels";
 import { rescheduleOp, type Edit } from "../roadmap";
@@ -94,8 +94,15 @@ export class AppStore {
     return this.#refreshing;
   }
 
-  /** The write funnel. Rejects with an AppError for the caller to show; re-reads on success. */
+  /** The write funnel. Rejects with an AppError for the caller to show; re-reads on success.
+   *  Text that looks like patient information is saved only when the person says so. */
   async apply(op: Op): Promise<string> {
+    const findings = await boardApi.phiCheck(op);
+    if (findings.length > 0) {
+      const saveAnyway = await new Promise<boolean>((answer) => (this.ui.phiPrompt = { findings, answer }));
+      this.ui.phiPrompt = null;
+      if (!saveAnyway) throw new AppError("cancelled", "Not saved: edit out the patient information, then save again.");
+    }
     const id = await boardApi.apply(op);
     await this.refresh();
     return id;

@@ -1,3 +1,4 @@
+import type { PhiFinding } from "../bindings";
 // What the window is doing, apart from the data: the selected card, which overlay is open,
 // refusals to show next to the card they concern, and the initiative just deleted (for Undo).
 export type Overlay = "help" | "people" | "settings" | "new-initiative" | "import" | null;
@@ -10,7 +11,11 @@ export type Deleted = { id: string; title: string };
 /** The main area: the board's columns, the roadmap's timeline, or the RACI matrix. */
 export type Mode = "board" | "roadmap" | "raci";
 
+/** Text about to be saved that looks like patient information, waiting for the person's answer. */
+export type PhiPrompt = { findings: PhiFinding[]; answer: (saveAnyway: boolean) => void };
+
 export class UiStore {
+  phiPrompt = $state<PhiPrompt | null>(null);
   selectedId = $state<string | null>(null);
   overlay = $state<Overlay>(null);
   mode = $state<Mode>("board");
