@@ -392,6 +392,21 @@ async fn going_live_waits_until_the_approvers_have_passed_the_gates() {
     app.client.execute(&format!("document.querySelector(\"{booked}\").scrollIntoView({{block: 'start'}})"), vec![]).await.unwrap();
     std::thread::sleep(std::time::Duration::from_millis(500));
     app.screenshot(&shots().join("kpi-trend.png")).await;
+
+    // A new initiative from the self-scheduling template comes with its whole plan.
+    app.find("[data-testid=new-initiative]").await.click().await.unwrap();
+    app.find("[data-testid=new-initiative-title]").await.send_keys("Self-scheduling, north campus").await.unwrap();
+    select_option(&app, "[data-testid=new-initiative-template]", "Patient online self-scheduling").await;
+    let start = app.find("[data-testid=new-initiative-start]").await;
+    let js = "arguments[0].value = '2027-01-04'; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));";
+    app.client.execute(js, vec![serde_json::to_value(&start).unwrap()]).await.unwrap();
+    app.find("[data-testid=new-initiative-create]").await.click().await.unwrap();
+    app.eventually("the plan lands in SQLite", || async {
+        read_board(&db).initiatives.iter().any(|i| i.title == "Self-scheduling, north campus" && i.tasks.len() == 8 && i.gates.len() == 3)
+    })
+    .await;
+    app.eventually("its gates show in the details", || async { app.find_all("[data-testid=detail] [data-testid=gate]").await.len() == 3 })
+        .await;
     app.quit().await;
 }
 

@@ -69,6 +69,7 @@ pub fn run() {
             commands::keep_deleted,
             commands::open_evidence,
             commands::phi_check,
+            commands::templates,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bridgeboard");

@@ -53,9 +53,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
-    /// Add an initiative; prints its id.
+    /// Add an initiative; prints its id. With --template NAME --start DATE it comes with the
+    /// template's whole plan: tasks for each department dated from the start, their
+    /// dependencies, the go-live milestone, the gates and the suggested KPIs, in one write.
     AddInitiative {
         title: String,
+        /// A template's name (see `templates`).
+        #[arg(long, value_name = "NAME", requires = "start")]
+        template: Option<String>,
         #[command(flatten)]
         fields: InitiativeFields,
     },
@@ -380,6 +385,29 @@ pub enum Command {
     },
     /// Remove a KPI (by its name) from an initiative, with its readings.
     RemoveKpi { item: String, kpi: String },
+    /// List the templates to start an initiative from: the built-in ones, then the board's.
+    Templates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save an initiative's plan as a template of the board (it syncs with the board).
+    SaveTemplate {
+        item: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Write a template (by name) to a JSON file another board can import.
+    ExportTemplate {
+        template: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Add the template in a JSON file (from export-template) to the board.
+    ImportTemplate { path: PathBuf },
+    /// Remove one of the board's templates (the built-in ones stay).
+    RemoveTemplate { template: String },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
     /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
     /// the board (its people must be on the board already).

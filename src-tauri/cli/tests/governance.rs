@@ -229,3 +229,45 @@ fn text_that_looks_like_patient_information_needs_allow_phi_like() {
     assert!(stderr.contains("warning: This looks like patient information: a medical record number"), "{stderr}");
     ok(&db, &["comment", item, "Ticket CHG0012345: the vendor patch is in"]);
 }
+
+#[test]
+fn templates_start_initiatives_and_travel_as_files() {
+    let s = Scratch::new("templates");
+    let db = s.demo();
+    let names = ok(&db, &["templates"]);
+    for name in
+        ["Patient online self-scheduling", "Care-plan reminder texts (SMS)", "Chatbot / digital front door", "Price-transparency estimator"]
+    {
+        assert!(names.contains(name), "{name} ships: {names}");
+    }
+    ok(&db, &["add-initiative", "Self-scheduling, north campus", "--template", "Patient online self-scheduling", "--start", "2027-01-04"]);
+    let list = listing(&db);
+    let north = initiative(&list, "Self-scheduling, north campus");
+    assert_eq!(north["tasks"].as_array().unwrap().len(), 8);
+    let keys: Vec<&str> = north["gates"].as_array().unwrap().iter().map(|g| g["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["privacy", "security", "accessibility"], "the template's gates");
+    assert_eq!(north["kpis"].as_array().unwrap().len(), 2);
+    let north = "Self-scheduling, north campus";
+    let owners = ["edit-initiative", north, "--marketing-owner", "Priya Raman", "--it-owner", "Tom Becker", "--accountable", "Tom Becker"];
+    ok(&db, &owners);
+    ok(&db, &["status", north, "in_progress"]);
+    let err = fails(&db, &["status", north, "live"], 1);
+    assert!(
+        err.contains("Privacy / HIPAA tracking-technology review (not started, no approver yet)"),
+        "the template's gates hold it: {err}"
+    );
+
+    ok(&db, &["save-template", "Website redesign with accessibility (WCAG 2.1 AA)", "--name", "Mercy website plan"]);
+    let out = s.path("website.json");
+    ok(&db, &["export-template", "Mercy website plan", "--out", out.to_str().unwrap()]);
+    let other = s.path("other.bridgeboard");
+    common::cli(&other).args(["demo", "--today", "2026-03-02"]).assert().success();
+    ok(&other, &["import-template", out.to_str().unwrap()]);
+    ok(&other, &["add-initiative", "Clinic websites", "--template", "Mercy website plan", "--start", "2027-03-01"]);
+    assert_eq!(initiative(&listing(&other), "Clinic websites")["tasks"].as_array().unwrap().len(), 5, "the plan came over in the file");
+    let err = fails(&db, &["remove-template", "Social media program"], 1);
+    assert!(err.contains("built into Bridgeboard"), "{err}");
+    ok(&db, &["remove-template", "Mercy website plan"]);
+    let err = fails(&db, &["add-initiative", "X", "--template", "Mercy website plan", "--start", "2027-01-04"], 1);
+    assert!(err.contains("no template called"), "{err}");
+}

@@ -5,6 +5,7 @@
 //!   roles were added (the baseline, same run, same file);
 //! - the RACI matrix the app shows (`Store::raci_matrix`: read what it needs, build), for
 //!   everyone and for IT;
+//! - a new initiative from the self-scheduling template, in one durable write;
 //! - one gate decision with its activity row, durable.
 //!
 //! `cargo bench -p bridgeboard-core --bench governance` prints the figures; `cargo test --benches`
@@ -74,6 +75,17 @@ fn main() {
     report("open an initiative's details (gates, RACI, KPIs)", sample(samples, || store.initiative_detail(someone, today).unwrap()), None);
     report("RACI matrix, everyone (read the board, build)", sample(samples, || store.raci_matrix(None, today).unwrap()), None);
     report("RACI matrix, IT's people", sample(samples, || store.raci_matrix(Some(IT), today).unwrap()), None);
+    let mut n = 0;
+    let applied = sample(samples, || {
+        n += 1;
+        let op = Op::CreateFromTemplate {
+            template: TemplateRef::Builtin("Patient online self-scheduling".into()),
+            title: format!("From the template {n}"),
+            start: today,
+        };
+        store.apply(&actor, Utc::now(), op).unwrap()
+    });
+    report("a new initiative from a template (8 tasks, 3 gates, 2 KPIs), durable", applied, None);
     let approver = Actor { id: Some(tom), name: "Tom".into() };
     let mut n = 0;
     let decisions = sample(samples * 5, || {

@@ -88,6 +88,7 @@ fn board(initiatives: usize, tasks_per_initiative: usize, dependencies: usize, p
                 updated_at: at,
                 accountable_id: None,
                 go_live: false,
+                cadence: None,
             });
         }
     }

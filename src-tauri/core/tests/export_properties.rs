@@ -73,6 +73,7 @@ fn roadmap_titled(title: &str) -> Roadmap {
         updated_at: now(),
         accountable_id: None,
         go_live: false,
+        cadence: None,
     };
     let snapshot = Snapshot {
         info: BoardInfo { id: Id::from_u128(3), name: title.to_string(), sample: false },

@@ -89,6 +89,7 @@ impl Plan {
             updated_at: at,
             accountable_id: None,
             go_live: false,
+            cadence: None,
         });
         id
     }

@@ -148,6 +148,7 @@ fn model(spec: &Spec, edges: &[(usize, usize, i32)]) -> Model {
             updated_at: at,
             accountable_id: None,
             go_live: false,
+            cadence: None,
         })
         .collect();
     let dependencies: Vec<Dependency> = edges

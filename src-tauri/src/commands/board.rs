@@ -16,6 +16,12 @@ pub async fn initiative_detail(state: State<'_, AppState>, id: Id) -> Reply<Init
     state.with_store(|store| store.initiative_detail(id, today())).map_err(|e| e.payload())
 }
 
+/// The templates to start an initiative from: the built-in ones, then the board's.
+#[tauri::command]
+pub async fn templates(state: State<'_, AppState>) -> Reply<Vec<bridgeboard_core::domain::templates::Template>> {
+    state.with_store(|store| store.templates()).map_err(|e| e.payload())
+}
+
 /// Deleted initiatives, most recently deleted first; `apply` with `restore` brings one back.
 #[tauri::command]
 pub async fn deleted_initiatives(state: State<'_, AppState>) -> Reply<Vec<DeletedInitiative>> {

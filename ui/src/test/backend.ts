@@ -106,6 +106,7 @@ export function installBackend(
         case "export_roadmap":
           return String(args.path);
         case "phi_check":
+        case "templates":
           return [];
         case "move_task":
         case "open_evidence":

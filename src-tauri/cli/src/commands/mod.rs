@@ -17,6 +17,7 @@ mod results;
 mod sharing;
 mod table;
 mod tasks;
+mod templates;
 
 use std::path::Path;
 
@@ -80,6 +81,8 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, allow_phi: bool, cl
         Command::Gates { item, json } => governance::gates(&open_existing(db)?, &item, json, clock),
         Command::GateTypes { json } => governance::gate_types(&open_existing(db)?, json),
         Command::Kpis { item, json } => results::kpis(&open_existing(db)?, &item, json, clock),
+        Command::Templates { json } => templates::list(&open_existing(db)?, json),
+        Command::ExportTemplate { template, out } => templates::export(&open_existing(db)?, &template, &out),
         edit => {
             // Only a command that can start a board may create its file; the others name items
             // that a new board cannot have, so on a mistyped path they refuse instead of
@@ -95,7 +98,11 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, allow_phi: bool, cl
 
 fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
     let id = match command {
-        Command::AddInitiative { title, fields } => initiatives::add(e, title, fields)?,
+        Command::AddInitiative { title, template: Some(template), fields } => templates::add_from(e, title, &template, fields)?,
+        Command::AddInitiative { title, template: None, fields } => initiatives::add(e, title, fields)?,
+        Command::SaveTemplate { item, name, description } => templates::save(e, &item, name, description)?,
+        Command::ImportTemplate { path } => templates::import(e, &path)?,
+        Command::RemoveTemplate { template } => templates::remove(e, &template)?,
         Command::EditInitiative { item, title, fields, clear } => initiatives::edit(e, &item, title, fields, clear)?,
         Command::AddTask { initiative, title, department, fields, milestone, go_live } => {
             tasks::add(e, &initiative, title, &department, fields, milestone, go_live)?

@@ -10,5 +10,6 @@ pub mod phi;
 pub mod results;
 pub mod rules;
 pub mod snapshot;
+pub mod templates;
 pub mod validate;
 pub mod view;

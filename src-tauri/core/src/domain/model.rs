@@ -94,6 +94,7 @@ wire_enum!(
         Gate = "gate" / "Gate",
         GateType = "gate_type" / "Gate type",
         Kpi = "kpi" / "KPI",
+        Template = "template" / "Template",
     }
 );
 
@@ -176,6 +177,9 @@ pub struct Task {
     /// This milestone is its initiative's go-live: marking it done waits for the gates.
     #[serde(default)]
     pub go_live: bool,
+    /// How often recurring work happens ("weekly", "3× a week"): shown, not scheduled.
+    #[serde(default)]
+    pub cadence: Option<String>,
 }
 
 /// `from` must finish before `to` starts (finish-to-start, plus `lag_days`), or the two are

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::governance::{GateState, RaciRole};
 use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, TaskStatus};
 use super::results::Direction;
+use super::templates::TemplatePlan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -98,6 +99,38 @@ pub enum Op {
     RemoveReading {
         id: Id,
     },
+    /// A new initiative from a template, in one write: its tasks dated from `start`, their
+    /// dependencies, the go-live milestone, the gates and the suggested KPIs.
+    CreateFromTemplate {
+        template: TemplateRef,
+        title: String,
+        start: NaiveDate,
+    },
+    /// Save an initiative's plan as a template of the board, under `name`.
+    SaveTemplate {
+        initiative_id: Id,
+        name: String,
+        #[serde(default)]
+        description: String,
+    },
+    /// A template from a file (or another board), as a template of this board.
+    AddTemplate {
+        name: String,
+        #[serde(default)]
+        description: String,
+        plan: TemplatePlan,
+    },
+    RemoveTemplate {
+        id: Id,
+    },
+}
+
+/// Which template: a built-in one by its name, or one of the board's by its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum TemplateRef {
+    Builtin(String),
+    Board(Id),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -274,6 +307,8 @@ pub struct NewTask {
     pub block_reason: Option<String>,
     #[serde(default)]
     pub go_live: bool,
+    #[serde(default)]
+    pub cadence: Option<String>,
 }
 
 impl NewTask {
@@ -290,6 +325,7 @@ impl NewTask {
             kind: TaskKind::Task,
             block_reason: None,
             go_live: false,
+            cadence: None,
         }
     }
 }
@@ -339,6 +375,7 @@ pub enum TaskChange {
     BlockReason(Option<String>),
     Accountable(Option<Id>),
     GoLive(bool),
+    Cadence(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -63,6 +63,7 @@ impl<'w, W: Write> Layout<'w, W> {
                 Part::Gates(rows) => self.rows("gates", &rows)?,
                 Part::Kpis(rows) => self.rows("kpis", &rows)?,
                 Part::Readings(rows) => self.rows("kpi_readings", &rows)?,
+                Part::Templates(rows) => self.rows("templates", &rows)?,
             }
         }
         self.close_table()?;

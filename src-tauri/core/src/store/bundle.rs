@@ -10,10 +10,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
-use super::{activity, comments, dependencies, gates, initiatives, kpis, roles, rows, tasks, Store};
+use super::{activity, comments, dependencies, gates, initiatives, kpis, roles, rows, tasks, templates, Store};
 use crate::domain::governance::{Gate, GateType, RoleAssignment};
 use crate::domain::model::*;
 use crate::domain::results::{Kpi, Reading};
+use crate::domain::templates::Template;
 use crate::domain::view::BoardInfo;
 use crate::Result;
 
@@ -44,6 +45,8 @@ pub struct Bundle {
     pub kpis: Vec<KpiRow>,
     #[serde(default)]
     pub kpi_readings: Vec<ReadingRow>,
+    #[serde(default)]
+    pub templates: Vec<TemplateRow>,
 }
 
 impl Bundle {
@@ -160,6 +163,15 @@ pub struct ReadingRow {
     pub stamps: Stamps,
 }
 
+/// A template the board's people saved or imported (`id` is always set).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateRow {
+    #[serde(flatten)]
+    pub template: Template,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
 /// A piece of the bundle as it is read: the board row, then each table in the order [`Bundle`]
 /// declares them, in chunks of at most [`Part::ROWS`] rows. Every table sends at least one chunk
 /// (empty if the table is), so a reader of the parts sees every table.
@@ -178,6 +190,7 @@ pub enum Part {
     Gates(Vec<GateRow>),
     Kpis(Vec<KpiRow>),
     Readings(Vec<ReadingRow>),
+    Templates(Vec<TemplateRow>),
 }
 
 impl Part {
@@ -202,6 +215,7 @@ impl Bundle {
             Part::Gates(rows) => self.gates.extend(rows),
             Part::Kpis(rows) => self.kpis.extend(rows),
             Part::Readings(rows) => self.kpi_readings.extend(rows),
+            Part::Templates(rows) => self.templates.extend(rows),
         }
     }
 }
@@ -261,7 +275,7 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 17)? })
     })?;
     chunks(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), Part::Tasks, each, |r| {
-        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 16)? })
+        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 17)? })
     })?;
     chunks(
         conn,
@@ -315,6 +329,13 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         Part::Readings,
         each,
         |r| Ok(ReadingRow { reading: kpis::reading_from_row(r)?, stamps: stamps(r, 5)? }),
+    )?;
+    chunks(
+        conn,
+        &format!("SELECT {}, created_at, updated_at, deleted_at FROM templates ORDER BY id", templates::COLUMNS),
+        Part::Templates,
+        each,
+        |r| Ok(TemplateRow { template: templates::from_row(r)?, stamps: stamps(r, 4)? }),
     )
 }
 

@@ -257,6 +257,18 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     );
     CREATE INDEX kpi_readings_by_kpi ON kpi_readings(kpi_id, taken_on);
+    -- Templates the board's people saved or imported (the built-in ones live in the code); the
+    -- plan is JSON (domain::templates::TemplatePlan). A task may repeat at a cadence.
+    CREATE TABLE templates (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        plan TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    ALTER TABLE tasks ADD COLUMN cadence TEXT;
     "#,
 ];
 

@@ -27,6 +27,7 @@ mod rows;
 mod sharing;
 mod snapshot;
 mod tasks;
+mod templates;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 use rusqlite::{params, Transaction};
 
 use super::bundle::Bundle;
-use super::{gate_types, gates, initiatives, kpis, roles, rows, tasks};
+use super::{gate_types, gates, initiatives, kpis, roles, rows, tasks, templates};
 use crate::Result;
 
 fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
@@ -124,6 +124,11 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
     for r in &b.kpi_readings {
         kpis::insert_reading(tx, &r.reading, r.stamps.created_at)?;
         set_stamps(tx, "kpi_readings", r.reading.id, &r.stamps)?;
+    }
+    for t in &b.templates {
+        let id = t.template.id.ok_or_else(|| crate::Error::Validation("A template in the board export has no id.".into()))?;
+        templates::insert(tx, &t.template, id, t.stamps.created_at)?;
+        set_stamps(tx, "templates", id, &t.stamps)?;
     }
     for a in &b.activity {
         tx.execute(

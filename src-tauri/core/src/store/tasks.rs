@@ -9,7 +9,7 @@ use crate::domain::model::{Id, Task, TaskKind, TaskStatus};
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, initiative_id, title, notes, department_id, assignee_id, status, start_date, due_date, \
-                       kind, position, block_reason, created_at, updated_at, accountable_id, go_live";
+                       kind, position, block_reason, created_at, updated_at, accountable_id, go_live, cadence";
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
     Ok(Task {
@@ -29,6 +29,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
         updated_at: rows::time(r, 13)?,
         accountable_id: rows::opt_id(r, 14)?,
         go_live: r.get(15)?,
+        cadence: r.get(16)?,
     })
 }
 
@@ -53,7 +54,7 @@ pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Task, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM tasks WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(16)?))).optional()?)
+    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
@@ -90,9 +91,10 @@ pub fn insert(tx: &Transaction, t: &Task) -> Result<()> {
         rows::stamp(t.updated_at).into(),
         rows::text_id(t.accountable_id).into(),
         Value::Integer(t.go_live.into()),
+        t.cadence.clone().into(),
     ];
     tx.execute(
-        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
         params_from_iter(values(t).into_iter().chain(after)),
     )?;
     Ok(())
@@ -105,10 +107,11 @@ pub fn update(tx: &Transaction, t: &Task) -> Result<()> {
     values.push(rows::stamp(t.updated_at).into());
     values.push(rows::text_id(t.accountable_id).into());
     values.push(Value::Integer(t.go_live.into()));
+    values.push(t.cadence.clone().into());
     tx.execute(
         "UPDATE tasks SET title = ?2, notes = ?3, department_id = ?4, assignee_id = ?5, status = ?6, start_date = ?7,
                 due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12, accountable_id = ?13,
-                go_live = ?14
+                go_live = ?14, cadence = ?15
           WHERE id = ?1",
         params_from_iter(values),
     )?;
@@ -160,6 +163,6 @@ pub fn of_deleted_initiatives(conn: &Connection) -> Result<Vec<(Task, String)>> 
           ORDER BY initiative_id, position, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, String>(16)?)))?;
+    let rows = stmt.query_map([], |r| Ok((from_row(r)?, r.get::<_, String>(17)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

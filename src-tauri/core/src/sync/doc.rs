@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// The replicated tables, in the order their rows are projected: what is referred to first.
-pub const TABLES: [&str; 13] = [
+pub const TABLES: [&str; 14] = [
     "board",
     "departments",
     "people",
@@ -47,6 +47,7 @@ pub const TABLES: [&str; 13] = [
     "gates",
     "kpis",
     "kpi_readings",
+    "templates",
 ];
 
 /// The tables the first share format had; the genesis document holds their maps. The others
@@ -161,7 +162,7 @@ impl Replica {
         for table in added {
             tx.put_object(ROOT, *table, ObjType::Map)?;
         }
-        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates, gate types and KPIs"));
+        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates, gate types, KPIs and templates"));
         let change = base.get_last_local_change().ok_or_else(|| DocError::Foreign("the upgrade made no change".into()))?;
         doc.apply_changes([change.clone()])?;
         Ok(Some(change))

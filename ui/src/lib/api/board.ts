@@ -1,6 +1,6 @@
 // Board reads and the write funnel. Every write goes through `apply` (or `moveTask`); callers
 // re-read the board afterwards instead of patching local copies.
-import type { BoardView, DeletedInitiative, InitiativeDetail, ItemRef, Op, PhiFinding } from "../bindings";
+import type { BoardView, DeletedInitiative, InitiativeDetail, ItemRef, Op, PhiFinding, Template } from "../bindings";
 import { call } from "./ipc";
 
 export function board(): Promise<BoardView> {
@@ -9,6 +9,11 @@ export function board(): Promise<BoardView> {
 
 export function initiativeDetail(id: string): Promise<InitiativeDetail> {
   return call<InitiativeDetail>("initiative_detail", { id });
+}
+
+/** The templates to start an initiative from: the built-in ones, then the board's. */
+export function templates(): Promise<Template[]> {
+  return call<Template[]>("templates");
 }
 
 /** What in an operation's text looks like patient information; empty when nothing does. */

@@ -11,7 +11,7 @@ export type DependencyKind = "finish_to_start" | "relates_to";
 
 export type TaskKind = "task" | "milestone";
 
-export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board" | "gate" | "gate_type" | "kpi";
+export type ItemKind = "initiative" | "task" | "person" | "department" | "dependency" | "comment" | "board" | "gate" | "gate_type" | "kpi" | "template";
 
 export type Department = { id: string, name: string, 
 /**
@@ -43,7 +43,11 @@ position: number, block_reason: string | null, created_at: string, updated_at: s
 /**
  * This milestone is its initiative's go-live: marking it done waits for the gates.
  */
-go_live: boolean, };
+go_live: boolean, 
+/**
+ * How often recurring work happens ("weekly", "3× a week"): shown, not scheduled.
+ */
+cadence: string | null, };
 
 export type Dependency = { id: string, from_id: string, from_kind: ItemKind, to_id: string, to_kind: ItemKind, kind: DependencyKind, lag_days: number, };
 
@@ -69,7 +73,7 @@ device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 
-export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, };
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, } | { "op": "create_from_template", template: TemplateRef, title: string, start: string, } | { "op": "save_template", initiative_id: string, name: string, description: string, } | { "op": "add_template", name: string, description: string, plan: TemplatePlan, } | { "op": "remove_template", id: string, };
 
 export type NewDepartment = { name: string, color: string | null, };
 
@@ -77,7 +81,7 @@ export type NewPerson = { name: string, email: string, title: string, department
 
 export type NewInitiative = { title: string, summary: string, status: InitiativeStatus, priority: Priority, start: string | null, target: string | null, marketing_owner_id: string | null, it_owner_id: string | null, sponsor_id: string | null, tags: Array<string>, block_reason: string | null, accountable_id: string | null, };
 
-export type NewTask = { initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, block_reason: string | null, go_live: boolean, };
+export type NewTask = { initiative_id: string, title: string, notes: string, department_id: string, assignee_id: string | null, status: TaskStatus, start: string | null, due: string | null, kind: TaskKind, block_reason: string | null, go_live: boolean, cadence: string | null, };
 
 export type NewDependency = { 
 /**
@@ -91,7 +95,7 @@ to_id: string, kind: DependencyKind, lag_days: number, };
 
 export type InitiativeChange = { "field": "title", "value": string } | { "field": "summary", "value": string } | { "field": "status", "value": InitiativeStatus } | { "field": "priority", "value": Priority } | { "field": "start", "value": string | null } | { "field": "target", "value": string | null } | { "field": "marketing_owner", "value": string | null } | { "field": "it_owner", "value": string | null } | { "field": "sponsor", "value": string | null } | { "field": "tags", "value": Array<string> } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "review_on", "value": string | null };
 
-export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "go_live", "value": boolean };
+export type TaskChange = { "field": "title", "value": string } | { "field": "notes", "value": string } | { "field": "department", "value": string } | { "field": "assignee", "value": string | null } | { "field": "status", "value": TaskStatus } | { "field": "start", "value": string | null } | { "field": "due", "value": string | null } | { "field": "kind", "value": TaskKind } | { "field": "position", "value": number } | { "field": "block_reason", "value": string | null } | { "field": "accountable", "value": string | null } | { "field": "go_live", "value": boolean } | { "field": "cadence", "value": string | null };
 
 export type PersonChange = { "field": "name", "value": string } | { "field": "email", "value": string } | { "field": "title", "value": string } | { "field": "department", "value": string };
 
@@ -168,6 +172,44 @@ field: string,
  * What matched, as typed.
  */
 matched: string, };
+
+export type TemplateRef = { "kind": "builtin", "value": string } | { "kind": "board", "value": string };
+
+export type Template = { id: string | null, name: string, description: string, plan: TemplatePlan, };
+
+export type TemplatePlan = { summary: string, tags: Array<string>, 
+/**
+ * The target (go-live) date, in days after the start.
+ */
+target_days: number, tasks: Array<TemplateTask>, 
+/**
+ * Finish-to-start links between the plan's tasks, by position: `(predecessor, successor, lag)`.
+ */
+dependencies: Array<[number, number, number]>, 
+/**
+ * Gate keys from the board's catalogue (`privacy`, `security`, ...).
+ */
+gates: Array<string>, kpis: Array<TemplateKpi>, };
+
+export type TemplateTask = { title: string, 
+/**
+ * `marketing`, `it`, or another department's name.
+ */
+department: string, start_day: number, 
+/**
+ * 0 for a milestone (a single day).
+ */
+days: number, milestone: boolean, go_live: boolean, 
+/**
+ * How often recurring work happens ("weekly", "3× a week"); shown, not scheduled.
+ */
+cadence: string | null, };
+
+export type TemplateKpi = { name: string, unit: string, direction: Direction, baseline: number, target: number, 
+/**
+ * The target date, in days after the start (the baseline is dated the start).
+ */
+target_days: number, };
 
 export type Direction = "lower" | "higher";
 

@@ -2,7 +2,7 @@
 // is the one place components write through. Every write is followed by a re-read; nothing is
 // patched locally, so the UI never holds a second truth.
 import type { UnlistenFn } from "@tauri-apps/api/event";
-import type { InitiativeCard, InitiativeStatus, ItemRef, Op, Session } from "../bindings";
+import type { InitiativeCard, InitiativeStatus, ItemRef, Op, Session, Template } from "../bindings";
 import * as boardApi from "../api/board";
 import { onBoardChanged } from "../api/events";
 import { AppError, messageOf, toAppError } from "../api/errors";
@@ -27,6 +27,8 @@ export class AppStore {
   readonly ui = new UiStore();
   readonly roadmap = new RoadmapStore();
   readonly raci = new RaciStore();
+  /** The templates the New initiative dialog offers. */
+  templates = $state<Template[]>([]);
   readonly sharing = new SharingStore();
   readonly attention = new AttentionStore();
   started = $state(false);
@@ -92,6 +94,14 @@ export class AppStore {
       }
     })();
     return this.#refreshing;
+  }
+
+  async loadTemplates(): Promise<void> {
+    try {
+      this.templates = await boardApi.templates();
+    } catch {
+      this.templates = [];
+    }
   }
 
   /** The write funnel. Rejects with an AppError for the caller to show; re-reads on success.

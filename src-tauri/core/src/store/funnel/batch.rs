@@ -41,6 +41,6 @@ impl Store {
     /// Runs `f` with a [`Batch`] in one `BEGIN IMMEDIATE` transaction. What `f` applied lands
     /// when it returns `Ok`; when it returns an error, nothing does.
     pub fn batch<T>(&mut self, actor: &Actor, now: DateTime<Utc>, f: impl FnOnce(&Batch) -> Result<T>) -> Result<T> {
-        self.write(actor, now, |tx| f(&Batch { ctx: Ctx { tx, actor, now } }))
+        self.write(actor, now, |tx| f(&Batch { ctx: Ctx::new(tx, actor, now) }))
     }
 }

@@ -53,7 +53,7 @@ impl Store {
                 people: bundle.people.iter().filter(|p| p.stamps.deleted_at.is_none()).count(),
                 dependencies: bundle.dependencies.iter().filter(|d| d.stamps.deleted_at.is_none()).count(),
             };
-            let ctx = Ctx { tx, actor, now };
+            let ctx = Ctx::new(tx, actor, now);
             ctx.log(Entry {
                 item_kind: ItemKind::Board,
                 item_id: bundle.board.info.id,

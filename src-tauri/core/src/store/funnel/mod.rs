@@ -4,7 +4,7 @@
 //!
 //! Its modules depend one way only: `lifecycle` (deletes, restores) → `people` →
 //! `governance` (roles, gates) → `initiatives` → `tasks`; `lifecycle` → `dependencies`;
-//! `results` (KPIs) stands alone. What several need (the write in
+//! `results` (KPIs) stands alone; `templates` writes a whole plan through the others. What several need (the write in
 //! progress, its log, looking up a person or a department) is on [`Ctx`] here.
 
 use chrono::{DateTime, Utc};
@@ -19,6 +19,7 @@ mod lifecycle;
 mod people;
 mod results;
 mod tasks;
+mod templates;
 
 pub use import::ImportSummary;
 
@@ -35,11 +36,29 @@ struct Ctx<'a> {
     tx: &'a Transaction<'a>,
     actor: &'a Actor,
     now: DateTime<Utc>,
+    /// Set while the parts of one larger change are written (a template's plan), which is
+    /// logged as one entry of its own.
+    quiet: std::cell::Cell<bool>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(tx: &'a Transaction<'a>, actor: &'a Actor, now: DateTime<Utc>) -> Ctx<'a> {
+        Ctx { tx, actor, now, quiet: std::cell::Cell::new(false) }
+    }
+
     fn log(&self, entry: Entry) -> Result<()> {
+        if self.quiet.get() {
+            return Ok(());
+        }
         activity::append(self.tx, self.actor, self.now, entry)
+    }
+
+    /// Runs `f` without logging its parts.
+    fn quietly<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let was = self.quiet.replace(true);
+        let result = f();
+        self.quiet.set(was);
+        result
     }
 
     fn person_name(&self, id: Option<Id>) -> Result<String> {
@@ -113,14 +132,14 @@ impl Store {
     /// Validates, applies and logs one operation as one transaction. Returns the id of the item
     /// created or changed.
     pub fn apply(&mut self, actor: &Actor, now: DateTime<Utc>, op: Op) -> Result<Id> {
-        self.write(actor, now, |tx| apply_in(&Ctx { tx, actor, now }, op))
+        self.write(actor, now, |tx| apply_in(&Ctx::new(tx, actor, now), op))
     }
 
     /// Applies several operations as one transaction: all of them land, or none (an import,
     /// a generated board). Returns the ids in order.
     pub fn apply_all(&mut self, actor: &Actor, now: DateTime<Utc>, ops: Vec<Op>) -> Result<Vec<Id>> {
         self.write(actor, now, |tx| {
-            let ctx = Ctx { tx, actor, now };
+            let ctx = Ctx::new(tx, actor, now);
             ops.into_iter().map(|op| apply_in(&ctx, op)).collect()
         })
     }
@@ -133,7 +152,7 @@ impl Store {
     /// Moves a task one place up or down among its department's tasks in its initiative.
     pub fn move_task(&mut self, actor: &Actor, now: DateTime<Utc>, id: Id, up: bool) -> Result<()> {
         self.write(actor, now, |tx| {
-            let ctx = Ctx { tx, actor, now };
+            let ctx = Ctx::new(tx, actor, now);
             let task = super::tasks::get(tx, id)?.ok_or_else(|| task_missing(id))?;
             let (ids, group): (Vec<Id>, Vec<f64>) = super::tasks::of_initiative(tx, task.initiative_id)?
                 .into_iter()
@@ -184,6 +203,10 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::RemoveKpi { id } => results::remove_kpi(ctx, id),
         Op::AddReading(n) => results::add_reading(ctx, n),
         Op::RemoveReading { id } => results::remove_reading(ctx, id),
+        Op::CreateFromTemplate { template, title, start } => templates::create_from_template(ctx, template, title, start),
+        Op::SaveTemplate { initiative_id, name, description } => templates::save_template(ctx, initiative_id, name, description),
+        Op::AddTemplate { name, description, plan } => templates::add_template(ctx, name, description, plan),
+        Op::RemoveTemplate { id } => templates::remove_template(ctx, id),
     }
 }
 

@@ -40,6 +40,7 @@ pub(super) fn create_task(ctx: &Ctx, n: NewTask) -> Result<Id> {
         updated_at: ctx.now,
         accountable_id: None,
         go_live: n.go_live,
+        cadence: validate::optional_line("The cadence", n.cadence.as_deref())?,
     };
     check_task(ctx, &task)?;
     if task.go_live {
@@ -77,6 +78,7 @@ pub(super) fn update_task(ctx: &Ctx, id: Id, changes: Vec<TaskChange>) -> Result
             TaskChange::BlockReason(v) => new.block_reason = validate::optional_line("The block reason", v.as_deref())?,
             TaskChange::Accountable(v) => new.accountable_id = v,
             TaskChange::GoLive(v) => new.go_live = v,
+            TaskChange::Cadence(v) => new.cadence = validate::optional_line("The cadence", v.as_deref())?,
         }
     }
     // A task that stops being a milestone stops being the go-live.
@@ -114,6 +116,7 @@ pub(super) fn update_task(ctx: &Ctx, id: Id, changes: Vec<TaskChange>) -> Result
         ("block reason", shown_text(old.block_reason.as_deref()), shown_text(new.block_reason.as_deref())),
         ("Accountable", ctx.person_name(old.accountable_id)?, ctx.person_name(new.accountable_id)?),
         ("go-live", yes_no(old.go_live), yes_no(new.go_live)),
+        ("cadence", shown_text(old.cadence.as_deref()), shown_text(new.cadence.as_deref())),
     ];
     ctx.log_changes(ItemKind::Task, id, Some(new.initiative_id), diffs, |field, before, after| match field {
         "notes" => format!("edited the notes of {}", quoted(&new.title)),
