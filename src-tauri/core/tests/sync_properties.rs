@@ -42,6 +42,9 @@ enum Edit {
     /// Results: a KPI on an initiative, a reading of one.
     Kpi(usize, u8),
     Reading(usize, u8),
+    /// Templates: a new initiative from a built-in one; an initiative saved as one.
+    FromTemplate(usize, u8),
+    SaveTemplate(usize, u8),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +84,9 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), 0..3usize, any::<u8>()).prop_map(|(a, b, c)| Edit::Decide(a, b, c)),
         i.clone().prop_map(Edit::GoLive),
         (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Kpi(a, b)),
-        (i, any::<u8>()).prop_map(|(a, b)| Edit::Reading(a, b)),
+        (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Reading(a, b)),
+        (0..8usize, any::<u8>()).prop_map(|(a, b)| Edit::FromTemplate(a, b)),
+        (i, any::<u8>()).prop_map(|(a, b)| Edit::SaveTemplate(a, b)),
     ]
 }
 
@@ -224,6 +229,19 @@ impl Desk {
                     })
                 })
             }
+            Edit::FromTemplate(n, v) => {
+                let names: Vec<String> = bridgeboard_core::domain::templates::builtin().into_iter().map(|t| t.name).collect();
+                Some(Op::CreateFromTemplate {
+                    template: TemplateRef::Builtin(names[n % names.len()].clone()),
+                    title: format!("From a template {v}"),
+                    start: day("2027-01-04") + chrono::Days::new(u64::from(v)),
+                })
+            }
+            Edit::SaveTemplate(n, v) => pick(&initiatives, n).map(|initiative_id| Op::SaveTemplate {
+                initiative_id,
+                name: format!("Template {v}"),
+                description: String::new(),
+            }),
             Edit::GoLive(n) => pick(&tasks, n)
                 .map(|id| Op::UpdateTask { id, changes: vec![TaskChange::Kind(TaskKind::Milestone), TaskChange::GoLive(true)] }),
         };
