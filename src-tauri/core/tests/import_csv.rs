@@ -319,3 +319,14 @@ proptest! {
         prop_assert_eq!(&is.tasks[0].title, &was.tasks[0].title, "the task's title comes back exactly");
     }
 }
+
+#[test]
+fn cells_that_look_like_patient_information_are_listed_in_the_report() {
+    let mut b = Board::new();
+    let text =
+        "type,title,initiative,department\ninitiative,Portal campaign,,\ntask,Call Maria Lopez 555-201-3344,Portal campaign,Marketing\n";
+    let summary = import(&mut b.store, text, &CsvOptions::default()).unwrap();
+    assert_eq!(summary.phi_like.len(), 1, "one cell looks like PHI: {:?}", summary.phi_like);
+    let cell = summary.phi_like[0].to_string();
+    assert!(cell.starts_with("line 3, column title:") && cell.contains("a phone number next to a name"), "{cell}");
+}

@@ -64,6 +64,9 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
     if !done.ignored_columns.is_empty() {
         out.push_str(&format!("\nColumns not read: {}.", done.ignored_columns.join(", ")));
     }
+    for cell in &done.phi_like {
+        eprintln!("warning: {cell} Remove it from the board: Bridgeboard is not the place for PHI.");
+    }
     Ok(out)
 }
 

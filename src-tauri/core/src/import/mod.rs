@@ -154,6 +154,8 @@ pub struct ImportPreview {
     /// Up to five rows, as text.
     pub sample: Vec<Vec<String>>,
     pub rows: usize,
+    /// Cells that look like patient information, to remove before importing (or after).
+    pub phi_like: Vec<self::csv::Problem>,
 }
 
 /// Reads the file at `path` and describes it, without touching any board.
@@ -168,6 +170,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
             mapping: Vec::new(),
             sample: Vec::new(),
             rows: bundle.initiatives.len() + bundle.tasks.len(),
+            phi_like: Vec::new(),
         });
     }
     let table = parse_csv(path, &bytes, options)?;
@@ -184,6 +187,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
         delimiter: Some(table.delimiter),
         sample: table.rows.iter().take(5).map(|r| r.cells.clone()).collect(),
         rows: table.rows.len(),
+        phi_like: self::csv::phi_like(&table),
         headers: table.headers,
         mapping,
     })

@@ -580,7 +580,12 @@ export type CsvImportSummary = { initiatives: number, tasks: number, dependencie
 /**
  * Headings of the columns that were not read.
  */
-ignored_columns: Array<string>, };
+ignored_columns: Array<string>, 
+/**
+ * Cells that look like patient information (imported as they are, listed so that someone
+ * removes them): see `domain::phi`.
+ */
+phi_like: Array<Problem>, };
 
 export type Problem = { line: number, 
 /**
@@ -604,7 +609,11 @@ export type ImportPreview = { kind: ImportKind, delimiter: string | null, header
 /**
  * Up to five rows, as text.
  */
-sample: Array<Array<string>>, rows: number, };
+sample: Array<Array<string>>, rows: number, 
+/**
+ * Cells that look like patient information, to remove before importing (or after).
+ */
+phi_like: Array<Problem>, };
 
 export type BackupInfo = { path: string, kind: BackupKind, 
 /**

@@ -27,10 +27,16 @@ function csvPreview(args: Record<string, unknown>): ImportPreview {
     const chosen = options.mapping.find(([heading]) => heading === h);
     return [h, chosen ? chosen[1] : f];
   });
-  return { kind: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14 };
+  return { kind: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14, phi_like: [] };
 }
 
-const SUMMARY: CsvImportSummary = { initiatives: 3, tasks: 12, dependencies: 4, ignored_columns: ["Sprint"] };
+const SUMMARY: CsvImportSummary = {
+  initiatives: 3,
+  tasks: 12,
+  dependencies: 4,
+  ignored_columns: ["Sprint"],
+  phi_like: [{ line: 7, column: "Summary", message: "This looks like patient information: a medical record number in this cell (“MRN 00482913”)." }],
+};
 
 async function openDialog(overrides: Record<string, Override>) {
   const backend = installBackend({ overrides: { choose_import_file: () => "/home/dana/jira.csv", preview_import: csvPreview, ...overrides } });
@@ -80,7 +86,11 @@ describe("import a CSV", () => {
       },
     });
     expect(result.textContent).toContain("Imported 3 initiatives, 12 tasks, 4 dependencies");
-    expect(within(result).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["Sprint"]);
+    expect(within(result).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Sprint",
+      "line 7, Summary: This looks like patient information: a medical record number in this cell (“MRN 00482913”).",
+    ]);
+    expect(within(result).getByTestId("import-phi").textContent, "cells that look like PHI are listed").toContain("Bridgeboard is not the place for PHI");
     await waitFor(() => expect(backend.callsOf("board").length).toBeGreaterThan(reads));
   });
 
@@ -127,7 +137,7 @@ describe("import a board export", () => {
   test("asks where the new board goes, imports it there and shows the new board", async () => {
     const { backend, app, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42 }),
+      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
       choose_board_file: () => "/home/dana/restored.bridgeboard",
     });
     const reads = backend.callsOf("board").length;
@@ -145,7 +155,7 @@ describe("import a board export", () => {
   test("cancelling the save dialog imports nothing and keeps the dialog open", async () => {
     const { backend, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42 }),
+      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
     });
     await fireEvent.click(await screen.findByTestId("import-board-target"));
     await waitFor(() => expect(backend.callsOf("choose_board_file").length).toBe(1));

@@ -21,7 +21,8 @@ pub(super) fn apply(
     problems: &mut Vec<Problem>,
 ) -> Result<CsvImportSummary> {
     let mut created: Vec<Option<Id>> = vec![None; plan.drafts.len()];
-    let mut summary = CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone() };
+    let mut summary =
+        CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone(), phi_like: Vec::new() };
     let mut refused = |line: u64, field: Option<Field>, err: Error| -> Result<()> {
         if err.code() == "storage" {
             return Err(err);

@@ -51,6 +51,9 @@ pub struct CsvImportSummary {
     pub dependencies: usize,
     /// Headings of the columns that were not read.
     pub ignored_columns: Vec<String>,
+    /// Cells that look like patient information (imported as they are, listed so that someone
+    /// removes them): see `domain::phi`.
+    pub phi_like: Vec<Problem>,
 }
 
 /// One thing wrong with a file, where it is.
@@ -70,6 +73,25 @@ impl std::fmt::Display for Problem {
             None => write!(f, "line {}: {}", self.line, self.message),
         }
     }
+}
+
+/// The cells of `table` that look like patient information, each with its line, column and what
+/// was found.
+pub fn phi_like(table: &CsvTable) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for row in &table.rows {
+        for (cell, heading) in row.cells.iter().zip(&table.headers) {
+            let found = crate::domain::phi::find(cell, "this cell");
+            if !found.is_empty() {
+                out.push(Problem {
+                    line: row.line,
+                    column: Some(heading.clone()),
+                    message: crate::domain::phi::PhiFinding::message(&found),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Reads `bytes` as CSV and imports it into `store`: all of it, or nothing.
@@ -93,7 +115,7 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
         let mut problems = plan.problems.clone();
         let summary = apply::apply(&plan, &columns, |op| batch.apply(op), &mut problems)?;
         if problems.is_empty() {
-            Ok(summary)
+            Ok(CsvImportSummary { phi_like: phi_like(table), ..summary })
         } else {
             Err(refusal(problems))
         }
