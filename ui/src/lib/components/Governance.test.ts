@@ -21,8 +21,9 @@ describe("governance in the detail panel", () => {
   test("shows the Accountable, the owners as Responsible by default, and each gate with its approver", async () => {
     const { backend, panel } = await renderPanel();
     const { detail } = backend.data;
-    expect(within(panel).getByTestId("raci-accountable").textContent).toBe(detail.raci.accountable?.name);
-    const responsible = within(panel).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim() ?? "");
+    const raci = within(panel).getAllByTestId("raci")[0];
+    expect(within(raci).getByTestId("raci-accountable").textContent).toBe(detail.raci.accountable?.name);
+    const responsible = within(raci).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim() ?? "");
     const owners = detail.raci.responsible.filter((r) => r.by_default).map((r) => `${r.person.name} (owner)`);
     expect(owners.length, "both owners").toBe(2);
     expect(responsible.slice(0, 2), "owners are Responsible by default, marked so").toEqual(owners);
@@ -37,9 +38,10 @@ describe("governance in the detail panel", () => {
   test("giving a role sends one set_role op", async () => {
     const { backend, panel } = await renderPanel();
     const person = backend.data.board.people.find((p) => p.name === "Linda Okafor")!;
-    await fireEvent.change(within(panel).getByTestId("raci-role"), { target: { value: "informed" } });
-    await fireEvent.change(within(panel).getByTestId("raci-person"), { target: { value: person.id } });
-    await fireEvent.click(within(panel).getByTestId("raci-add"));
+    const raci = within(panel).getAllByTestId("raci")[0];
+    await fireEvent.change(within(raci).getByTestId("raci-role"), { target: { value: "informed" } });
+    await fireEvent.change(within(raci).getByTestId("raci-person"), { target: { value: person.id } });
+    await fireEvent.click(within(raci).getByTestId("raci-add"));
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
     expect(backend.callsOf("apply")[0].args.op).toEqual({
       op: "set_role",
@@ -138,5 +140,17 @@ describe("KPIs in the detail panel", () => {
     await fireEvent.click(within(kpi).getByTestId("kpi-reading-add"));
     expect((await within(kpi.parentElement!).findByTestId("error")).textContent).toContain("must be a number");
     expect(backend.callsOf("apply").length).toBe(0);
+  });
+});
+
+describe("RACI on a task", () => {
+  test("its Accountable is chosen in its RACI section, as one update_task op", async () => {
+    const { backend, panel } = await renderPanel();
+    const row = within(panel).getAllByTestId("task-row")[0];
+    const task = backend.data.detail.tasks.find((t) => t.task.id === row.dataset.id)!;
+    const person = backend.data.board.people[0];
+    await fireEvent.change(within(row).getByTestId("raci-accountable-select"), { target: { value: person.id } });
+    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: task.task.id, changes: [{ field: "accountable", value: person.id }] });
   });
 });
