@@ -99,10 +99,15 @@ impl GateSummary {
             self.settled += 1;
         }
         if state == GateState::Failed {
-            self.failed.push(match reason {
-                Some(reason) => format!("{name} failed: {reason}"),
-                None => format!("{name} failed"),
-            });
+            self.failed.push(GateSummary::failure(name, reason));
+        }
+    }
+
+    /// How a failed gate reads on its card: "Privacy … failed: the chat widget …".
+    pub fn failure(name: &str, reason: Option<&str>) -> String {
+        match reason {
+            Some(reason) => format!("{name} failed: {reason}"),
+            None => format!("{name} failed"),
         }
     }
 }

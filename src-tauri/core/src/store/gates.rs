@@ -133,18 +133,27 @@ pub fn open_of(conn: &Connection, initiative: Id) -> Result<Vec<OpenGate>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every initiative's gates counted, for the cards: one query for the whole board.
+/// Every initiative's gates counted, for the cards: counted in SQL, with only the failed gates
+/// (rare) read one by one for their names and reasons.
 pub fn summaries(conn: &Connection) -> Result<HashMap<Id, GateSummary>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT g.initiative_id, t.name, g.state, g.reason FROM gates g JOIN gate_types t ON t.id = g.gate_type_id
-          WHERE g.deleted_at IS NULL ORDER BY g.initiative_id, t.created_at, t.id",
+        "SELECT initiative_id, count(*), sum(state IN ('passed', 'waived')) FROM gates WHERE deleted_at IS NULL GROUP BY initiative_id",
     )?;
     let mut all: HashMap<Id, GateSummary> = HashMap::new();
+    for row in stmt.query_map([], |r| Ok((rows::id(r, 0)?, r.get::<_, u32>(1)?, r.get::<_, u32>(2)?)))? {
+        let (id, total, settled) = row?;
+        all.insert(id, GateSummary { settled, total, failed: Vec::new() });
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.initiative_id, t.name, g.reason FROM gates g JOIN gate_types t ON t.id = g.gate_type_id
+          WHERE g.deleted_at IS NULL AND g.state = 'failed' ORDER BY g.initiative_id, t.created_at, t.id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let name: String = r.get(1)?;
-        let reason: Option<String> = r.get(3)?;
-        all.entry(rows::id(r, 0)?).or_default().add(&name, rows::wire(r, 2, GateState::from_wire)?, reason.as_deref());
+        let (name, reason): (String, Option<String>) = (r.get(1)?, r.get(2)?);
+        if let Some(summary) = all.get_mut(&rows::id(r, 0)?) {
+            summary.failed.push(GateSummary::failure(&name, reason.as_deref()));
+        }
     }
     Ok(all)
 }
