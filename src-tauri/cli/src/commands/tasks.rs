@@ -23,6 +23,8 @@ pub fn add(e: &mut Edit, initiative: &str, title: String, department: &str, f: T
     e.apply(Op::CreateTask(new))
 }
 
+/// One parameter per option of `edit-task`, as clap hands them over.
+#[allow(clippy::too_many_arguments)]
 pub fn edit(
     e: &mut Edit,
     task: &str,

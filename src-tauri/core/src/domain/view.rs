@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::governance::{GateSummary, GateType, GateView, Raci};
+use super::governance::{Gate, GateState, GateType, RaciRole, RoleAssignment};
 use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
 use super::results::KpiView;
 
@@ -154,4 +154,107 @@ pub struct InitiativeDetail {
     pub kpis: Vec<KpiView>,
     /// The post-go-live review: the date set, or 90 days after it went Live.
     pub review_on: Option<NaiveDate>,
+}
+
+/// How far an initiative's gates are: "2/4 gates" on its card, red when one failed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct GateSummary {
+    /// Passed or waived.
+    pub settled: u32,
+    pub total: u32,
+    /// Each failed gate with its reason, as the card's Blocked says it: "Privacy … failed: …".
+    pub failed: Vec<String>,
+}
+
+impl GateSummary {
+    pub fn add(&mut self, name: &str, state: GateState, reason: Option<&str>) {
+        self.total += 1;
+        if state.is_settled() {
+            self.settled += 1;
+        }
+        if state == GateState::Failed {
+            self.failed.push(GateSummary::failure(name, reason));
+        }
+    }
+
+    /// How a failed gate reads on its card: "Privacy … failed: the chat widget …".
+    pub fn failure(name: &str, reason: Option<&str>) -> String {
+        match reason {
+            Some(reason) => format!("{name} failed: {reason}"),
+            None => format!("{name} failed"),
+        }
+    }
+}
+
+/// A person in a RACI role, and whether they hold it by default (an owner is Responsible for
+/// their initiative, an assignee for their task) rather than by a role someone gave.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RaciPerson {
+    pub person: PersonRef,
+    pub by_default: bool,
+}
+
+/// Who is Responsible, Accountable, Consulted and Informed for an initiative or a task.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Raci {
+    pub accountable: Option<PersonRef>,
+    pub responsible: Vec<RaciPerson>,
+    pub consulted: Vec<RaciPerson>,
+    pub informed: Vec<RaciPerson>,
+}
+
+impl Raci {
+    /// The one place RACI is put together: the Accountable field, the people Responsible by
+    /// default (shown, never stored twice), and the roles given. `find` names a person on the
+    /// board; someone no longer on it is left out.
+    pub fn of<'a>(
+        find: impl Fn(Id) -> Option<PersonRef>,
+        accountable: Option<Id>,
+        by_default: impl IntoIterator<Item = Option<Id>>,
+        given: impl IntoIterator<Item = &'a RoleAssignment>,
+    ) -> Raci {
+        let mut raci = Raci { accountable: accountable.and_then(&find), ..Raci::default() };
+        for id in by_default.into_iter().flatten() {
+            if let Some(person) = find(id).filter(|p| !raci.responsible.iter().any(|r| r.person.id == p.id)) {
+                raci.responsible.push(RaciPerson { person, by_default: true });
+            }
+        }
+        for role in given {
+            let list = match role.role {
+                RaciRole::Responsible => &mut raci.responsible,
+                RaciRole::Consulted => &mut raci.consulted,
+                RaciRole::Informed => &mut raci.informed,
+                RaciRole::Accountable => continue,
+            };
+            match list.iter_mut().find(|r| r.person.id == role.person_id) {
+                Some(held) => held.by_default = false,
+                None => list.extend(find(role.person_id).map(|person| RaciPerson { person, by_default: false })),
+            }
+        }
+        raci
+    }
+
+    /// The roles a person holds here, as letters for the matrix: "A", "R", "C", "I", "AR".
+    pub fn letters(&self, person: Id) -> String {
+        let holds = |list: &[RaciPerson]| list.iter().any(|r| r.person.id == person);
+        [
+            (self.accountable.as_ref().is_some_and(|a| a.id == person), 'A'),
+            (holds(&self.responsible), 'R'),
+            (holds(&self.consulted), 'C'),
+            (holds(&self.informed), 'I'),
+        ]
+        .into_iter()
+        .filter_map(|(held, letter)| held.then_some(letter))
+        .collect()
+    }
+}
+
+/// A gate as the detail panel shows it: with its type and approver.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct GateView {
+    pub gate: Gate,
+    pub gate_type: GateType,
+    pub approver: Option<PersonRef>,
+    /// The evidence as a link the operating system may open, when it is one.
+    pub evidence_link: Option<String>,
 }

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{csv::guard, markdown, svg::escape};
-use crate::domain::governance::{Raci, RoleAssignment};
+use crate::domain::governance::RoleAssignment;
 use crate::domain::model::{Id, InitiativeStatus, Person};
 use crate::domain::snapshot::Snapshot;
-use crate::domain::view::{BoardInfo, PersonRef};
+use crate::domain::view::{BoardInfo, PersonRef, Raci};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

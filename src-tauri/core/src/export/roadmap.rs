@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::governance::{GateState, GateSummary};
+use crate::domain::governance::GateState;
 use crate::domain::model::*;
 use crate::domain::results::{KpiStanding, KpiView};
 use crate::domain::rules;
 use crate::domain::snapshot::Snapshot;
+use crate::domain::view::GateSummary;
 
 /// Which part of the board to export. Empty means everything.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]

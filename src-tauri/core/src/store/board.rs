@@ -8,10 +8,10 @@ use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
 use super::{departments, gate_types, gates, initiatives, items, kpis, people, rows, Store};
-use crate::domain::governance::GateSummary;
 use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
 use crate::domain::results;
 use crate::domain::rules;
+use crate::domain::view::GateSummary;
 use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
 use crate::Result;
 

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use super::{
     activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, kpis, people, roles, tasks, Store,
 };
-use crate::domain::governance::{evidence_link, GateSummary, GateView, Raci};
+use crate::domain::governance::evidence_link;
 use crate::domain::model::{Dependency, DependencyKind, Id, Person};
 use crate::domain::results;
 use crate::domain::rules;
-use crate::domain::view::{DependencyLink, InitiativeDetail, ItemRef, ScheduleConflict, TaskRow};
+use crate::domain::view::{DependencyLink, GateSummary, GateView, InitiativeDetail, ItemRef, Raci, ScheduleConflict, TaskRow};
 use crate::{schedule, Error, Result};
 
 /// How many activity entries the panel shows.

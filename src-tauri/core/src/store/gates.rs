@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::rows;
-use crate::domain::governance::{Gate, GateState, GateSummary, OpenGate};
+use crate::domain::governance::{Gate, GateState, OpenGate};
 use crate::domain::model::Id;
+use crate::domain::view::GateSummary;
 use crate::Result;
 
 pub(super) const COLUMNS: &str =

@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{board, departments, gate_types, gates, initiatives, items, kpis, people, roles, tasks, Store};
-use crate::domain::governance::{GateSummary, Raci, RoleAssignment};
+use crate::domain::governance::RoleAssignment;
 use crate::domain::model::{Id, Person};
 use crate::domain::results::{self, KpiView};
 use crate::domain::rules;
+use crate::domain::view::{GateSummary, Raci};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
