@@ -408,6 +408,16 @@ pub enum Command {
     ImportTemplate { path: PathBuf },
     /// Remove one of the board's templates (the built-in ones stay).
     RemoveTemplate { template: String },
+    /// Save the board's schedule as it stands now under a name ("Steering committee 2027-01"),
+    /// to compare with later.
+    SaveBaseline { name: String },
+    /// Today's schedule beside a baseline's: what moved and by how many days, who moved it and
+    /// when, what is new and what was removed.
+    CompareBaseline {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
     /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
     /// the board (its people must be on the board already).

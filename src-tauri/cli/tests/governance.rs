@@ -271,3 +271,25 @@ fn templates_start_initiatives_and_travel_as_files() {
     let err = fails(&db, &["add-initiative", "X", "--template", "Mercy website plan", "--start", "2027-01-04"], 1);
     assert!(err.contains("no template called"), "{err}");
 }
+
+#[test]
+fn a_baseline_is_saved_and_compared_with_what_moved_since() {
+    let s = Scratch::new("baseline");
+    let db = s.demo();
+    ok(&db, &["save-baseline", "Steering committee 2027-01"]);
+    let err = fails(&db, &["save-baseline", "steering committee 2027-01"], 1);
+    assert!(err.contains("already a baseline"), "{err}");
+    ok(&db, &["move-initiative", "Marketing attribution tracking", "--days", "14", "--as", "Tom Becker"]);
+    ok(&db, &["add-task", "Marketing attribution tracking", "Consent audit", "--department", "IT"]);
+    let c: Value = serde_json::from_str(&ok(&db, &["compare-baseline", "Steering committee 2027-01", "--json"])).unwrap();
+    let moved = c["moved"].as_array().unwrap();
+    let attribution = moved.iter().find(|m| m["then"]["title"] == "Marketing attribution tracking").expect("the initiative moved");
+    assert_eq!(attribution["finish_days"], 14, "by two weeks");
+    assert_eq!(attribution["moved_by"], "Tom Becker", "who moved it, from the activity log");
+    assert!(moved.len() >= 6, "its open tasks moved with it: {}", moved.len());
+    assert_eq!(c["added"][0]["title"], "Consent audit", "new items are listed");
+    let shown = ok(&db, &["compare-baseline", "Steering committee 2027-01"]);
+    assert!(shown.contains("(14 days later) — moved by Tom Becker"), "{shown}");
+    let err = fails(&db, &["compare-baseline", "Q2 review"], 1);
+    assert!(err.contains("the board's baselines: Steering committee 2027-01"), "{err}");
+}

@@ -6,6 +6,7 @@
 //! - the RACI matrix the app shows (`Store::raci_matrix`: read what it needs, build), for
 //!   everyone and for IT;
 //! - a new initiative from the self-scheduling template, in one durable write;
+//! - the baseline comparison, after 5% of the initiatives (and their open tasks) moved;
 //! - one gate decision with its activity row, durable.
 //!
 //! `cargo bench -p bridgeboard-core --bench governance` prints the figures; `cargo test --benches`
@@ -86,6 +87,15 @@ fn main() {
         store.apply(&actor, Utc::now(), op).unwrap()
     });
     report("a new initiative from a template (8 tasks, 3 gates, 2 KPIs), durable", applied, None);
+    store.apply(&actor, Utc::now(), Op::SaveBaseline { name: "Steering committee".into() }).unwrap();
+    for k in 0..(initiatives.len() / 20).max(1) {
+        store.apply(&actor, Utc::now(), Op::MoveInitiative { id: initiatives[(k * 7919) % initiatives.len()], days: 7 }).unwrap();
+    }
+    report(
+        "baseline comparison (5% of initiatives moved)",
+        sample(samples, || store.compare_baseline("Steering committee").unwrap()),
+        None,
+    );
     let approver = Actor { id: Some(tom), name: "Tom".into() };
     let mut n = 0;
     let decisions = sample(samples * 5, || {

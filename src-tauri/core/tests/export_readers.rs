@@ -189,7 +189,8 @@ fn json_parses_into_the_bundle_and_keeps_deleted_rows_and_history() {
         + parsed.gates.len()
         + parsed.kpis.len()
         + parsed.kpi_readings.len()
-        + parsed.templates.len();
+        + parsed.templates.len()
+        + parsed.baselines.len();
     assert_eq!(row_lines.len(), rows, "every row is one line, so two exports compare line by line");
     for line in row_lines {
         let row: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).expect("each row line is JSON on its own");

@@ -44,3 +44,43 @@ pub fn backup(store: &Store, db: &Path, out: &Path) -> Result<String> {
     store.backup_to(out)?;
     Ok(format!("Backed up {} to {}.", db.display(), out.display()))
 }
+
+pub fn compare_baseline(store: &Store, name: &str, json: bool) -> Result<String> {
+    let c = store.compare_baseline(name)?;
+    if json {
+        return serde_json::to_string_pretty(&c)
+            .map_err(|err| Error::Storage(format!("The comparison could not be written as JSON ({err}).")));
+    }
+    let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());
+    let shift = |n: Option<i64>| match n {
+        Some(0) | None => String::new(),
+        Some(n) if n > 0 => format!(" ({n} days later)"),
+        Some(n) => format!(" ({} days earlier)", -n),
+    };
+    let mut out = vec![format!("Against the baseline “{}” of {}:", c.name, c.saved_at.format("%Y-%m-%d %H:%M UTC"))];
+    if c.moved.is_empty() && c.added.is_empty() && c.removed.is_empty() {
+        out.push("  Nothing moved.".into());
+    }
+    for m in &c.moved {
+        let who = match (&m.moved_by, m.moved_at) {
+            (Some(who), Some(at)) => format!(" — moved by {who}, {}", at.format("%Y-%m-%d")),
+            _ => String::new(),
+        };
+        out.push(format!(
+            "  {}: {} → {} was {} → {}{}{who}",
+            m.then.title,
+            day(m.start),
+            day(m.finish),
+            day(m.then.start),
+            day(m.then.finish),
+            shift(m.finish_days.or(m.start_days))
+        ));
+    }
+    for i in &c.added {
+        out.push(format!("  new: {} ({} → {})", i.title, day(i.start), day(i.finish)));
+    }
+    for i in &c.removed {
+        out.push(format!("  removed: {}", i.title));
+    }
+    Ok(out.join("\n"))
+}

@@ -82,6 +82,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, allow_phi: bool, cl
         Command::GateTypes { json } => governance::gate_types(&open_existing(db)?, json),
         Command::Kpis { item, json } => results::kpis(&open_existing(db)?, &item, json, clock),
         Command::Templates { json } => templates::list(&open_existing(db)?, json),
+        Command::CompareBaseline { name, json } => board::compare_baseline(&open_existing(db)?, &name, json),
         Command::ExportTemplate { template, out } => templates::export(&open_existing(db)?, &template, &out),
         edit => {
             // Only a command that can start a board may create its file; the others name items
@@ -103,6 +104,7 @@ fn run_edit(e: &mut Edit, command: Command) -> Result<String> {
         Command::SaveTemplate { item, name, description } => templates::save(e, &item, name, description)?,
         Command::ImportTemplate { path } => templates::import(e, &path)?,
         Command::RemoveTemplate { template } => templates::remove(e, &template)?,
+        Command::SaveBaseline { name } => e.apply(Op::SaveBaseline { name })?,
         Command::EditInitiative { item, title, fields, clear } => initiatives::edit(e, &item, title, fields, clear)?,
         Command::AddTask { initiative, title, department, fields, milestone, go_live } => {
             tasks::add(e, &initiative, title, &department, fields, milestone, go_live)?

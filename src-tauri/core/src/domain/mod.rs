@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod model;
+pub mod baselines;
 pub mod governance;
 pub mod graph;
 pub mod ops;

@@ -95,6 +95,7 @@ wire_enum!(
         GateType = "gate_type" / "Gate type",
         Kpi = "kpi" / "KPI",
         Template = "template" / "Template",
+        Baseline = "baseline" / "Baseline",
     }
 );
 

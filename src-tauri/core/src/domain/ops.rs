@@ -123,6 +123,10 @@ pub enum Op {
     RemoveTemplate {
         id: Id,
     },
+    /// Save the board's schedule as it stands now under a name, to compare with later.
+    SaveBaseline {
+        name: String,
+    },
 }
 
 /// Which template: a built-in one by its name, or one of the board's by its id.

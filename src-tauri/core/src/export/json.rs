@@ -64,6 +64,7 @@ impl<'w, W: Write> Layout<'w, W> {
                 Part::Kpis(rows) => self.rows("kpis", &rows)?,
                 Part::Readings(rows) => self.rows("kpi_readings", &rows)?,
                 Part::Templates(rows) => self.rows("templates", &rows)?,
+                Part::Baselines(rows) => self.rows("baselines", &rows)?,
             }
         }
         self.close_table()?;

@@ -11,6 +11,7 @@ use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
 use super::{activity, comments, dependencies, gates, initiatives, kpis, roles, rows, tasks, templates, Store};
+use crate::domain::baselines::Baseline;
 use crate::domain::governance::{Gate, GateType, RoleAssignment};
 use crate::domain::model::*;
 use crate::domain::results::{Kpi, Reading};
@@ -47,6 +48,8 @@ pub struct Bundle {
     pub kpi_readings: Vec<ReadingRow>,
     #[serde(default)]
     pub templates: Vec<TemplateRow>,
+    #[serde(default)]
+    pub baselines: Vec<BaselineRow>,
 }
 
 impl Bundle {
@@ -172,6 +175,14 @@ pub struct TemplateRow {
     pub stamps: Stamps,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineRow {
+    #[serde(flatten)]
+    pub baseline: Baseline,
+    #[serde(flatten)]
+    pub stamps: Stamps,
+}
+
 /// A piece of the bundle as it is read: the board row, then each table in the order [`Bundle`]
 /// declares them, in chunks of at most [`Part::ROWS`] rows. Every table sends at least one chunk
 /// (empty if the table is), so a reader of the parts sees every table.
@@ -191,6 +202,7 @@ pub enum Part {
     Kpis(Vec<KpiRow>),
     Readings(Vec<ReadingRow>),
     Templates(Vec<TemplateRow>),
+    Baselines(Vec<BaselineRow>),
 }
 
 impl Part {
@@ -216,6 +228,7 @@ impl Bundle {
             Part::Kpis(rows) => self.kpis.extend(rows),
             Part::Readings(rows) => self.kpi_readings.extend(rows),
             Part::Templates(rows) => self.templates.extend(rows),
+            Part::Baselines(rows) => self.baselines.extend(rows),
         }
     }
 }
@@ -336,6 +349,20 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
         Part::Templates,
         each,
         |r| Ok(TemplateRow { template: templates::from_row(r)?, stamps: stamps(r, 4)? }),
+    )?;
+    chunks(
+        conn,
+        "SELECT id, name, saved_at, items, created_at, updated_at, deleted_at FROM baselines ORDER BY id",
+        Part::Baselines,
+        each,
+        |r| {
+            let items: String = r.get(3)?;
+            let items = serde_json::from_str(&items).map_err(|_| rows::bad(3, "baseline items"))?;
+            Ok(BaselineRow {
+                baseline: Baseline { id: rows::id(r, 0)?, name: r.get(1)?, saved_at: rows::time(r, 2)?, items },
+                stamps: stamps(r, 4)?,
+            })
+        },
     )
 }
 

@@ -269,6 +269,17 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     );
     ALTER TABLE tasks ADD COLUMN cadence TEXT;
+    -- Baselines: the schedule saved under a name, each item's dates as JSON
+    -- (domain::baselines::BaselineItem).
+    CREATE TABLE baselines (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        items TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
     "#,
 ];
 

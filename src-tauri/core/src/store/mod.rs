@@ -5,6 +5,7 @@
 mod activity;
 mod attention;
 mod backup;
+mod baselines;
 mod board;
 pub mod bundle;
 mod comments;

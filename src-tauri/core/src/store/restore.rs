@@ -5,7 +5,7 @@
 use rusqlite::{params, Transaction};
 
 use super::bundle::Bundle;
-use super::{gate_types, gates, initiatives, kpis, roles, rows, tasks, templates};
+use super::{baselines, gate_types, gates, initiatives, kpis, roles, rows, tasks, templates};
 use crate::Result;
 
 fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
@@ -129,6 +129,10 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
         let id = t.template.id.ok_or_else(|| crate::Error::Validation("A template in the board export has no id.".into()))?;
         templates::insert(tx, &t.template, id, t.stamps.created_at)?;
         set_stamps(tx, "templates", id, &t.stamps)?;
+    }
+    for row in &b.baselines {
+        baselines::insert(tx, &row.baseline, row.stamps.created_at)?;
+        set_stamps(tx, "baselines", row.baseline.id, &row.stamps)?;
     }
     for a in &b.activity {
         tx.execute(

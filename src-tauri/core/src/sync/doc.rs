@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// The replicated tables, in the order their rows are projected: what is referred to first.
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 15] = [
     "board",
     "departments",
     "people",
@@ -48,6 +48,7 @@ pub const TABLES: [&str; 14] = [
     "kpis",
     "kpi_readings",
     "templates",
+    "baselines",
 ];
 
 /// The tables the first share format had; the genesis document holds their maps. The others
@@ -162,7 +163,9 @@ impl Replica {
         for table in added {
             tx.put_object(ROOT, *table, ObjType::Map)?;
         }
-        tx.commit_with(CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates, gate types, KPIs and templates"));
+        tx.commit_with(
+            CommitOptions::default().with_time(0).with_message("Bridgeboard: roles, gates, gate types, KPIs, templates and baselines"),
+        );
         let change = base.get_last_local_change().ok_or_else(|| DocError::Foreign("the upgrade made no change".into()))?;
         doc.apply_changes([change.clone()])?;
         Ok(Some(change))

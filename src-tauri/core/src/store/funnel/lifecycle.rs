@@ -93,3 +93,26 @@ pub(super) fn set_board(ctx: &Ctx, name: String, sample: bool) -> Result<Id> {
     })?;
     Ok(old.id)
 }
+
+/// Saves the schedule as it stands under `name` (unique on the board).
+pub(super) fn save_baseline(ctx: &Ctx, name: String) -> Result<Id> {
+    use crate::domain::baselines::Baseline;
+    use crate::store::baselines;
+    let name = validate::required_text("A baseline name", &name, 120)?;
+    if baselines::by_name(ctx.tx, &name)?.is_some() {
+        return Err(Error::Validation(format!("There is already a baseline called {}; choose another name.", quoted(&name))));
+    }
+    let baseline = Baseline { id: Uuid::now_v7(), name, saved_at: ctx.now, items: baselines::items_now(ctx.tx)? };
+    baselines::insert(ctx.tx, &baseline, ctx.now)?;
+    ctx.log(Entry {
+        item_kind: ItemKind::Baseline,
+        item_id: baseline.id,
+        initiative_id: None,
+        action: "create",
+        field: None,
+        before: None,
+        after: Some(baseline.name.clone()),
+        summary: format!("saved the baseline {} ({} items)", quoted(&baseline.name), baseline.items.len()),
+    })?;
+    Ok(baseline.id)
+}

@@ -207,6 +207,7 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::SaveTemplate { initiative_id, name, description } => templates::save_template(ctx, initiative_id, name, description),
         Op::AddTemplate { name, description, plan } => templates::add_template(ctx, name, description, plan),
         Op::RemoveTemplate { id } => templates::remove_template(ctx, id),
+        Op::SaveBaseline { name } => lifecycle::save_baseline(ctx, name),
     }
 }
 
