@@ -45,6 +45,8 @@ enum Edit {
     /// Templates: a new initiative from a built-in one; an initiative saved as one.
     FromTemplate(usize, u8),
     SaveTemplate(usize, u8),
+    /// The schedule saved as a baseline.
+    SaveBaseline(u8),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -87,6 +89,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (i.clone(), any::<u8>()).prop_map(|(a, b)| Edit::Reading(a, b)),
         (0..8usize, any::<u8>()).prop_map(|(a, b)| Edit::FromTemplate(a, b)),
         (i, any::<u8>()).prop_map(|(a, b)| Edit::SaveTemplate(a, b)),
+        any::<u8>().prop_map(Edit::SaveBaseline),
     ]
 }
 
@@ -242,6 +245,7 @@ impl Desk {
                 name: format!("Template {v}"),
                 description: String::new(),
             }),
+            Edit::SaveBaseline(v) => Some(Op::SaveBaseline { name: format!("Baseline {v}") }),
             Edit::GoLive(n) => pick(&tasks, n)
                 .map(|id| Op::UpdateTask { id, changes: vec![TaskChange::Kind(TaskKind::Milestone), TaskChange::GoLive(true)] }),
         };
