@@ -270,7 +270,8 @@ pub const MIGRATIONS: &[&str] = &[
     );
     ALTER TABLE tasks ADD COLUMN cadence TEXT;
     -- Baselines: the schedule saved under a name, each item's dates as JSON
-    -- (domain::baselines::BaselineItem).
+    -- (domain::baselines::BaselineItem). The comparison asks the log who last moved each item.
+    CREATE INDEX activity_by_item ON activity(item_id, at);
     CREATE TABLE baselines (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
