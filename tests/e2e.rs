@@ -422,9 +422,26 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     app.find("[data-testid=view-roadmap]").await.click().await.unwrap();
     app.find("[data-testid=roadmap]").await;
 
+    // The schedule as it stands is saved as a baseline, to compare every move below with.
+    let baseline = "Steering committee 2027-01";
+    app.find("[data-testid=baseline-new]").await.click().await.unwrap();
+    let name = app.find("[data-testid=baseline-name]").await;
+    name.clear().await.unwrap();
+    name.send_keys(baseline).await.unwrap();
+    app.find("[data-testid=baseline-save]").await.click().await.unwrap();
+    app.eventually("the baseline lands in SQLite", || async {
+        Store::open(&db, None).unwrap().baselines().unwrap().iter().any(|b| b.name == baseline)
+    })
+    .await;
+    app.eventually("the roadmap is compared with it", || async {
+        app.text("[data-testid=baseline-comparison]").await.contains("0 moved, 0 new, 0 removed")
+    })
+    .await;
+
     // Keyboard: the selected bar moves a day later, start and due together.
     let widget = "Embed the scheduling widget on the website";
     let (start, due, id) = task_dates(&db, widget);
+    let due_before_moves = due;
     let bar = app.find(&format!("[data-testid=bar][data-id='{id}']")).await;
     app.client.execute("arguments[0].focus()", vec![serde_json::to_value(&bar).unwrap()]).await.unwrap();
     bar.send_keys(&Key::Right.to_string()).await.unwrap();
@@ -485,6 +502,16 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     app.screenshot(&shots().join("roadmap-view.png")).await;
 
+    // The baseline comparison: what moved, by how much, and its old place behind the bar.
+    let (_, _, widget_id) = task_dates(&db, widget);
+    let row = format!("[data-testid=baseline-row][data-id='{widget_id}']");
+    app.eventually("the keyboard move is in the comparison", || async { app.text(&row).await.contains("+1 d") }).await;
+    let ghost = app.find(&format!("[data-testid=bar][data-id='{widget_id}'] [data-testid=ghost]")).await;
+    assert_eq!(ghost.attr("data-finish").await.unwrap(), due_before_moves.map(|d| d.to_string()), "the ghost is where the baseline had it");
+    let panel = app.text("[data-testid=baseline-comparison]").await;
+    assert!(panel.contains(faq) && panel.contains(website), "the dragged task and the moved initiative are listed: {panel}");
+    app.screenshot(&shots().join("baseline-comparison.png")).await;
+
     // Export through the app's save dialog (its test seam): the same bytes as the core gives.
     app.find("[data-testid=export-format]").await.select_by_value("csv").await.unwrap();
     app.find("[data-testid=export-run]").await.click().await.unwrap();
@@ -499,6 +526,17 @@ async fn the_roadmap_reschedules_by_keyboard_and_drag_and_exports() {
     )
     .unwrap();
     assert!(std::fs::read(&exported).unwrap() == expected, "the app's export equals the CLI's for the same board and day");
+
+    // The comparison exports too (through the same dialog seam), as the CLI's export --report baseline:NAME.
+    app.find("[data-testid=comparison-format]").await.select_by_value("csv").await.unwrap();
+    app.find("[data-testid=comparison-export]").await.click().await.unwrap();
+    app.find("[data-testid=comparison-result]").await;
+    let options = bridgeboard_core::export::Options {
+        report: bridgeboard_core::export::Report::Baseline(baseline.into()),
+        ..bridgeboard_core::export::Options::new(chrono::Local::now().date_naive())
+    };
+    let expected = bridgeboard_core::export::render(bridgeboard_core::export::Format::Csv, &store, &options).unwrap();
+    assert!(std::fs::read(&exported).unwrap() == expected, "the app's comparison export equals the CLI's");
 
     // The roadmap opens next time as it was left: on screen, at the zoom chosen.
     app.find("[data-testid=zoom]").await.select_by_value("quarter").await.unwrap();

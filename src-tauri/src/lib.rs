@@ -54,6 +54,8 @@ pub fn run() {
             commands::import_csv,
             commands::roadmap,
             commands::raci_matrix,
+            commands::baselines,
+            commands::baseline_report,
             commands::slip,
             commands::export_roadmap,
             commands::choose_export_file,

@@ -411,6 +411,11 @@ pub enum Command {
     /// Save the board's schedule as it stands now under a name ("Steering committee 2027-01"),
     /// to compare with later.
     SaveBaseline { name: String },
+    /// The board's baselines, the oldest first.
+    Baselines {
+        #[arg(long)]
+        json: bool,
+    },
     /// Today's schedule beside a baseline's: what moved and by how many days, who moved it and
     /// when, what is new and what was removed.
     CompareBaseline {
@@ -514,9 +519,10 @@ pub struct ExportArgs {
     /// other formats ignore it.
     #[arg(long, value_name = "DETAIL", value_parser = ["tasks"])]
     pub detail: Option<String>,
-    /// What to export: `roadmap` (the default), or `raci`, the RACI matrix (people × initiatives;
-    /// csv, xlsx, md or html; --department keeps that department's people).
-    #[arg(long, value_name = "REPORT", value_parser = ["roadmap", "raci"])]
+    /// What to export: `roadmap` (the default); `raci`, the RACI matrix (people × initiatives;
+    /// csv, xlsx, md or html; --department keeps that department's people); or `baseline:NAME`,
+    /// the comparison with the baseline saved as NAME (csv, xlsx, md or html).
+    #[arg(long, value_name = "REPORT")]
     pub report: Option<String>,
 }
 
@@ -530,6 +536,14 @@ impl ExportArgs {
             || self.owner.is_some()
             || !self.statuses.is_empty()
             || self.tag.is_some();
+        let baseline = self.report.as_deref().is_some_and(|r| r.trim().to_ascii_lowercase().starts_with("baseline:"));
+        if baseline && filtered {
+            return Some(
+                "the baseline comparison is the whole board's schedule beside the baseline's, so it takes no filters; \
+                 remove --from, --to, --department, --owner, --status and --tag"
+                    .to_string(),
+            );
+        }
         (self.format == "json" && filtered).then(|| {
             "--format json is the whole board (a lossless backup), so it takes no filters; \
              remove --from, --to, --department, --owner, --status and --tag, or choose another format"

@@ -292,4 +292,22 @@ fn a_baseline_is_saved_and_compared_with_what_moved_since() {
     assert!(shown.contains("(14 days later) — moved by Tom Becker"), "{shown}");
     let err = fails(&db, &["compare-baseline", "Q2 review"], 1);
     assert!(err.contains("the board's baselines: Steering committee 2027-01"), "{err}");
+    let listed = ok(&db, &["baselines"]);
+    assert!(listed.starts_with("Steering committee 2027-01  (saved "), "{listed}");
+
+    let out = s.path("comparison.csv");
+    ok(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--format", "csv", "--out", out.to_str().unwrap()]);
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    let row = text.lines().find(|l| l.contains(",initiative,Marketing attribution tracking,")).expect("the initiative's row");
+    assert!(row.starts_with("moved,") && row.contains(",14,Tom Becker,"), "moved two weeks by Tom: {row}");
+    assert!(text.lines().any(|l| l.starts_with("new,") && l.contains("Consent audit")), "{text}");
+
+    let out = s.path("comparison.pdf");
+    let err = fails(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--format", "pdf", "--out", out.to_str().unwrap()], 1);
+    assert!(err.contains("The baseline comparison exports as CSV"), "{err}");
+    let err = fails(&db, &["export", "--report", "baseline:Q2 review", "--format", "md", "--out", out.to_str().unwrap()], 1);
+    assert!(err.contains("no baseline called “Q2 review”"), "{err}");
+    let err = fails(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--department", "IT", "--format", "md", "--out", out.to_str().unwrap()], 2);
+    assert!(err.contains("takes no filters"), "{err}");
+    assert!(!out.exists(), "nothing is written");
 }

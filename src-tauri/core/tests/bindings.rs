@@ -26,7 +26,7 @@ fn generated() -> String {
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload,
         settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,
-        export::Format, export::Report, export::raci::RaciMatrix, export::raci::RaciRow, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::roadmap::RoadmapGate, export::Roadmap, export::RoadmapView,
+        export::Format, export::Report, domain::raci::RaciMatrix, domain::raci::RaciRow, domain::baselines::BaselineInfo, domain::baselines::BaselineReport, domain::baselines::BaselineRow, domain::baselines::BaselineChange, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::roadmap::RoadmapGate, export::Roadmap, export::RoadmapView,
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
         import::ImportKind, import::Imported, import::ImportPreview,
         backups::BackupInfo, backups::BackupKind,

@@ -157,6 +157,37 @@ fn the_raci_matrix_matches_its_golden_files_in_each_format() {
     assert!(err.to_string().contains("CSV, Excel (xlsx), Markdown (md) or HTML"), "a table is not a picture: {err}");
 }
 
+/// The sample board saved as a baseline, then a week's slip of two tasks by Tom Becker, a task
+/// deleted and one added: the comparison a steering committee would read.
+fn baseline(format: Format) -> Vec<u8> {
+    let mut store = sample_board();
+    let tom = Actor { id: None, name: "Tom Becker".into() };
+    store.apply(&common::me(), common::now(), Op::SaveBaseline { name: "Steering committee 2026-03".into() }).unwrap();
+    let board = store.board(common::today()).unwrap();
+    let first = &board.initiatives[0];
+    let detail = store.initiative_detail(first.id, common::today()).unwrap();
+    let later = common::now() + chrono::Duration::hours(3);
+    let mut dated = detail.tasks.iter().filter(|t| t.task.due.is_some());
+    for row in dated.by_ref().take(2) {
+        let due = row.task.due.unwrap() + chrono::Duration::days(7);
+        store.apply(&tom, later, Op::UpdateTask { id: row.task.id, changes: vec![TaskChange::Due(Some(due))] }).unwrap();
+    }
+    let gone = dated.next().expect("the sample initiative has a third dated task").task.id;
+    store.apply(&tom, later, Op::Delete { id: gone, reassign_to: None }).unwrap();
+    store.apply(&tom, later, Op::CreateTask(NewTask { due: Some(common::day("2026-05-01")), ..NewTask::titled(first.id, IT, "Load test") })).unwrap();
+    let options = Options { report: export::Report::Baseline("steering committee 2026-03".into()), ..Options::new(common::today()) };
+    export::render(format, &store, &options).unwrap()
+}
+
+#[test]
+fn the_baseline_comparison_matches_its_golden_files_in_each_format() {
+    let text = |bytes: Vec<u8>| normalize_ids(&String::from_utf8(bytes).expect("the export is UTF-8"));
+    golden("baseline.csv", &text(baseline(Format::Csv)));
+    golden("baseline.md", &text(baseline(Format::Md)));
+    golden("baseline.html", &text(baseline(Format::Html)));
+    golden("baseline.xlsx.txt", &xlsx_cells(baseline(Format::Xlsx)));
+}
+
 #[test]
 fn svg_matches_its_golden_file() {
     let text = String::from_utf8(render(Format::Svg)).expect("the SVG is UTF-8");

@@ -15,7 +15,7 @@ struct Fixture {
     roadmap: export::RoadmapView,
     /// What slips if the self-scheduling EHR configuration slips 10 days.
     slip: schedule::SlipImpact,
-    raci: export::raci::RaciMatrix,
+    raci: domain::raci::RaciMatrix,
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn the_ui_fixture_is_core_output_of_the_current_types() {
         let ehr = detail.tasks.iter().find(|t| t.task.title.contains("EHR")).unwrap().task.id;
         let slip = schedule::slip(&snapshot, ehr, 10).unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let raci = export::raci::RaciMatrix::build(&snapshot, None, today());
+        let raci = domain::raci::RaciMatrix::build(&snapshot, None, today());
         let fixture = Fixture { board, detail, roadmap, slip, raci };
         std::fs::write(&path, serde_json::to_string_pretty(&fixture).unwrap() + "\n").unwrap();
     }

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use bridgeboard_core::export::raci::RaciMatrix;
+use bridgeboard_core::domain::baselines::{BaselineInfo, BaselineReport};
+use bridgeboard_core::domain::raci::RaciMatrix;
 use bridgeboard_core::export::{self, Format, Options, Paper, Report, RoadmapFilter, RoadmapView};
 use bridgeboard_core::{schedule, Id};
 use tauri::{AppHandle, State};
@@ -20,6 +21,18 @@ pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply
 #[tauri::command]
 pub async fn raci_matrix(state: State<'_, AppState>, department_id: Option<Id>) -> Reply<RaciMatrix> {
     state.with_store(|store| store.raci_matrix(department_id, today())).map_err(|e| e.payload())
+}
+
+/// The board's saved baselines, the oldest first.
+#[tauri::command]
+pub async fn baselines(state: State<'_, AppState>) -> Reply<Vec<BaselineInfo>> {
+    state.with_store(|store| store.baselines()).map_err(|e| e.payload())
+}
+
+/// Today's schedule beside the baseline saved as `name`.
+#[tauri::command]
+pub async fn baseline_report(state: State<'_, AppState>, name: String) -> Reply<BaselineReport> {
+    state.with_store(|store| store.baseline_report(&name, today())).map_err(|e| e.payload())
 }
 
 #[tauri::command]
@@ -55,7 +68,7 @@ pub async fn choose_export_file(app: AppHandle, format: Format, report: Option<R
         .dialog()
         .file()
         .add_filter(format.wire().to_uppercase(), &[format.wire()])
-        .set_file_name(format!("{}.{}", if matches!(report, Some(Report::Raci)) { "raci" } else { "roadmap" }, format.wire()))
+        .set_file_name(format!("{}.{}", report.unwrap_or_default().file_stem(), format.wire()))
         .blocking_save_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }

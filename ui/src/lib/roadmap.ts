@@ -1,6 +1,6 @@
-//! The roadmap's items by id, the one op a reschedule sends, what is unscheduled, and the view
-//! a desktop starts with. Pure.
-import type { Department, Lane, Op, RoadmapFilter, RoadmapSettings, RoadmapTask, Span } from "./bindings";
+//! The roadmap's items by id, the one op a reschedule sends, what is unscheduled, the baseline's
+//! ghost bars, and the view a desktop starts with. Pure.
+import type { BaselineReport, Department, Lane, Op, RoadmapFilter, RoadmapSettings, RoadmapTask, Span } from "./bindings";
 import { IT_ID, MARKETING_ID } from "./labels";
 import { addDays, dayOf } from "./timeline";
 
@@ -106,4 +106,21 @@ export function departmentTag(dept: Pick<Department, "id" | "name">): string {
   const words = dept.name.trim().split(/\s+/).filter(Boolean);
   if (words.length > 1) return words.map((w) => w[0]).join("").slice(0, 4).toUpperCase();
   return (words[0] ?? "?").slice(0, 4);
+}
+
+/**
+ * Where the baseline had each item that has moved since: the ghost outline drawn behind its bar.
+ * An item that did not move needs none (its ghost would sit exactly under the bar), and one that
+ * had no dates in the baseline has nowhere to be drawn. One date makes a one-day span, as on the
+ * timeline itself.
+ */
+export function ghostSpans(report: BaselineReport | null): Map<string, Span> {
+  const ghosts = new Map<string, Span>();
+  for (const row of report?.rows ?? []) {
+    if (row.change !== "moved") continue;
+    const start = row.baseline_start ?? row.baseline_finish;
+    const finish = row.baseline_finish ?? row.baseline_start;
+    if (start && finish) ghosts.set(row.item_id, { start, finish });
+  }
+  return ghosts;
 }

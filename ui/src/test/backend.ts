@@ -107,6 +107,7 @@ export function installBackend(
           return String(args.path);
         case "phi_check":
         case "templates":
+        case "baselines":
           return [];
         case "move_task":
         case "open_evidence":

@@ -45,6 +45,17 @@ pub fn backup(store: &Store, db: &Path, out: &Path) -> Result<String> {
     Ok(format!("Backed up {} to {}.", db.display(), out.display()))
 }
 
+pub fn baselines(store: &Store, json: bool) -> Result<String> {
+    let list = store.baselines()?;
+    if json {
+        return serde_json::to_string_pretty(&list).map_err(|err| Error::Storage(format!("The baselines could not be written as JSON ({err}).")));
+    }
+    if list.is_empty() {
+        return Ok("No baselines yet; save one with save-baseline NAME.".into());
+    }
+    Ok(list.iter().map(|b| format!("{}  (saved {})", b.name, b.saved_at.format("%Y-%m-%d %H:%M UTC"))).collect::<Vec<_>>().join("\n"))
+}
+
 pub fn compare_baseline(store: &Store, name: &str, json: bool) -> Result<String> {
     let c = store.compare_baseline(name)?;
     if json {

@@ -82,6 +82,7 @@ pub fn run(command: Command, db: &Path, actor: Option<&str>, allow_phi: bool, cl
         Command::GateTypes { json } => governance::gate_types(&open_existing(db)?, json),
         Command::Kpis { item, json } => results::kpis(&open_existing(db)?, &item, json, clock),
         Command::Templates { json } => templates::list(&open_existing(db)?, json),
+        Command::Baselines { json } => board::baselines(&open_existing(db)?, json),
         Command::CompareBaseline { name, json } => board::compare_baseline(&open_existing(db)?, &name, json),
         Command::ExportTemplate { template, out } => templates::export(&open_existing(db)?, &template, &out),
         edit => {

@@ -1,7 +1,8 @@
 //! Baselines: the schedule as it stood when someone saved it under a name ("Steering committee
 //! 2027-01"), and the baseline comparison — what moved since, by how many days, who moved it and
 //! when, what is new and what was removed. (Not to be confused with "what slips if this slips",
-//! which looks forward.)
+//! which looks forward.) [`BaselineReport`] is the comparison as one table, which the app shows
+//! and `export::baseline` renders.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Id, ItemKind};
+use super::view::BoardInfo;
 
 /// One item's dates in a baseline (or now).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -28,6 +30,13 @@ pub struct Baseline {
     pub name: String,
     pub saved_at: DateTime<Utc>,
     pub items: Vec<BaselineItem>,
+}
+
+/// A baseline on the list: its name and when it was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BaselineInfo {
+    pub name: String,
+    pub saved_at: DateTime<Utc>,
 }
 
 /// An item whose dates differ from the baseline's.
@@ -90,6 +99,126 @@ pub fn compare(baseline: &Baseline, now: &[BaselineItem], last_move: impl Fn(Id)
         moved,
         added: now.iter().filter(|n| !saved.contains(&n.item_id)).cloned().collect(),
         removed: baseline.items.iter().filter(|b| !current_of.contains_key(&b.item_id)).cloned().collect(),
+    }
+}
+
+/// How an item differs from the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineChange {
+    Moved,
+    New,
+    Removed,
+}
+
+impl BaselineChange {
+    pub fn wire(self) -> &'static str {
+        match self {
+            BaselineChange::Moved => "moved",
+            BaselineChange::New => "new",
+            BaselineChange::Removed => "removed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BaselineChange::Moved => "Moved",
+            BaselineChange::New => "New",
+            BaselineChange::Removed => "Removed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BaselineRow {
+    pub change: BaselineChange,
+    pub item_id: Id,
+    pub kind: ItemKind,
+    /// The initiative the item belongs to (itself for an initiative), by title.
+    pub initiative: String,
+    pub title: String,
+    pub baseline_start: Option<NaiveDate>,
+    pub baseline_finish: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub finish: Option<NaiveDate>,
+    /// Days later (negative: earlier), for a moved item with both dates.
+    pub start_days: Option<i64>,
+    pub finish_days: Option<i64>,
+    pub moved_by: Option<String>,
+    pub moved_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BaselineReport {
+    pub board: BoardInfo,
+    pub today: NaiveDate,
+    pub name: String,
+    pub saved_at: DateTime<Utc>,
+    /// Moved first (the largest move first), then new, then removed.
+    pub rows: Vec<BaselineRow>,
+}
+
+impl BaselineReport {
+    /// `now` is the board's schedule today, which the comparison was made against.
+    pub fn build(board: BoardInfo, today: NaiveDate, baseline: &Baseline, now: &[BaselineItem], c: BaselineComparison) -> BaselineReport {
+        // An initiative's title as it is now, or as it was when it has since been removed.
+        let titles: HashMap<Id, &str> = baseline
+            .items
+            .iter()
+            .chain(now)
+            .filter(|i| i.kind == ItemKind::Initiative)
+            .map(|i| (i.item_id, i.title.as_str()))
+            .collect();
+        let initiative = |i: &BaselineItem| titles.get(&i.initiative_id).copied().unwrap_or_default().to_string();
+        let unchanged = |change: BaselineChange, i: &BaselineItem| {
+            let (then, current) = if change == BaselineChange::New { ((None, None), (i.start, i.finish)) } else { ((i.start, i.finish), (None, None)) };
+            BaselineRow {
+                change,
+                item_id: i.item_id,
+                kind: i.kind,
+                initiative: initiative(i),
+                title: i.title.clone(),
+                baseline_start: then.0,
+                baseline_finish: then.1,
+                start: current.0,
+                finish: current.1,
+                start_days: None,
+                finish_days: None,
+                moved_by: None,
+                moved_at: None,
+            }
+        };
+        let mut rows: Vec<BaselineRow> = c
+            .moved
+            .into_iter()
+            .map(|m| BaselineRow {
+                change: BaselineChange::Moved,
+                item_id: m.then.item_id,
+                kind: m.then.kind,
+                initiative: initiative(&m.then),
+                baseline_start: m.then.start,
+                baseline_finish: m.then.finish,
+                title: m.then.title,
+                start: m.start,
+                finish: m.finish,
+                start_days: m.start_days,
+                finish_days: m.finish_days,
+                moved_by: m.moved_by,
+                moved_at: m.moved_at,
+            })
+            .collect();
+        rows.extend(c.added.iter().map(|i| unchanged(BaselineChange::New, i)));
+        rows.extend(c.removed.iter().map(|i| unchanged(BaselineChange::Removed, i)));
+        BaselineReport { board, today, name: c.name, saved_at: c.saved_at, rows }
+    }
+
+    /// The comparison's heading, in every format.
+    pub fn title(&self) -> String {
+        format!("{}: against the baseline “{}”", self.board.name, self.name)
+    }
+
+    pub fn saved(&self) -> String {
+        self.saved_at.format("%Y-%m-%d %H:%M UTC").to_string()
     }
 }
 

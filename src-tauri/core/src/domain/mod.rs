@@ -8,6 +8,7 @@ pub mod governance;
 pub mod graph;
 pub mod ops;
 pub mod phi;
+pub mod raci;
 pub mod results;
 pub mod rules;
 pub mod snapshot;

@@ -6,6 +6,7 @@
 //! clock reads, no hash-map order, stable sorting), so the app and the CLI produce identical
 //! files. `FORMATS.md` beside this crate documents each format.
 
+pub mod baseline;
 pub mod csv;
 pub mod detail;
 pub mod html;
@@ -81,22 +82,39 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// What an export shows: the joint roadmap (every format), or the RACI matrix (CSV, Excel,
-/// Markdown and HTML; its only filter is the department).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// What an export shows: the joint roadmap (every format), the RACI matrix, or the comparison
+/// with a named baseline (those two are tables: CSV, Excel, Markdown and HTML; the RACI matrix's
+/// only filter is the department, the comparison has none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Report {
     #[default]
     Roadmap,
     Raci,
+    /// The baseline comparison against the baseline of this name.
+    Baseline(String),
 }
 
 impl Report {
+    /// `roadmap`, `raci` or `baseline:NAME`, as the CLI spells them.
     pub fn from_wire(text: &str) -> Option<Report> {
-        match text.trim().to_ascii_lowercase().as_str() {
+        let text = text.trim();
+        if let Some((kind, name)) = text.split_once(':') {
+            return (kind.trim().eq_ignore_ascii_case("baseline") && !name.trim().is_empty()).then(|| Report::Baseline(name.trim().to_string()));
+        }
+        match text.to_ascii_lowercase().as_str() {
             "roadmap" => Some(Report::Roadmap),
             "raci" => Some(Report::Raci),
             _ => None,
+        }
+    }
+
+    /// The file name a save dialog proposes, without the extension.
+    pub fn file_stem(&self) -> &'static str {
+        match self {
+            Report::Roadmap => "roadmap",
+            Report::Raci => "raci",
+            Report::Baseline(_) => "baseline-comparison",
         }
     }
 }
@@ -135,9 +153,10 @@ pub fn render_to(format: Format, store: &Store, options: &Options, out: &mut (im
     if format == Format::Json {
         return json::write(store, out);
     }
-    let bytes = match options.report {
+    let bytes = match &options.report {
         Report::Roadmap => render_roadmap(format, &Roadmap::build(&store.snapshot()?, &options.filter, options.today), options)?,
         Report::Raci => render_raci(format, &store.raci_matrix(options.filter.department_id, options.today)?)?,
+        Report::Baseline(name) => render_baseline(format, &store.baseline_report(name, options.today)?)?,
     };
     out.write_all(&bytes).map_err(|err| Error::Storage(format!("The export could not be written ({err}); nothing was exported.")))
 }
@@ -172,16 +191,29 @@ pub fn render_roadmap(format: Format, roadmap: &Roadmap, options: &Options) -> R
 }
 
 /// Renders the RACI matrix: a table, so CSV, Excel, Markdown or HTML.
-pub fn render_raci(format: Format, matrix: &raci::RaciMatrix) -> Result<Vec<u8>> {
+pub fn render_raci(format: Format, matrix: &crate::domain::raci::RaciMatrix) -> Result<Vec<u8>> {
     match format {
         Format::Csv => raci::csv(matrix),
         Format::Xlsx => raci::xlsx(matrix),
         Format::Md => Ok(raci::markdown(matrix).into_bytes()),
         Format::Html => Ok(raci::html(matrix).into_bytes()),
-        other => Err(Error::Validation(format!(
-            "The RACI matrix exports as CSV, Excel (xlsx), Markdown (md) or HTML, not {other}; choose one of those."
-        ))),
+        other => Err(only_tables("The RACI matrix", other)),
     }
+}
+
+/// Renders the baseline comparison: a table, so CSV, Excel, Markdown or HTML.
+pub fn render_baseline(format: Format, report: &crate::domain::baselines::BaselineReport) -> Result<Vec<u8>> {
+    match format {
+        Format::Csv => baseline::csv(report),
+        Format::Xlsx => baseline::xlsx(report),
+        Format::Md => Ok(baseline::markdown(report).into_bytes()),
+        Format::Html => Ok(baseline::html(report).into_bytes()),
+        other => Err(only_tables("The baseline comparison", other)),
+    }
+}
+
+fn only_tables(what: &str, format: Format) -> Error {
+    Error::Validation(format!("{what} exports as CSV, Excel (xlsx), Markdown (md) or HTML, not {format}; choose one of those."))
 }
 
 fn check_target(path: &Path) -> Result<()> {

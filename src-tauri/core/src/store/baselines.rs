@@ -1,10 +1,10 @@
 //! Baselines: the board's schedule saved under a name, and the comparison with today's.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::{initiatives, rows, tasks, Store};
-use crate::domain::baselines::{compare, Baseline, BaselineComparison, BaselineItem};
+use super::{board, initiatives, rows, tasks, Store};
+use crate::domain::baselines::{compare, Baseline, BaselineComparison, BaselineInfo, BaselineItem, BaselineReport};
 use crate::domain::model::{Id, ItemKind};
 use crate::{Error, Result};
 
@@ -47,12 +47,6 @@ pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Baseline>> {
     .transpose()
 }
 
-pub fn names(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT name FROM baselines WHERE deleted_at IS NULL ORDER BY saved_at, id")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 pub fn insert(tx: &Transaction, b: &Baseline, now: DateTime<Utc>) -> Result<()> {
     let items = serde_json::to_string(&b.items).map_err(|e| Error::Storage(format!("The baseline could not be stored ({e}).")))?;
     tx.execute(
@@ -73,16 +67,44 @@ fn last_move(conn: &Connection, item: Id, since: DateTime<Utc>) -> Option<(Strin
     .ok()
 }
 
+pub fn list(conn: &Connection) -> Result<Vec<BaselineInfo>> {
+    let mut stmt = conn.prepare_cached("SELECT name, saved_at FROM baselines WHERE deleted_at IS NULL ORDER BY saved_at, id")?;
+    let rows = stmt.query_map([], |r| Ok(BaselineInfo { name: r.get(0)?, saved_at: rows::time(r, 1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The baseline saved as `name`, or a message listing the ones there are.
+fn named(conn: &Connection, name: &str) -> Result<Baseline> {
+    by_name(conn, name)?.ok_or_else(|| {
+        let known: Vec<String> = list(conn).unwrap_or_default().into_iter().map(|b| b.name).collect();
+        let known = if known.is_empty() { "none has been saved yet (save-baseline NAME)".to_string() } else { known.join(", ") };
+        Error::NotFound(format!("There is no baseline called “{}”; the board's baselines: {known}.", name.trim()))
+    })
+}
+
+/// The baseline saved as `name`, the board's schedule now, and the one beside the other.
+fn comparison(conn: &Connection, name: &str) -> Result<(Baseline, Vec<BaselineItem>, BaselineComparison)> {
+    let baseline = named(conn, name)?;
+    let now = items_now(conn)?;
+    let comparison = compare(&baseline, &now, |item| last_move(conn, item, baseline.saved_at));
+    Ok((baseline, now, comparison))
+}
+
 impl Store {
+    /// The board's baselines, the oldest first.
+    pub fn baselines(&self) -> Result<Vec<BaselineInfo>> {
+        list(self.conn())
+    }
+
     /// Today's schedule beside the baseline saved as `name`.
     pub fn compare_baseline(&self, name: &str) -> Result<BaselineComparison> {
+        Ok(comparison(self.conn(), name)?.2)
+    }
+
+    /// The comparison as the table the app shows and the exports write.
+    pub fn baseline_report(&self, name: &str, today: NaiveDate) -> Result<BaselineReport> {
         let conn = self.conn();
-        let baseline = by_name(conn, name)?.ok_or_else(|| {
-            let known = names(conn).unwrap_or_default();
-            let known = if known.is_empty() { "none has been saved yet (save-baseline NAME)".to_string() } else { known.join(", ") };
-            Error::NotFound(format!("There is no baseline called “{}”; the board's baselines: {known}.", name.trim()))
-        })?;
-        let now = items_now(conn)?;
-        Ok(compare(&baseline, &now, |item| last_move(conn, item, baseline.saved_at)))
+        let (baseline, now, comparison) = comparison(conn, name)?;
+        Ok(BaselineReport::build(board::info(conn)?, today, &baseline, &now, comparison))
     }
 }

@@ -1,6 +1,7 @@
-// The roadmap: the timeline with the core's schedule analysis, "what slips if this slips", and
-// exports through the native save dialog. Rescheduling a bar is an ordinary `apply` (board.ts).
-import type { Format, Paper, RaciMatrix, Report, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
+// The roadmap: the timeline with the core's schedule analysis, "what slips if this slips", the
+// baselines and the comparison with one, and exports through the native save dialog.
+// Rescheduling a bar and saving a baseline are ordinary `apply`s (board.ts).
+import type { BaselineInfo, BaselineReport, Format, Paper, RaciMatrix, Report, RoadmapFilter, RoadmapView, SlipImpact } from "../bindings";
 import { call } from "./ipc";
 
 export function roadmap(filter: RoadmapFilter): Promise<RoadmapView> {
@@ -31,4 +32,14 @@ export function chooseExportFile(format: Format, report: Report = "roadmap"): Pr
 /** People × initiatives with the roles each holds, for everyone or one department's people. */
 export function raciMatrix(departmentId: string | null): Promise<RaciMatrix> {
   return call<RaciMatrix>("raci_matrix", { departmentId });
+}
+
+/** The board's saved baselines, the oldest first. Saving one is an ordinary `apply`. */
+export function baselines(): Promise<BaselineInfo[]> {
+  return call<BaselineInfo[]>("baselines");
+}
+
+/** Today's schedule beside the baseline saved as `name`: what moved, what is new, what went. */
+export function baselineReport(name: string): Promise<BaselineReport> {
+  return call<BaselineReport>("baseline_report", { name });
 }

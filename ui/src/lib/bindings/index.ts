@@ -474,7 +474,7 @@ days: number, new_finish: string, };
 
 export type Format = "csv" | "xlsx" | "json" | "md" | "ics" | "svg" | "png" | "pdf" | "html";
 
-export type Report = "roadmap" | "raci";
+export type Report = "roadmap" | "raci" | { "baseline": string };
 
 export type RaciMatrix = { board: BoardInfo, today: string, 
 /**
@@ -491,6 +491,26 @@ export type RaciRow = { initiative_id: string, title: string, status: Initiative
  * One entry per column of [`RaciMatrix::people`]: "A", "R", "AR", "C", "I" or "".
  */
 letters: Array<string>, };
+
+export type BaselineInfo = { name: string, saved_at: string, };
+
+export type BaselineReport = { board: BoardInfo, today: string, name: string, saved_at: string, 
+/**
+ * Moved first (the largest move first), then new, then removed.
+ */
+rows: Array<BaselineRow>, };
+
+export type BaselineRow = { change: BaselineChange, item_id: string, kind: ItemKind, 
+/**
+ * The initiative the item belongs to (itself for an initiative), by title.
+ */
+initiative: string, title: string, baseline_start: string | null, baseline_finish: string | null, start: string | null, finish: string | null, 
+/**
+ * Days later (negative: earlier), for a moved item with both dates.
+ */
+start_days: number | null, finish_days: number | null, moved_by: string | null, moved_at: string | null, };
+
+export type BaselineChange = "moved" | "new" | "removed";
 
 export type Paper = "a4" | "letter";
 

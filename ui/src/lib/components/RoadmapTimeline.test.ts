@@ -17,6 +17,7 @@ test("a roadmap of 500 lanes keeps only a few dozen lane elements in the DOM", a
     selectedId: null,
     focusTick: 0,
     slip: null,
+    ghosts: new Map(),
     message: null,
     onselect: () => {},
     onopen: () => {},

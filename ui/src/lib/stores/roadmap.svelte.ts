@@ -1,12 +1,13 @@
 // The roadmap as the core last described it, with the person's view settings (filter, zoom,
 // grouping, critical path, whether it is open: remembered per desktop through
-// `save_roadmap_settings`), the selected bar, "what slips" and the export in progress. Like the
-// board, the roadmap is re-read whole after every write and on `board-changed`.
-import type { Format, Paper, RoadmapFilter, RoadmapSettings, RoadmapView, SlipImpact } from "../bindings";
+// `save_roadmap_settings`), the selected bar, "what slips", the baseline it is compared with and
+// the export in progress. Like the board, the roadmap (and the comparison) is re-read whole after
+// every write and on `board-changed`.
+import type { BaselineInfo, BaselineReport, Format, Paper, Report, RoadmapFilter, RoadmapSettings, RoadmapView, SlipImpact } from "../bindings";
 import * as api from "../api/roadmap";
 import { saveRoadmapSettings } from "../api/session";
 import { AppError, toAppError } from "../api/errors";
-import { DEFAULT_ROADMAP_SETTINGS, indexItems, NO_ROADMAP_FILTER, type Item } from "../roadmap";
+import { DEFAULT_ROADMAP_SETTINGS, ghostSpans, indexItems, NO_ROADMAP_FILTER, type Item } from "../roadmap";
 import type { GroupBy, Zoom } from "../timeline";
 
 export type BarMessage = { id: string; message: string };
@@ -42,20 +43,61 @@ export class RoadmapStore {
   exporting = $state(false);
   exported = $state<string | null>(null);
   exportError = $state<string | null>(null);
+  /** Which export the result above belongs to. */
+  exportOf = $state<"roadmap" | "comparison">("roadmap");
+
+  /** The board's saved baselines, and the one the roadmap is compared with (by name). */
+  baselines = $state.raw<BaselineInfo[]>([]);
+  baseline = $state<string | null>(null);
+  comparison = $state.raw<BaselineReport | null>(null);
+  comparisonError = $state<string | null>(null);
+  /** Where the baseline had the bars that moved, drawn as outlines behind them. */
+  showGhosts = $state(true);
+  comparisonFormat = $state<Format>("xlsx");
 
   readonly items = $derived(indexItems(this.view?.roadmap.lanes ?? []));
+  readonly ghosts = $derived(this.showGhosts ? ghostSpans(this.comparison) : new Map());
 
   #seq = 0;
 
   async load(): Promise<void> {
     const seq = ++this.#seq;
+    const comparison = this.#compare();
     try {
-      const view = await api.roadmap($state.snapshot(this.filter));
+      const [view, baselines] = await Promise.all([api.roadmap($state.snapshot(this.filter)), api.baselines()]);
       if (seq !== this.#seq) return;
       this.view = view;
+      this.baselines = baselines;
       this.error = null;
     } catch (e) {
       if (seq === this.#seq) this.error = toAppError(e);
+    }
+    await comparison;
+  }
+
+  /** Compares the roadmap with the baseline saved as `name` (null: with none). */
+  chooseBaseline(name: string | null): Promise<void> {
+    this.baseline = name;
+    this.comparison = null;
+    this.comparisonError = null;
+    return this.#compare();
+  }
+
+  #compareSeq = 0;
+
+  async #compare(): Promise<void> {
+    const seq = ++this.#compareSeq;
+    const name = this.baseline;
+    if (name === null) return;
+    try {
+      const report = await api.baselineReport(name);
+      if (seq !== this.#compareSeq) return;
+      this.comparison = report;
+      this.comparisonError = null;
+    } catch (e) {
+      if (seq !== this.#compareSeq) return;
+      this.comparison = null;
+      this.comparisonError = toAppError(e).message;
     }
   }
 
@@ -107,6 +149,8 @@ export class RoadmapStore {
     void this.#save();
     this.select(null);
     this.clearSlip();
+    this.baselines = [];
+    void this.chooseBaseline(null);
     this.exported = null;
     this.exportError = null;
   }
@@ -147,16 +191,19 @@ export class RoadmapStore {
     this.slipError = null;
   }
 
-  /** The native save dialog, then the export with the roadmap's current filter. */
-  async runExport(): Promise<void> {
+  /** The native save dialog, then the export: the roadmap with its current filter, or the
+   *  comparison with the chosen baseline. */
+  async runExport(what: "roadmap" | "comparison" = "roadmap"): Promise<void> {
     this.exported = null;
     this.exportError = null;
     this.exporting = true;
+    this.exportOf = what;
     try {
-      const format = this.exportFormat;
-      const path = await api.chooseExportFile(format);
+      const [format, report]: [Format, Report] =
+        what === "comparison" && this.baseline !== null ? [this.comparisonFormat, { baseline: this.baseline }] : [this.exportFormat, "roadmap"];
+      const path = await api.chooseExportFile(format, report);
       if (path === null) return;
-      this.exported = await api.exportRoadmap(format, $state.snapshot(this.filter), this.exportPaper, path);
+      this.exported = await api.exportRoadmap(format, $state.snapshot(this.filter), this.exportPaper, path, report);
     } catch (e) {
       this.exportError = toAppError(e).message;
     } finally {
