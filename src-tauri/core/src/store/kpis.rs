@@ -75,30 +75,22 @@ pub fn views(conn: &Connection, initiative: Option<Id>) -> Result<HashMap<Id, Ve
 }
 
 pub fn insert(tx: &Transaction, k: &Kpi, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        &format!("INSERT INTO kpis ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"),
-        params![
-            k.id.to_string(),
-            k.initiative_id.to_string(),
-            k.name,
-            k.unit,
-            k.direction.wire(),
-            k.baseline,
-            k.baseline_on.to_string(),
-            k.target,
-            k.target_on.to_string(),
-            rows::stamp(now)
-        ],
-    )?;
-    Ok(())
+    write(tx, &format!("INSERT INTO kpis ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"), k, now)
 }
 
 pub fn update(tx: &Transaction, k: &Kpi, now: DateTime<Utc>) -> Result<()> {
+    let sql = "UPDATE kpis SET initiative_id = ?2, name = ?3, unit = ?4, direction = ?5, baseline = ?6, baseline_on = ?7,
+                target = ?8, target_on = ?9, updated_at = ?10 WHERE id = ?1";
+    write(tx, sql, k, now)
+}
+
+/// Inserting and updating bind the same values: the KPI's, in [`COLUMNS`] order, then `now`.
+fn write(tx: &Transaction, sql: &str, k: &Kpi, now: DateTime<Utc>) -> Result<()> {
     tx.execute(
-        "UPDATE kpis SET name = ?2, unit = ?3, direction = ?4, baseline = ?5, baseline_on = ?6, target = ?7, target_on = ?8,
-                updated_at = ?9 WHERE id = ?1",
+        sql,
         params![
             k.id.to_string(),
+            k.initiative_id.to_string(),
             k.name,
             k.unit,
             k.direction.wire(),
