@@ -303,11 +303,26 @@ fn a_baseline_is_saved_and_compared_with_what_moved_since() {
     assert!(text.lines().any(|l| l.starts_with("new,") && l.contains("Consent audit")), "{text}");
 
     let out = s.path("comparison.pdf");
-    let err = fails(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--format", "pdf", "--out", out.to_str().unwrap()], 1);
+    let err =
+        fails(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--format", "pdf", "--out", out.to_str().unwrap()], 1);
     assert!(err.contains("The baseline comparison exports as CSV"), "{err}");
     let err = fails(&db, &["export", "--report", "baseline:Q2 review", "--format", "md", "--out", out.to_str().unwrap()], 1);
     assert!(err.contains("no baseline called “Q2 review”"), "{err}");
-    let err = fails(&db, &["export", "--report", "baseline:Steering committee 2027-01", "--department", "IT", "--format", "md", "--out", out.to_str().unwrap()], 2);
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "--report",
+            "baseline:Steering committee 2027-01",
+            "--department",
+            "IT",
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        2,
+    );
     assert!(err.contains("takes no filters"), "{err}");
     assert!(!out.exists(), "nothing is written");
 }

@@ -41,7 +41,10 @@ fn planned() -> Planned {
 fn the_comparison_says_what_moved_by_how_much_who_moved_it_and_what_is_new_or_removed() {
     let Planned { mut board, portal, design, build } = planned();
     let later = now() + Duration::hours(5);
-    board.store.apply(&tom_becker(), later, Op::UpdateTask { id: design, changes: vec![TaskChange::Due(Some(day("2026-03-20")))] }).unwrap();
+    board
+        .store
+        .apply(&tom_becker(), later, Op::UpdateTask { id: design, changes: vec![TaskChange::Due(Some(day("2026-03-20")))] })
+        .unwrap();
     board.apply(Op::Delete { id: build, reassign_to: None }).unwrap();
     let launch = board.task(portal, "Launch");
 
@@ -60,7 +63,11 @@ fn the_comparison_says_what_moved_by_how_much_who_moved_it_and_what_is_new_or_re
     let rows: Vec<(BaselineChange, &str, &str)> = report.rows.iter().map(|r| (r.change, r.initiative.as_str(), r.title.as_str())).collect();
     assert_eq!(
         rows,
-        vec![(BaselineChange::Moved, "Portal", "Design"), (BaselineChange::New, "Portal", "Launch"), (BaselineChange::Removed, "Portal", "Build")],
+        vec![
+            (BaselineChange::Moved, "Portal", "Design"),
+            (BaselineChange::New, "Portal", "Launch"),
+            (BaselineChange::Removed, "Portal", "Build")
+        ],
         "the report lists what moved, then what is new, then what was removed, each under its initiative"
     );
     assert_eq!(report.rows[2].baseline_finish, Some(day("2026-04-10")), "a removed item keeps its baseline dates");

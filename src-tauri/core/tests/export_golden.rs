@@ -174,7 +174,9 @@ fn baseline(format: Format) -> Vec<u8> {
     }
     let gone = dated.next().expect("the sample initiative has a third dated task").task.id;
     store.apply(&tom, later, Op::Delete { id: gone, reassign_to: None }).unwrap();
-    store.apply(&tom, later, Op::CreateTask(NewTask { due: Some(common::day("2026-05-01")), ..NewTask::titled(first.id, IT, "Load test") })).unwrap();
+    store
+        .apply(&tom, later, Op::CreateTask(NewTask { due: Some(common::day("2026-05-01")), ..NewTask::titled(first.id, IT, "Load test") }))
+        .unwrap();
     let options = Options { report: export::Report::Baseline("steering committee 2026-03".into()), ..Options::new(common::today()) };
     export::render(format, &store, &options).unwrap()
 }

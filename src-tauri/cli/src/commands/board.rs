@@ -48,7 +48,8 @@ pub fn backup(store: &Store, db: &Path, out: &Path) -> Result<String> {
 pub fn baselines(store: &Store, json: bool) -> Result<String> {
     let list = store.baselines()?;
     if json {
-        return serde_json::to_string_pretty(&list).map_err(|err| Error::Storage(format!("The baselines could not be written as JSON ({err}).")));
+        return serde_json::to_string_pretty(&list)
+            .map_err(|err| Error::Storage(format!("The baselines could not be written as JSON ({err}).")));
     }
     if list.is_empty() {
         return Ok("No baselines yet; save one with save-baseline NAME.".into());

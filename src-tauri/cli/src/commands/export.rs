@@ -24,9 +24,9 @@ pub fn export(store: &Store, args: &ExportArgs, clock: Clock) -> Result<String> 
     };
     let report = match args.report.as_deref() {
         None => Report::Roadmap,
-        Some(text) => {
-            Report::from_wire(text).ok_or_else(|| Error::Validation(format!("“{text}” is not a report; use roadmap, raci or baseline:NAME (the name of a saved baseline).")))?
-        }
+        Some(text) => Report::from_wire(text).ok_or_else(|| {
+            Error::Validation(format!("“{text}” is not a report; use roadmap, raci or baseline:NAME (the name of a saved baseline)."))
+        })?,
     };
     let options = Options { filter: filter(store, args, today)?, today, paper, detail_tasks: args.detail.is_some(), report };
     export::save(&args.out, format, store, &options)?;

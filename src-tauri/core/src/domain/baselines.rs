@@ -162,16 +162,12 @@ impl BaselineReport {
     /// `now` is the board's schedule today, which the comparison was made against.
     pub fn build(board: BoardInfo, today: NaiveDate, baseline: &Baseline, now: &[BaselineItem], c: BaselineComparison) -> BaselineReport {
         // An initiative's title as it is now, or as it was when it has since been removed.
-        let titles: HashMap<Id, &str> = baseline
-            .items
-            .iter()
-            .chain(now)
-            .filter(|i| i.kind == ItemKind::Initiative)
-            .map(|i| (i.item_id, i.title.as_str()))
-            .collect();
+        let titles: HashMap<Id, &str> =
+            baseline.items.iter().chain(now).filter(|i| i.kind == ItemKind::Initiative).map(|i| (i.item_id, i.title.as_str())).collect();
         let initiative = |i: &BaselineItem| titles.get(&i.initiative_id).copied().unwrap_or_default().to_string();
         let unchanged = |change: BaselineChange, i: &BaselineItem| {
-            let (then, current) = if change == BaselineChange::New { ((None, None), (i.start, i.finish)) } else { ((i.start, i.finish), (None, None)) };
+            let (then, current) =
+                if change == BaselineChange::New { ((None, None), (i.start, i.finish)) } else { ((i.start, i.finish), (None, None)) };
             BaselineRow {
                 change,
                 item_id: i.item_id,

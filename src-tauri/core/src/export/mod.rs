@@ -100,7 +100,8 @@ impl Report {
     pub fn from_wire(text: &str) -> Option<Report> {
         let text = text.trim();
         if let Some((kind, name)) = text.split_once(':') {
-            return (kind.trim().eq_ignore_ascii_case("baseline") && !name.trim().is_empty()).then(|| Report::Baseline(name.trim().to_string()));
+            return (kind.trim().eq_ignore_ascii_case("baseline") && !name.trim().is_empty())
+                .then(|| Report::Baseline(name.trim().to_string()));
         }
         match text.to_ascii_lowercase().as_str() {
             "roadmap" => Some(Report::Roadmap),

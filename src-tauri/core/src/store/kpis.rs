@@ -75,7 +75,12 @@ pub fn views(conn: &Connection, initiative: Option<Id>) -> Result<HashMap<Id, Ve
 }
 
 pub fn insert(tx: &Transaction, k: &Kpi, now: DateTime<Utc>) -> Result<()> {
-    write(tx, &format!("INSERT INTO kpis ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"), k, now)
+    write(
+        tx,
+        &format!("INSERT INTO kpis ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"),
+        k,
+        now,
+    )
 }
 
 pub fn update(tx: &Transaction, k: &Kpi, now: DateTime<Utc>) -> Result<()> {

@@ -3,9 +3,9 @@
 use std::collections::HashSet;
 
 use super::{board, departments, dependencies, gate_types, gates, initiatives, kpis, people, roles, tasks, Store};
+use crate::domain::raci::RaciMatrix;
 use crate::domain::results::KpiView;
 use crate::domain::snapshot::Snapshot;
-use crate::domain::raci::RaciMatrix;
 use crate::Result;
 
 impl Store {
