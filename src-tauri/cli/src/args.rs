@@ -433,8 +433,40 @@ pub enum Command {
 /// export needs none.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file: a board export (.json) or a CSV file.
+    /// The file: a board export (.json), a Jira CSV export, or a CSV file.
     pub path: PathBuf,
+    /// The tool the file comes from: jira, csv or bridgeboard (a board export); found from the
+    /// file's content when not given.
+    #[arg(long, value_name = "TOOL", value_parser = ["jira", "csv", "bridgeboard"])]
+    pub source: Option<String>,
+    /// Show what the import would bring over (counts, people, statuses, what is skipped and
+    /// why) and change nothing.
+    #[arg(long)]
+    pub preview: bool,
+    /// What a status name of the file means here: "Waiting for vendor=planned" (any initiative
+    /// or task status: proposed, planned, todo, in_progress, live, done, cancelled). Repeatable.
+    #[arg(long = "status-map", value_name = "NAME=STATUS", value_parser = status_mapping)]
+    pub status_map: Vec<(String, String)>,
+    /// Create the people the file names who are not on the board, in --department.
+    #[arg(long, requires = "department")]
+    pub create_people: bool,
+    /// The department people created by --create-people join.
+    #[arg(long, value_name = "NAME")]
+    pub department: Option<String>,
+    /// A CSV file of people the file names (a name, user name, account id or email) and who they
+    /// are on the board (a name, email or id), or new:DEPARTMENT to create them there.
+    #[arg(long, value_name = "FILE")]
+    pub people_map: Option<PathBuf>,
+    /// The Marketing owner of every initiative whose file names none.
+    #[arg(long, value_name = "PERSON")]
+    pub marketing_owner: Option<String>,
+    /// The IT owner of every initiative whose file names none.
+    #[arg(long, value_name = "PERSON")]
+    pub it_owner: Option<String>,
+    /// The time zone the file's times are in when they carry none (an IANA name such as
+    /// America/Chicago); this desktop's by default.
+    #[arg(long, value_name = "ZONE")]
+    pub time_zone: Option<String>,
     /// How the CSV writes dates like 03/04/2026: dmy (day first), mdy (month first) or ymd.
     /// Needed only when the file's dates do not tell (no day above 12).
     #[arg(long, value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
@@ -463,6 +495,18 @@ fn delimiter(text: &str) -> Result<char, String> {
         (_, Some(c), None) if c.is_ascii() && !matches!(c, '"' | '\n' | '\r') => Ok(c),
         _ => Err(format!("“{text}” cannot separate columns; give one character such as ';' or ',' (or 'tab')")),
     }
+}
+
+fn status_mapping(text: &str) -> Result<(String, String), String> {
+    let (name, status) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("“{text}” is not NAME=status; for example --status-map \"Waiting for vendor=planned\""))?;
+    let known = ["proposed", "planned", "todo", "in_progress", "live", "done", "cancelled"];
+    let status = status.trim().to_ascii_lowercase();
+    if name.trim().is_empty() || !known.contains(&status.as_str()) {
+        return Err(format!("“{text}” is not NAME=status; the status is one of {}", known.join(", ")));
+    }
+    Ok((name.trim().to_string(), status))
 }
 
 fn mapping(text: &str) -> Result<Mapping, String> {

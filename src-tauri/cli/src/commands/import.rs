@@ -7,7 +7,10 @@ use std::path::Path;
 
 use bridgeboard_core::import as core_import;
 use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
-use bridgeboard_core::{Actor, Result, Store};
+use bridgeboard_core::import::plan::Source;
+use bridgeboard_core::import::resolve::{PersonTarget, SourceOptions};
+use bridgeboard_core::import::write::SourceSummary;
+use bridgeboard_core::{Actor, Error, Result, Store};
 
 use super::Clock;
 use crate::args::ImportArgs;
@@ -15,7 +18,15 @@ use crate::resolve::Snapshot;
 
 pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -> Result<String> {
     let bytes = core_import::read(&args.path)?;
-    if core_import::is_board_export(&bytes) {
+    let source = match args.source.as_deref() {
+        Some(wire) => Source::from_wire(wire).expect("clap keeps --source to the known tools"),
+        None => core_import::detect(&bytes),
+    };
+    match source {
+        Source::Bridgeboard | Source::Csv => {}
+        _ => return other_tool(db, actor, args, clock, source, &bytes),
+    }
+    if source == Source::Bridgeboard {
         let bundle = core_import::parse_bundle(&args.path, &bytes)?;
         let mut store = Store::open(db, None)?;
         let actor = who(&store, actor, clock)?;
@@ -79,4 +90,103 @@ fn who(store: &Store, actor: Option<&str>, clock: Clock) -> Result<Actor> {
         }
         None => Actor { id: None, name: "bridgeboard-cli".into() },
     })
+}
+
+/// A file from another tool (Jira): read and checked before the board file is opened, then
+/// previewed or imported whole.
+fn other_tool(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock, source: Source, bytes: &[u8]) -> Result<String> {
+    let zone = match &args.time_zone {
+        Some(name) => core_import::zone_named(name)?,
+        None => core_import::desktop_zone(),
+    };
+    let plan = core_import::read_source(&args.path, bytes, source, zone)?;
+    let people_map = match &args.people_map {
+        Some(path) => Some(core_import::read_people_map(path)?),
+        None => None,
+    };
+    if args.preview && !db.exists() {
+        return Err(Error::Validation(format!("{} does not exist yet; a preview needs the board to import into.", db.display())));
+    }
+    let mut store = Store::open(db, None)?;
+    let board = Snapshot::read(&store, clock.today)?;
+    let department = args.department.as_deref().map(|d| board.department(d)).transpose()?;
+    let mut options = SourceOptions {
+        status_map: args.status_map.clone(),
+        create_people_in: if args.create_people { department } else { None },
+        marketing_owner: args.marketing_owner.as_deref().map(|p| board.person(p).map(|p| p.id)).transpose()?,
+        it_owner: args.it_owner.as_deref().map(|p| board.person(p).map(|p| p.id)).transpose()?,
+        ..SourceOptions::default()
+    };
+    for (from, to) in people_map.unwrap_or_default() {
+        let target = match to.strip_prefix("new:") {
+            Some(dept) => PersonTarget::New(board.department(dept.trim())?),
+            None => PersonTarget::Person(board.person(&to)?.id),
+        };
+        options.people_map.push((from, target));
+    }
+    let actor = who(&store, actor, clock)?;
+    if args.preview {
+        let summary = core_import::preview_source(&mut store, &actor, clock.now, source, &plan, &options)?;
+        return Ok(describe(&summary, &board, true));
+    }
+    let summary = core_import::import_source(&mut store, &actor, clock.now, source, &plan, &options)?;
+    for cell in &summary.phi_like {
+        eprintln!("warning: {}: {} Remove it from the board: Bridgeboard is not the place for PHI.", cell.at, cell.reason);
+    }
+    Ok(describe(&summary, &board, false))
+}
+
+/// What an import brought over (or, for a preview, would), in lines a person reads.
+fn describe(s: &SourceSummary, board: &Snapshot, preview: bool) -> String {
+    let head = if preview { "Would import" } else { "Imported" };
+    let mut out = vec![format!(
+        "{head} from {}: {} initiatives, {} tasks ({} milestones), {} dependencies, {} related links and {} comments.",
+        s.source.label(),
+        s.initiatives,
+        s.tasks,
+        s.milestones,
+        s.dependencies,
+        s.related,
+        s.comments
+    )];
+    let name_of = |id: &bridgeboard_core::Id| board.people.iter().find(|p| p.id == *id).map_or_else(|| id.to_string(), |p| p.name.clone());
+    let dept_of =
+        |id: &bridgeboard_core::Id| board.departments.iter().find(|d| d.id == *id).map_or_else(|| id.to_string(), |d| d.name.clone());
+    if !s.people.is_empty() {
+        out.push("People:".into());
+        for p in &s.people {
+            let to = match &p.target {
+                Some(PersonTarget::Person(id)) => format!("{} on the board", name_of(id)),
+                Some(PersonTarget::New(dept)) => format!("new, in {}", dept_of(dept)),
+                None => "not on the board (use --create-people --department NAME, or --people-map FILE)".into(),
+            };
+            out.push(format!("  {} → {to} ({} items)", p.name, p.items));
+        }
+    }
+    if !s.statuses.is_empty() {
+        out.push("Statuses:".into());
+        for st in &s.statuses {
+            let to = match (&st.chosen, st.mapped) {
+                (Some(wire), _) => wire.clone(),
+                (None, Some(stage)) if st.stage.is_some() => format!("{} (its category in the file)", stage.label()),
+                (None, Some(stage)) => stage.label().to_string(),
+                (None, None) => "needs a mapping (--status-map \"NAME=status\")".into(),
+            };
+            out.push(format!("  {} → {to} ({} items)", st.name, st.items));
+        }
+    }
+    let list = |out: &mut Vec<String>, title: &str, items: &[bridgeboard_core::import::plan::Skipped]| {
+        if !items.is_empty() {
+            out.push(title.into());
+            out.extend(items.iter().map(|i| format!("  {}: {}", i.at, i.reason)));
+        }
+    };
+    list(&mut out, "Comes in as Proposed:", &s.as_proposed);
+    list(&mut out, "Not imported:", &s.skipped);
+    list(&mut out, "Looks like patient information:", &s.phi_like);
+    if !s.unread.is_empty() {
+        out.push(format!("Not read: {}.", s.unread.join(", ")));
+    }
+    out.extend(s.notes.iter().cloned());
+    out.join("\n")
 }

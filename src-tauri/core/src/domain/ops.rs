@@ -2,7 +2,7 @@
 //! validates it, applies it in one transaction and logs it. Sharing a board between desktops will
 //! feed the same operations into the merge engine, so nothing may write around them.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -53,6 +53,15 @@ pub enum Op {
     AddComment {
         item_id: Id,
         body: String,
+    },
+    /// A comment brought over from another tool, with its own author and time: the author need
+    /// not be on the board (a Jira account id stays as it is written).
+    ImportComment {
+        item_id: Id,
+        body: String,
+        author_id: Option<Id>,
+        author_name: String,
+        written_at: DateTime<Utc>,
     },
     /// Rename the board, or mark it as the sample board (demo data).
     SetBoard {

@@ -156,7 +156,7 @@ pub fn texts(op: &Op) -> Vec<(&str, &'static str)> {
                 }
             }
         }
-        Op::AddComment { body, .. } => out.push((body, "the comment")),
+        Op::AddComment { body, .. } | Op::ImportComment { body, .. } => out.push((body, "the comment")),
         Op::UpdateGate { changes, .. } => {
             for c in changes {
                 match c {

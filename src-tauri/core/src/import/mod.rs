@@ -9,6 +9,10 @@
 //! clear message and the board is left as it was.
 
 pub mod csv;
+pub mod jira;
+pub mod plan;
+pub mod resolve;
+pub mod write;
 
 use std::io::Read;
 use std::path::Path;
@@ -23,6 +27,9 @@ use crate::store::ImportSummary;
 use crate::{Actor, Error, Result, Store};
 
 use self::csv::{CsvImportSummary, CsvOptions};
+use self::plan::{Source, SourcePlan};
+use self::resolve::SourceOptions;
+use self::write::SourceSummary;
 
 /// The largest file an import reads: far above the JSON export of the largest board we
 /// benchmark (2,000 initiatives, 20,000 tasks, 10,000 dependencies: about 31 MiB).
@@ -191,4 +198,130 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
         headers: table.headers,
         mapping,
     })
+}
+
+/// Which tool `bytes` come from, by their content (not the file name): a Bridgeboard board
+/// export, a Jira CSV (its `Issue key` and `Issue id` columns), or another CSV.
+pub fn detect(bytes: &[u8]) -> Source {
+    if is_board_export(bytes) {
+        return Source::Bridgeboard;
+    }
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first_line = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    let headers: Vec<String> = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(first_line)
+        .records()
+        .next()
+        .and_then(|r| r.ok())
+        .map(|r| r.iter().map(str::to_string).collect())
+        .unwrap_or_default();
+    if jira::looks_like(&headers) {
+        Source::Jira
+    } else {
+        Source::Csv
+    }
+}
+
+/// Reads the file of another tool into what it says, without touching any board. `zone` is the
+/// time zone its times are in when they carry none (the desktop's, or `--time-zone`).
+pub fn read_source(path: &Path, bytes: &[u8], source: Source, zone: chrono_tz::Tz) -> Result<SourcePlan> {
+    let plan = match source {
+        Source::Jira => jira::read(bytes, zone),
+        other => {
+            Err(Error::Validation(format!("{} files are not read this way; import them as a board export or a CSV file.", other.label())))
+        }
+    };
+    plan.map_err(|err| match err {
+        Error::Validation(message) => Error::Validation(format!("{}: {message}", path.display())),
+        other => other,
+    })
+}
+
+/// This desktop's time zone, for the hosts to pass to [`read_source`]; UTC when the system does
+/// not say.
+pub fn desktop_zone() -> chrono_tz::Tz {
+    iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(chrono_tz::UTC)
+}
+
+/// A time zone by its IANA name (`America/Chicago`, `Europe/London`, `UTC`).
+pub fn zone_named(name: &str) -> Result<chrono_tz::Tz> {
+    name.trim().parse().map_err(|_| {
+        Error::Validation(format!(
+            "“{}” is not a time zone; give its IANA name, such as America/Chicago, Europe/London or UTC.",
+            name.trim()
+        ))
+    })
+}
+
+/// A people map (`import --people-map FILE`): a CSV of `source,target` rows, the source a name,
+/// user name, account id or email as the file writes it, the target a person on the board (name,
+/// email or id) or `new:DEPARTMENT`. A first line `source,target` is a header.
+pub fn read_people_map(path: &Path) -> Result<Vec<(String, String)>> {
+    let bytes = read(path)?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(::csv::Trim::All).from_reader(text);
+    let mut out = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let line = n + 1;
+        let record = record.map_err(|err| Error::Validation(format!("{} line {line}: {err}", path.display())))?;
+        match (record.get(0), record.get(1)) {
+            (Some(from), _) if line == 1 && from.eq_ignore_ascii_case("source") => {}
+            (Some(from), Some(to)) if !from.is_empty() && !to.is_empty() => out.push((from.to_string(), to.to_string())),
+            _ => {
+                return Err(Error::Validation(format!(
+                    "{} line {line}: write the name or email from the file, a comma, then the person on the board (or new:DEPARTMENT).",
+                    path.display()
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The department that takes the tasks a file does not assign to anyone the board knows: IT for
+/// the tools IT plans in (Jira, MS Project), Marketing for the others.
+pub fn default_department(source: Source) -> crate::Id {
+    match source {
+        Source::Jira | Source::MsProject => crate::IT,
+        _ => crate::MARKETING,
+    }
+}
+
+/// What importing `plan` would write, and what must be settled first; the board is not changed.
+pub fn preview_source(
+    store: &mut Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    source: Source,
+    plan: &SourcePlan,
+    options: &SourceOptions,
+) -> Result<SourceSummary> {
+    let r = resolve::resolve(plan, &store.snapshot()?, options, default_department(source));
+    store.trial(actor, now, |batch| write::write(batch, source, plan, &r, now))
+}
+
+/// Imports `plan` in one transaction: what the preview showed, or nothing when people or statuses
+/// are still unsettled.
+pub fn import_source(
+    store: &mut Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    source: Source,
+    plan: &SourcePlan,
+    options: &SourceOptions,
+) -> Result<SourceSummary> {
+    let r = resolve::resolve(plan, &store.snapshot()?, options, default_department(source));
+    let unsettled = write::unsettled(&r.people, &r.statuses);
+    if !unsettled.is_empty() {
+        return Err(Error::Problems {
+            intro: format!(
+                "The {} file was not imported; nothing was changed. Settle these first \
+                 (people: --create-people --department NAME or --people-map FILE; statuses: --status-map \"NAME=status\"):",
+                source.label()
+            ),
+            problems: unsettled,
+        });
+    }
+    store.batch(actor, now, |batch| write::write(batch, source, plan, &r, now))
 }

@@ -40,7 +40,7 @@ use crate::{Error, Result};
 
 pub use attention::{Attention, AttentionKind};
 pub use backup::BackupContents;
-pub use funnel::ImportSummary;
+pub use funnel::{Batch, ImportSummary};
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
 pub use sharing::{

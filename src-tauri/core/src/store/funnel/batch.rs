@@ -43,4 +43,15 @@ impl Store {
     pub fn batch<T>(&mut self, actor: &Actor, now: DateTime<Utc>, f: impl FnOnce(&Batch) -> Result<T>) -> Result<T> {
         self.write(actor, now, |tx| f(&Batch { ctx: Ctx::new(tx, actor, now) }))
     }
+
+    /// Runs `f` exactly as [`Store::batch`] would, then rolls all of it back, whatever `f`
+    /// returns: what a batch would do (an import's preview, with the funnel's own refusals),
+    /// without doing it. Nothing reaches the board, its activity or other desktops.
+    pub fn trial<T>(&mut self, actor: &Actor, now: DateTime<Utc>, f: impl FnOnce(&Batch) -> Result<T>) -> Result<T> {
+        self.refuse_read_only()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&Batch { ctx: Ctx::new(&tx, actor, now) });
+        tx.rollback()?;
+        value
+    }
 }

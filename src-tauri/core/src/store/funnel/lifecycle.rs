@@ -1,5 +1,6 @@
 //! Soft delete and restore, comments, and the board's own name.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::activity::Entry;
@@ -55,14 +56,22 @@ pub(super) fn restore(ctx: &Ctx, id: Id) -> Result<Id> {
     Err(Error::NotFound(format!("Nothing deleted with id {id} is on this board to restore.")))
 }
 
-pub(super) fn add_comment(ctx: &Ctx, item_id: Id, body: String) -> Result<Id> {
+/// Who wrote a comment and when: the person at this desktop now, or, for a comment brought over
+/// from another tool, its own author and time.
+pub(super) struct Author {
+    pub id: Option<Id>,
+    pub name: String,
+    pub at: DateTime<Utc>,
+}
+
+pub(super) fn add_comment(ctx: &Ctx, item_id: Id, body: String, author: Author) -> Result<Id> {
     let item = ctx.item(item_id)?;
     let body = validate::long_text("A comment", body.trim())?;
     if body.is_empty() {
         return Err(Error::Validation("A comment cannot be empty: type what you want to say.".into()));
     }
-    let comment =
-        Comment { id: Uuid::now_v7(), item_id, author_id: ctx.actor.id, author_name: ctx.actor.name.clone(), body, created_at: ctx.now };
+    let name = validate::required_text("A comment's author", &author.name, validate::TITLE_MAX)?;
+    let comment = Comment { id: Uuid::now_v7(), item_id, author_id: author.id, author_name: name, body, created_at: author.at };
     comments::insert(ctx.tx, &comment)?;
     ctx.log(Entry {
         item_kind: ItemKind::Comment,

@@ -21,8 +21,10 @@ mod results;
 mod tasks;
 mod templates;
 
+pub use batch::Batch;
 pub use import::ImportSummary;
 
+use self::lifecycle::Author;
 use super::activity::{self, Entry};
 use super::{items, Store};
 use crate::domain::graph::find_cycle;
@@ -188,7 +190,13 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::Restore { id } => lifecycle::restore(ctx, id),
         Op::AddDependency(n) => dependencies::add_dependency(ctx, n),
         Op::RemoveDependency { id } => dependencies::remove_dependency(ctx, id),
-        Op::AddComment { item_id, body } => lifecycle::add_comment(ctx, item_id, body),
+        Op::AddComment { item_id, body } => {
+            let author = Author { id: ctx.actor.id, name: ctx.actor.name.clone(), at: ctx.now };
+            lifecycle::add_comment(ctx, item_id, body, author)
+        }
+        Op::ImportComment { item_id, body, author_id, author_name, written_at } => {
+            lifecycle::add_comment(ctx, item_id, body, Author { id: author_id, name: author_name, at: written_at })
+        }
         Op::SetBoard { name, sample } => lifecycle::set_board(ctx, name, sample),
         Op::SetRole { item_id, person_id, role } => governance::set_role(ctx, item_id, person_id, role),
         Op::RemoveRole { item_id, person_id, role } => governance::remove_role(ctx, item_id, person_id, role),

@@ -1,0 +1,326 @@
+//! Reading a Jira CSV export ("Export CSV (all fields)" or "(current fields)", Cloud and Data
+//! Center) into a [`SourcePlan`].
+//!
+//! What Jira writes, and how it is read:
+//! - Column names repeat (`Labels`, `Component/s`, `Sprint`, `Watchers`, `Comment` once per
+//!   value), so columns are read by position, every column of a name together.
+//! - Each issue has an `Issue key` (PSS-12: what people say, and what links name) and an `Issue
+//!   id` (10012: stable when the issue moves project, so it is the key kept).
+//! - An issue hangs under another through `Parent id` (the parent's issue id; newer exports call
+//!   the column `Parent`), or, in older company-managed projects, `Custom field (Epic Link)`
+//!   holding the epic's issue key. Epics, and issues with no parent, become initiatives.
+//! - `Inward issue link (Blocks)` on A naming B means B blocks A (A waits for B); `Outward issue
+//!   link (Blocks)` on A naming B means A blocks B. Each issue lists its own side of a link, so a
+//!   link usually appears twice, once from each end; it is one dependency. `(Relates)` links are
+//!   relates-to. Other link types are reported, not read.
+//! - Dates are written in the exporting person's profile format, by default `dd/MMM/yy h:mm a`
+//!   (`31/Dec/26 12:00 AM`), in their time zone: the calendar date is the date written. ISO dates
+//!   (`2026-12-31`, `2026-12-31 09:00`, with or without an offset) are read too.
+//! - Comments are `date;author;text` (the author is a display name, a user name or, in Cloud, an
+//!   account id); the time is in `zone`.
+//! - `Status Category` (To Do, In Progress, Done) says where a workflow's own status names stand;
+//!   without it, common names are understood and the rest need a mapping.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::plan::{Skipped, SourceComment, SourceItem, SourceLink, SourcePerson, SourcePlan, SourceStatus, Stage};
+use crate::domain::model::{DependencyKind, Priority};
+use crate::{Error, Result};
+
+/// Does this header line look like Jira's? (`Issue key` and `Issue id` together are Jira's alone.)
+pub fn looks_like(headers: &[String]) -> bool {
+    let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
+    has("Issue key") && has("Issue id") && has("Summary")
+}
+
+/// The columns read, each by every position its name has.
+struct Columns {
+    at: HashMap<String, Vec<usize>>,
+}
+
+impl Columns {
+    fn new(headers: &[String]) -> Columns {
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            at.entry(h.trim().to_lowercase()).or_default().push(i);
+        }
+        Columns { at }
+    }
+
+    /// The first non-empty value of the first of `names` the file has.
+    fn one<'r>(&self, row: &'r csv::StringRecord, names: &[&str]) -> &'r str {
+        self.all(row, names).into_iter().next().unwrap_or("")
+    }
+
+    /// Every non-empty value in the columns of the first of `names` the file has.
+    fn all<'r>(&self, row: &'r csv::StringRecord, names: &[&str]) -> Vec<&'r str> {
+        let Some(positions) = names.iter().find_map(|n| self.at.get(&n.to_lowercase())) else { return Vec::new() };
+        positions.iter().filter_map(|&i| row.get(i)).map(str::trim).filter(|v| !v.is_empty()).collect()
+    }
+}
+
+/// Every heading read by this reader; the others are listed as not read.
+const READ: &[&str] = &[
+    "summary",
+    "issue key",
+    "issue id",
+    "issue type",
+    "parent id",
+    "parent",
+    "parent summary",
+    "custom field (epic link)",
+    "status",
+    "status category",
+    "priority",
+    "assignee",
+    "assignee email",
+    "due date",
+    "due",
+    "custom field (start date)",
+    "custom field (target start)",
+    "start date",
+    "labels",
+    "description",
+    "comment",
+    "inward issue link (blocks)",
+    "outward issue link (blocks)",
+    "inward issue link (relates)",
+    "outward issue link (relates)",
+];
+
+/// Reads a Jira CSV export. `zone` is the time zone the export's times are in (the exporting
+/// person's, usually this desktop's).
+pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|_| Error::Validation("The Jira export is not UTF-8 text; export it again from Jira (Export → CSV).".into()))?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers: Vec<String> = match records.next() {
+        Some(Ok(h)) => h.iter().map(|s| s.to_string()).collect(),
+        Some(Err(err)) => return Err(Error::Validation(format!("The Jira export's header line cannot be read ({err})."))),
+        None => return Err(Error::Validation("The Jira export is empty.".into())),
+    };
+    if !looks_like(&headers) {
+        return Err(Error::Validation("This is not a Jira CSV export: it has no Issue key, Issue id and Summary columns.".into()));
+    }
+    let cols = Columns::new(&headers);
+    let mut plan = SourcePlan::default();
+    let mut seen_unread: Vec<String> = Vec::new();
+    for h in &headers {
+        let low = h.trim().to_lowercase();
+        if !READ.contains(&low.as_str()) && !h.trim().is_empty() && !seen_unread.iter().any(|s| s.eq_ignore_ascii_case(h.trim())) {
+            seen_unread.push(h.trim().to_string());
+        }
+    }
+    plan.unread = seen_unread;
+    let mut other_links: Vec<String> = Vec::new();
+    for h in &plan.unread {
+        if h.to_lowercase().contains("issue link (") && !other_links.contains(h) {
+            other_links.push(h.clone());
+        }
+    }
+
+    let mut rows = Vec::new();
+    for (n, record) in records.enumerate() {
+        let line = n as u64 + 2;
+        match record {
+            Ok(r) => rows.push((line, r)),
+            Err(err) => {
+                return Err(Error::Validation(format!(
+                    "line {line} of the Jira export cannot be read ({err}); the file may be cut short. Export it again."
+                )))
+            }
+        }
+    }
+    // Keys (PSS-12) to issue ids, for Epic Link and the link columns.
+    let id_of: HashMap<String, String> =
+        rows.iter().map(|(_, r)| (cols.one(r, &["Issue key"]).to_string(), cols.one(r, &["Issue id"]).to_string())).collect();
+    let mut links: Vec<SourceLink> = Vec::new();
+    for (line, r) in &rows {
+        let key = cols.one(r, &["Issue key"]);
+        let id = cols.one(r, &["Issue id"]);
+        let label = if key.is_empty() { format!("line {line}") } else { key.to_string() };
+        if id.is_empty() {
+            plan.skipped.push(Skipped { at: label, reason: "it has no Issue id".into() });
+            continue;
+        }
+        let kind = cols.one(r, &["Issue Type"]);
+        let epic_link = cols.one(r, &["Custom field (Epic Link)"]);
+        let parent = Some(cols.one(r, &["Parent id", "Parent"]))
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .or_else(|| (!epic_link.is_empty()).then(|| id_of.get(epic_link).cloned().unwrap_or_else(|| epic_link.to_string())));
+        let mut item = SourceItem {
+            key: id.to_string(),
+            label: label.clone(),
+            top_level: kind.eq_ignore_ascii_case("epic"),
+            parent,
+            title: cols.one(r, &["Summary"]).to_string(),
+            notes: cols.one(r, &["Description"]).to_string(),
+            priority: priority(cols.one(r, &["Priority"])),
+            tags: cols.all(r, &["Labels"]).into_iter().map(str::to_string).collect(),
+            ..SourceItem::default()
+        };
+        let status = cols.one(r, &["Status"]);
+        if !status.is_empty() {
+            item.status = Some(SourceStatus { name: status.to_string(), stage: category(cols.one(r, &["Status Category"])) });
+        }
+        let assignee = cols.one(r, &["Assignee"]);
+        if !assignee.is_empty() {
+            let email = cols.one(r, &["Assignee email"]);
+            item.assignee = Some(SourcePerson { name: assignee.to_string(), email: (!email.is_empty()).then(|| email.to_string()) });
+        }
+        for (field, names) in
+            [("due", &["Due Date", "Due"][..]), ("start", &["Custom field (Start date)", "Custom field (Target start)", "Start date"][..])]
+        {
+            let text = cols.one(r, names);
+            if text.is_empty() {
+                continue;
+            }
+            match date(text, zone) {
+                Some(day) if field == "due" => item.due = Some(day),
+                Some(day) => item.start = Some(day),
+                None => plan.skipped.push(Skipped {
+                    at: label.clone(),
+                    reason: format!("its {field} date “{text}” is not a date Bridgeboard can read, so it comes in without one"),
+                }),
+            }
+        }
+        for c in cols.all(r, &["Comment"]) {
+            match comment(c, zone) {
+                Some(c) => item.comments.push(c),
+                None => plan
+                    .skipped
+                    .push(Skipped {
+                        at: label.clone(), reason: format!("a comment is not written as date;author;text: “{}”", clip(c))
+                    }),
+            }
+        }
+        for (column, kind, waits) in [
+            ("Inward issue link (Blocks)", DependencyKind::FinishToStart, true),
+            ("Outward issue link (Blocks)", DependencyKind::FinishToStart, false),
+            ("Inward issue link (Relates)", DependencyKind::RelatesTo, true),
+            ("Outward issue link (Relates)", DependencyKind::RelatesTo, false),
+        ] {
+            for other in cols.all(r, &[column]) {
+                let other_id = id_of.get(other).cloned().unwrap_or_else(|| other.to_string());
+                let (from, to) = if waits { (other_id, id.to_string()) } else { (id.to_string(), other_id) };
+                links.push(SourceLink { from, to, kind, lag_days: 0, label: format!("{label}'s link to {other}") });
+            }
+        }
+        if item.title.is_empty() {
+            plan.skipped.push(Skipped { at: label, reason: "it has no Summary".into() });
+            continue;
+        }
+        plan.items.push(item);
+    }
+    if !other_links.is_empty() {
+        plan.notes.push(format!("Links of other kinds are not read: {}.", other_links.join(", ")));
+    }
+    plan.links = links;
+    Ok(plan)
+}
+
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn category(text: &str) -> Option<Stage> {
+    match text.trim().to_lowercase().as_str() {
+        "to do" | "new" => Some(Stage::ToDo),
+        "in progress" | "indeterminate" => Some(Stage::InProgress),
+        "done" | "complete" => Some(Stage::Done),
+        _ => None,
+    }
+}
+
+fn priority(text: &str) -> Option<Priority> {
+    Some(match text.trim().to_lowercase().as_str() {
+        "highest" | "blocker" | "critical" => Priority::Critical,
+        "high" | "major" => Priority::High,
+        "medium" => Priority::Medium,
+        "low" | "lowest" | "minor" | "trivial" => Priority::Low,
+        _ => return None,
+    })
+}
+
+/// A date or date-time as Jira writes one; a time without an offset is already in the
+/// exporter's zone, so its calendar date is the one written.
+pub fn date(text: &str, zone: Tz) -> Option<NaiveDate> {
+    if let Some(at) = offset_instant(text) {
+        return Some(at.with_timezone(&zone).date_naive());
+    }
+    local_time(text).map(|t| t.date()).or_else(|| day(text))
+}
+
+fn day(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%d/%b/%y", "%Y-%m-%d", "%d/%b/%Y"].iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+}
+
+fn local_time(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    ["%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+}
+
+fn offset_instant(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z").ok())
+        .or_else(|| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%z").ok())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// An instant written in `zone` (or with its own offset).
+fn instant(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
+    offset_instant(text).or_else(|| {
+        let local = local_time(text).or_else(|| day(text).and_then(|d| d.and_hms_opt(0, 0, 0)))?;
+        zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+    })
+}
+
+/// `date;author;text`: the text may itself hold semicolons.
+fn comment(cell: &str, zone: Tz) -> Option<SourceComment> {
+    let mut parts = cell.splitn(3, ';');
+    let (when, author, body) = (parts.next()?, parts.next()?, parts.next()?);
+    let written_at = instant(when, zone)?;
+    let body = body.trim();
+    (!body.is_empty() && !author.trim().is_empty()).then(|| SourceComment {
+        author: SourcePerson { name: author.trim().to_string(), email: None },
+        written_at: Some(written_at),
+        body: body.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jiras_default_date_format_and_iso_dates_are_read_as_the_calendar_date_written() {
+        let zone = chrono_tz::America::Chicago;
+        assert_eq!(date("31/Dec/26 12:00 AM", zone), NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert_eq!(date("05/Jan/27 11:30 PM", zone), NaiveDate::from_ymd_opt(2027, 1, 5), "late evening stays on its day");
+        assert_eq!(date("2027-01-05", zone), NaiveDate::from_ymd_opt(2027, 1, 5));
+        assert_eq!(date("2027-01-06T03:00:00.000+0000", zone), NaiveDate::from_ymd_opt(2027, 1, 5), "an instant becomes Chicago's date");
+        assert_eq!(date("31/Dez/26 12:00 AM", zone), None, "a month Bridgeboard cannot read is not guessed");
+    }
+
+    #[test]
+    fn a_comment_keeps_its_author_its_time_and_the_semicolons_in_its_text() {
+        let c = comment("05/Jan/27 9:15 AM;557058:f58131cb;Vendor call moved; see notes", chrono_tz::UTC).unwrap();
+        assert_eq!(c.author.name, "557058:f58131cb");
+        assert_eq!(c.body, "Vendor call moved; see notes");
+        assert_eq!(c.written_at, "2027-01-05T09:15:00Z".parse().ok());
+    }
+}

@@ -1,0 +1,233 @@
+//! Writing a [`Resolution`] through the write funnel, one operation at a time inside one batch:
+//! the people to create, the initiatives, their tasks, the dependencies, the comments. What the
+//! funnel refuses (a dependency loop, a task whose start is after its due date) is noted as
+//! skipped, with where it is in the file, and the rest goes on; an initiative refused further
+//! along than Proposed (its owners or predecessors do not allow it) comes in as Proposed. The
+//! same function gives the preview (in a [`Store::trial`], rolled back) and the import (in a
+//! [`Store::batch`]), so the preview's counts are exactly what the import writes.
+//!
+//! [`Store::trial`]: crate::Store::trial
+//! [`Store::batch`]: crate::Store::batch
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::plan::{Skipped, Source, SourcePerson, SourcePlan};
+use super::resolve::{PersonMatch, PersonTarget, Resolution, StatusUse};
+use crate::domain::model::{DependencyKind, Id, InitiativeStatus, TaskKind};
+use crate::domain::ops::{NewDependency, NewInitiative, NewPerson, NewTask, Op};
+use crate::store::Batch;
+use crate::{Error, Result};
+
+/// What an import of another tool's file writes (or, in a preview, would write).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceSummary {
+    pub source: Source,
+    pub initiatives: usize,
+    pub tasks: usize,
+    pub milestones: usize,
+    /// Finish-to-start dependencies.
+    pub dependencies: usize,
+    /// Relates-to links.
+    pub related: usize,
+    pub comments: usize,
+    /// Everyone the file assigns work to, and where each goes on the board.
+    pub people: Vec<PersonMatch>,
+    pub statuses: Vec<StatusUse>,
+    /// Initiatives that come in as Proposed although the file has them further along, and why.
+    pub as_proposed: Vec<Skipped>,
+    /// What is not imported, and why.
+    pub skipped: Vec<Skipped>,
+    /// The file's columns or fields that are not read.
+    pub unread: Vec<String>,
+    pub notes: Vec<String>,
+    /// Text that looks like patient information (imported as it is, listed so someone removes it).
+    pub phi_like: Vec<Skipped>,
+}
+
+impl SourceSummary {
+    /// What must be settled before the file can be imported (see [`unsettled`]).
+    pub fn unsettled(&self) -> Vec<String> {
+        unsettled(&self.people, &self.statuses)
+    }
+}
+
+/// What must be settled before a file can be imported: people the board does not know and who
+/// are not mapped or to be created, status names with no meaning here.
+pub fn unsettled(people: &[PersonMatch], statuses: &[StatusUse]) -> Vec<String> {
+    let mut out: Vec<String> = people
+        .iter()
+        .filter(|p| p.target.is_none())
+        .map(|p| match &p.email {
+            Some(email) => format!("{} <{email}> is not on the board", p.name),
+            None => format!("{} is not on the board", p.name),
+        })
+        .collect();
+    out.extend(statuses.iter().filter(|s| s.mapped.is_none()).map(|s| format!("the status “{}” needs a mapping", s.name)));
+    out
+}
+
+/// Writes `r` through `batch`. `now` dates the comments whose file gives no time.
+pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, now: DateTime<Utc>) -> Result<SourceSummary> {
+    let mut summary = SourceSummary {
+        source,
+        initiatives: 0,
+        tasks: 0,
+        milestones: 0,
+        dependencies: 0,
+        related: 0,
+        comments: 0,
+        people: r.people.clone(),
+        statuses: r.statuses.clone(),
+        as_proposed: Vec::new(),
+        skipped: r.skipped.clone(),
+        unread: plan.unread.clone(),
+        notes: plan.notes.clone(),
+        phi_like: Vec::new(),
+    };
+    let skip = |summary: &mut SourceSummary, at: &str, err: Error| -> Result<()> {
+        if err.code() == "storage" {
+            return Err(err);
+        }
+        summary.skipped.push(Skipped { at: at.to_string(), reason: err.to_string() });
+        Ok(())
+    };
+
+    // People first, so that work can be assigned to them.
+    let mut created: HashMap<(String, Option<String>), Id> = HashMap::new();
+    for p in &r.people {
+        if let Some(PersonTarget::New(department_id)) = p.target {
+            let new = NewPerson { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), title: String::new(), department_id };
+            match batch.apply(Op::CreatePerson(new)) {
+                Ok(id) => {
+                    created.insert((p.name.clone(), p.email.clone()), id);
+                }
+                Err(err) => skip(&mut summary, &p.name, err)?,
+            }
+        }
+    }
+    let person_id = |target: Option<&PersonTarget>, person: Option<&SourcePerson>| -> Option<Id> {
+        match target? {
+            PersonTarget::Person(id) => Some(*id),
+            PersonTarget::New(_) => person.and_then(|p| created.get(&(p.name.clone(), p.email.clone())).copied()),
+        }
+    };
+    let assignee = |person: Option<&SourcePerson>| person_id(person.and_then(|p| r.target(p)), person);
+
+    let mut ids: HashMap<&str, Id> = HashMap::new();
+    for planned in &r.initiatives {
+        let item = &planned.item;
+        let owner = |target: &Option<PersonTarget>| match target {
+            Some(PersonTarget::Person(id)) => Some(*id),
+            Some(PersonTarget::New(_)) => assignee(item.assignee.as_ref()),
+            None => None,
+        };
+        let new = NewInitiative {
+            title: item.title.clone(),
+            summary: item.notes.clone(),
+            status: planned.status,
+            priority: item.priority.unwrap_or(crate::Priority::Medium),
+            start: item.start,
+            target: item.due,
+            marketing_owner_id: owner(&planned.marketing_owner),
+            it_owner_id: owner(&planned.it_owner),
+            sponsor_id: None,
+            tags: item.tags.clone(),
+            block_reason: None,
+            accountable_id: owner(&planned.accountable),
+        };
+        let first = batch.apply(Op::CreateInitiative(new.clone()));
+        let result = match first {
+            Err(err) if new.status != InitiativeStatus::Proposed && err.code() != "storage" => {
+                let reason =
+                    format!("{} in the file, but {}; it comes in as Proposed", new.status.label(), lowercase_first(&err.to_string()));
+                let retry = batch.apply(Op::CreateInitiative(NewInitiative { status: InitiativeStatus::Proposed, ..new }));
+                if retry.is_ok() {
+                    summary.as_proposed.push(Skipped { at: item.label.clone(), reason });
+                }
+                retry
+            }
+            other => {
+                if let (Ok(_), Some(reason)) = (&other, &planned.held_back) {
+                    summary.as_proposed.push(Skipped { at: item.label.clone(), reason: reason.clone() });
+                }
+                other
+            }
+        };
+        match result {
+            Ok(id) => {
+                ids.insert(item.key.as_str(), id);
+                summary.initiatives += 1;
+            }
+            Err(err) => skip(&mut summary, &item.label, err)?,
+        }
+    }
+
+    for planned in &r.tasks {
+        let item = &planned.item;
+        let Some(&initiative_id) = ids.get(planned.initiative.as_str()) else { continue };
+        let new = NewTask {
+            notes: item.notes.clone(),
+            assignee_id: assignee(item.assignee.as_ref()),
+            status: planned.status,
+            start: item.start,
+            due: item.due,
+            kind: if item.milestone { TaskKind::Milestone } else { TaskKind::Task },
+            ..NewTask::titled(initiative_id, planned.department_id, item.title.clone())
+        };
+        match batch.apply(Op::CreateTask(new)) {
+            Ok(id) => {
+                ids.insert(item.key.as_str(), id);
+                summary.tasks += 1;
+                summary.milestones += usize::from(item.milestone);
+            }
+            Err(err) => skip(&mut summary, &item.label, err)?,
+        }
+    }
+
+    for link in &r.links {
+        let (Some(&from_id), Some(&to_id)) = (ids.get(link.from.as_str()), ids.get(link.to.as_str())) else { continue };
+        match batch.apply(Op::AddDependency(NewDependency { from_id, to_id, kind: link.kind, lag_days: link.lag_days })) {
+            Ok(_) if link.kind == DependencyKind::RelatesTo => summary.related += 1,
+            Ok(_) => summary.dependencies += 1,
+            Err(err) => skip(&mut summary, &link.label, err)?,
+        }
+    }
+
+    let items = r.initiatives.iter().map(|p| &p.item).chain(r.tasks.iter().map(|p| &p.item));
+    for item in items {
+        let Some(&item_id) = ids.get(item.key.as_str()) else { continue };
+        for c in &item.comments {
+            let author_id = person_id(r.target(&c.author), Some(&c.author));
+            let op = Op::ImportComment {
+                item_id,
+                body: c.body.clone(),
+                author_id,
+                author_name: c.author.name.clone(),
+                written_at: c.written_at.unwrap_or(now),
+            };
+            match batch.apply(op) {
+                Ok(_) => summary.comments += 1,
+                Err(err) => skip(&mut summary, &format!("a comment on {}", item.label), err)?,
+            }
+        }
+        for (text, what) in [(&item.title, "the title"), (&item.notes, "the notes")] {
+            let found = crate::domain::phi::find(text, what);
+            if !found.is_empty() {
+                summary.phi_like.push(Skipped { at: item.label.clone(), reason: crate::domain::phi::PhiFinding::message(&found) });
+            }
+        }
+    }
+    Ok(summary)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
