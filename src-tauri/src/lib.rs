@@ -52,6 +52,8 @@ pub fn run() {
             commands::choose_import_file,
             commands::preview_import,
             commands::import_csv,
+            commands::preview_source,
+            commands::import_source,
             commands::roadmap,
             commands::raci_matrix,
             commands::baselines,

@@ -424,8 +424,10 @@ pub enum Command {
         json: bool,
     },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
-    /// (.json) fills a new, empty board file; a CSV file of initiatives and tasks is added to
-    /// the board (its people must be on the board already).
+    /// (.json) fills a new, empty board file; a Jira CSV export is added to the board (epics
+    /// become initiatives, their issues tasks, with links, people, statuses and comments; try
+    /// --preview first); a CSV file of initiatives and tasks is added to the board (its people
+    /// must be on the board already).
     Import(ImportArgs),
 }
 

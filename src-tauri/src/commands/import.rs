@@ -1,10 +1,13 @@
 //! Importing into the app: a CSV of initiatives and tasks into the open board (with a column
-//! mapping the person can adjust), or a board export into a new board file (`import_board` in
-//! `session.rs`).
+//! mapping the person can adjust), a file from another tool (Jira) into the open board (with the
+//! people and statuses settled on the preview), or a board export into a new board file
+//! (`import_board` in `session.rs`).
 
 use std::path::{Path, PathBuf};
 
 use bridgeboard_core::import::csv::{CsvImportSummary, CsvOptions};
+use bridgeboard_core::import::resolve::SourceOptions;
+use bridgeboard_core::import::write::SourceSummary;
 use bridgeboard_core::import::{self, ImportPreview};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -20,7 +23,7 @@ pub async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
     if let Some(path) = std::env::var_os("BRIDGEBOARD_IMPORT_PATH") {
         return Ok(Some(PathBuf::from(path).display().to_string()));
     }
-    let picked = app.dialog().file().add_filter("Board export or CSV", &["json", "csv", "txt"]).blocking_pick_file();
+    let picked = app.dialog().file().add_filter("Board export, Jira or CSV", &["json", "csv", "txt"]).blocking_pick_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 
@@ -41,4 +44,39 @@ pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String
         .map_err(|e| e.payload())?;
     board_changed(&app, "edit");
     Ok(summary)
+}
+
+/// What a file from another tool would bring into the open board, with `options` applied; the
+/// board is not changed.
+#[tauri::command]
+pub async fn preview_source(state: State<'_, AppState>, path: String, options: SourceOptions) -> Reply<SourceSummary> {
+    source_import(&state, &path, &options, import::preview_source).map_err(|e| e.payload())
+}
+
+/// Imports a file from another tool into the open board, all or nothing.
+#[tauri::command]
+pub async fn import_source(app: AppHandle, state: State<'_, AppState>, path: String, options: SourceOptions) -> Reply<SourceSummary> {
+    let summary = source_import(&state, &path, &options, import::import_source).map_err(|e| e.payload())?;
+    board_changed(&app, "edit");
+    Ok(summary)
+}
+
+type SourceRun = fn(
+    &mut bridgeboard_core::Store,
+    &bridgeboard_core::Actor,
+    chrono::DateTime<chrono::Utc>,
+    import::plan::Source,
+    &import::plan::SourcePlan,
+    &SourceOptions,
+) -> bridgeboard_core::Result<SourceSummary>;
+
+fn source_import(state: &AppState, path: &str, options: &SourceOptions, run: SourceRun) -> bridgeboard_core::Result<SourceSummary> {
+    let path = Path::new(path.trim());
+    let bytes = import::read(path)?;
+    let source = import::detect(&bytes);
+    let plan = import::read_source(path, &bytes, source, import::desktop_zone())?;
+    state.with_store(|store| {
+        let actor = state.actor(store);
+        run(store, &actor, chrono::Utc::now(), source, &plan, options)
+    })
 }

@@ -9,6 +9,7 @@ import type {
   PhiKind,
   Priority,
   RaciRole,
+  Source,
   TaskStatus,
 } from "./bindings";
 
@@ -156,4 +157,14 @@ export const PHI_LABEL: Record<PhiKind, string> = {
   mrn: "A medical record number",
   birth_date: "A date of birth",
   phone: "A phone number next to a name",
+};
+
+export const SOURCE_LABEL: Record<Source, string> = {
+  jira: "Jira",
+  asana: "Asana",
+  trello: "Trello",
+  ms_project: "Microsoft Project",
+  xlsx: "Excel",
+  csv: "CSV",
+  bridgeboard: "Bridgeboard",
 };

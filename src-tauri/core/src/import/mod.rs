@@ -41,6 +41,9 @@ pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 pub enum ImportKind {
     BoardExport,
     Csv,
+    /// A file from another tool (Jira, ...): previewed and imported through [`preview_source`]
+    /// and [`import_source`].
+    Tool,
 }
 
 /// What an import added, whichever kind of file it was: one shape for the app to show.
@@ -155,6 +158,7 @@ pub fn parse_bundle(path: &Path, bytes: &[u8]) -> Result<Bundle> {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ImportPreview {
     pub kind: ImportKind,
+    pub source: Source,
     pub delimiter: Option<char>,
     pub headers: Vec<String>,
     pub mapping: Vec<(String, Option<self::csv::Field>)>,
@@ -168,10 +172,27 @@ pub struct ImportPreview {
 /// Reads the file at `path` and describes it, without touching any board.
 pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
     let bytes = read(path)?;
-    if is_board_export(&bytes) {
+    let source = detect(&bytes);
+    if !matches!(source, Source::Bridgeboard | Source::Csv) {
+        // Read whole now, so that a damaged file is refused at once; the preview of what it
+        // brings over needs the board (`preview_source`).
+        read_source(path, &bytes, source, chrono_tz::UTC)?;
+        return Ok(ImportPreview {
+            kind: ImportKind::Tool,
+            source,
+            delimiter: None,
+            headers: Vec::new(),
+            mapping: Vec::new(),
+            sample: Vec::new(),
+            rows: 0,
+            phi_like: Vec::new(),
+        });
+    }
+    if source == Source::Bridgeboard {
         let bundle = parse_bundle(path, &bytes)?;
         return Ok(ImportPreview {
             kind: ImportKind::BoardExport,
+            source,
             delimiter: None,
             headers: Vec::new(),
             mapping: Vec::new(),
@@ -191,6 +212,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
         .collect();
     Ok(ImportPreview {
         kind: ImportKind::Csv,
+        source,
         delimiter: Some(table.delimiter),
         sample: table.rows.iter().take(5).map(|r| r.cells.clone()).collect(),
         rows: table.rows.len(),

@@ -1,7 +1,8 @@
 // Importing: a CSV of initiatives and tasks into the open board (with a column mapping the
-// person can adjust), or a board export into a new board file. Reading a file for the preview
+// person can adjust), a file from another tool (Jira) into the open board, or a board export
+// into a new board file. Reading a file for the preview
 // changes no board.
-import type { CsvImportSummary, CsvOptions, ImportPreview, Session } from "../bindings";
+import type { CsvImportSummary, CsvOptions, ImportPreview, Session, SourceOptions, SourceSummary } from "../bindings";
 import { call } from "./ipc";
 
 /** Shows the native open dialog on the Rust side; null when the person cancelled. */
@@ -22,4 +23,14 @@ export function importCsv(path: string, options: CsvOptions): Promise<CsvImportS
 /** Imports a board export into a new board file at `target` and opens it. */
 export function importBoard(source: string, target: string): Promise<Session> {
   return call<Session>("import_board", { source, target });
+}
+
+/** What another tool's file would bring into the open board with `options`; changes nothing. */
+export function previewSource(path: string, options: SourceOptions): Promise<SourceSummary> {
+  return call<SourceSummary>("preview_source", { path, options });
+}
+
+/** Imports another tool's file into the open board, all or nothing. */
+export function importSource(path: string, options: SourceOptions): Promise<SourceSummary> {
+  return call<SourceSummary>("import_source", { path, options });
 }

@@ -73,7 +73,7 @@ device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 
-export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, } | { "op": "create_from_template", template: TemplateRef, title: string, start: string, } | { "op": "save_template", initiative_id: string, name: string, description: string, } | { "op": "add_template", name: string, description: string, plan: TemplatePlan, } | { "op": "remove_template", id: string, } | { "op": "save_baseline", name: string, };
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "import_comment", item_id: string, body: string, author_id: string | null, author_name: string, written_at: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, } | { "op": "create_from_template", template: TemplateRef, title: string, start: string, } | { "op": "save_template", initiative_id: string, name: string, description: string, } | { "op": "add_template", name: string, description: string, plan: TemplatePlan, } | { "op": "remove_template", id: string, } | { "op": "save_baseline", name: string, };
 
 export type NewDepartment = { name: string, color: string | null, };
 
@@ -613,7 +613,7 @@ export type Problem = { line: number,
  */
 column: string | null, message: string, };
 
-export type ImportKind = "board_export" | "csv";
+export type ImportKind = "board_export" | "csv" | "tool";
 
 export type Imported = { kind: ImportKind, initiatives: number, tasks: number, 
 /**
@@ -625,7 +625,7 @@ people: number, dependencies: number,
  */
 ignored_columns: Array<string>, };
 
-export type ImportPreview = { kind: ImportKind, delimiter: string | null, headers: Array<string>, mapping: Array<[string, Field | null]>, 
+export type ImportPreview = { kind: ImportKind, source: Source, delimiter: string | null, headers: Array<string>, mapping: Array<[string, Field | null]>, 
 /**
  * Up to five rows, as text.
  */
@@ -634,6 +634,87 @@ sample: Array<Array<string>>, rows: number,
  * Cells that look like patient information, to remove before importing (or after).
  */
 phi_like: Array<Problem>, };
+
+export type Source = "jira" | "asana" | "trello" | "ms_project" | "xlsx" | "csv" | "bridgeboard";
+
+export type Stage = "to_do" | "in_progress" | "done" | "cancelled";
+
+export type Skipped = { 
+/**
+ * Where it is: "PSS-12", "line 7", "card “Launch”".
+ */
+at: string, reason: string, };
+
+export type SourceOptions = { 
+/**
+ * Status names mapped to ours ("Waiting for vendor" → `planned`), over the tool's own
+ * grouping; the target is any initiative or task status's wire name.
+ */
+status_map: Array<[string, string]>, 
+/**
+ * People the file names (by name or email) mapped to a person or to a new one.
+ */
+people_map: Array<[string, PersonTarget]>, 
+/**
+ * Everyone not matched or mapped is created in this department.
+ */
+create_people_in: string | null, 
+/**
+ * The owners of every initiative whose file does not name one in that department.
+ */
+marketing_owner: string | null, it_owner: string | null, };
+
+export type PersonTarget = { "to": "person", "id": string } | { "to": "new", "id": string };
+
+export type PersonMatch = { name: string, email: string | null, 
+/**
+ * `None`: neither on the board nor mapped, so the import cannot go ahead.
+ */
+target: PersonTarget | null, 
+/**
+ * How many items name them.
+ */
+items: number, };
+
+export type StatusUse = { name: string, stage: Stage | null, 
+/**
+ * `None`: the name needs a mapping (`--status-map "NAME=status"`).
+ */
+mapped: Stage | null, 
+/**
+ * The wire status it was mapped to by hand, if it was.
+ */
+chosen: string | null, items: number, };
+
+export type SourceSummary = { source: Source, initiatives: number, tasks: number, milestones: number, 
+/**
+ * Finish-to-start dependencies.
+ */
+dependencies: number, 
+/**
+ * Relates-to links.
+ */
+related: number, comments: number, 
+/**
+ * Everyone the file assigns work to, and where each goes on the board.
+ */
+people: Array<PersonMatch>, statuses: Array<StatusUse>, 
+/**
+ * Initiatives that come in as Proposed although the file has them further along, and why.
+ */
+as_proposed: Array<Skipped>, 
+/**
+ * What is not imported, and why.
+ */
+skipped: Array<Skipped>, 
+/**
+ * The file's columns or fields that are not read.
+ */
+unread: Array<string>, notes: Array<string>, 
+/**
+ * Text that looks like patient information (imported as it is, listed so someone removes it).
+ */
+phi_like: Array<Skipped>, };
 
 export type BackupInfo = { path: string, kind: BackupKind, 
 /**

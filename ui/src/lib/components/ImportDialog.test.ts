@@ -27,7 +27,7 @@ function csvPreview(args: Record<string, unknown>): ImportPreview {
     const chosen = options.mapping.find(([heading]) => heading === h);
     return [h, chosen ? chosen[1] : f];
   });
-  return { kind: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14, phi_like: [] };
+  return { kind: "csv", source: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14, phi_like: [] };
 }
 
 const SUMMARY: CsvImportSummary = {
@@ -137,7 +137,7 @@ describe("import a board export", () => {
   test("asks where the new board goes, imports it there and shows the new board", async () => {
     const { backend, app, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
+      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
       choose_board_file: () => "/home/dana/restored.bridgeboard",
     });
     const reads = backend.callsOf("board").length;
@@ -155,7 +155,7 @@ describe("import a board export", () => {
   test("cancelling the save dialog imports nothing and keeps the dialog open", async () => {
     const { backend, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
+      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
     });
     await fireEvent.click(await screen.findByTestId("import-board-target"));
     await waitFor(() => expect(backend.callsOf("choose_board_file").length).toBe(1));

@@ -1,7 +1,8 @@
 // One run of the Import dialog: the file chosen, what the core read from it, the person's choices
-// (mapping, separator, date order) and the outcome. Lives as long as the dialog; the board itself
+// (for a CSV: mapping, separator, date order; for another tool's file: who each person is, what
+// each status means, the owners) and the outcome. Lives as long as the dialog; the board itself
 // is re-read through the AppStore after an import, never patched here.
-import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview } from "../bindings";
+import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview, PersonTarget, SourceOptions, SourceSummary } from "../bindings";
 import * as api from "../api/import";
 import { toAppError } from "../api/errors";
 import type { AppStore } from "./app.svelte";
@@ -14,6 +15,17 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 /** "Imported 3 initiatives, 12 tasks, 4 dependencies". */
 export function summaryText(s: CsvImportSummary): string {
   return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}`;
+}
+
+/** Nothing chosen yet: the core matches people and statuses on its own. */
+const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], create_people_in: null, marketing_owner: null, it_owner: null };
+
+/** What must be settled before another tool's file can be imported. */
+export function unsettled(s: SourceSummary): string[] {
+  return [
+    ...s.people.filter((p) => p.target === null).map((p) => `${p.name} is not on the board`),
+    ...s.statuses.filter((st) => st.mapped === null).map((st) => `the status “${st.name}” needs a mapping`),
+  ];
 }
 
 export class ImportStore {
@@ -29,6 +41,10 @@ export class ImportStore {
   dateQuestion = $state<string | null>(null);
   problems = $state<ProblemList | null>(null);
   result = $state<CsvImportSummary | null>(null);
+  /** Another tool's file: the choices made on its preview, what it would bring, what it brought. */
+  sourceOptions = $state<SourceOptions>({ ...NO_SOURCE_OPTIONS });
+  sourcePreview = $state.raw<SourceSummary | null>(null);
+  sourceResult = $state.raw<SourceSummary | null>(null);
 
   readonly #app: AppStore;
   #seq = 0;
@@ -51,6 +67,9 @@ export class ImportStore {
       this.mapping = [];
       this.delimiter = null;
       this.dateOrder = null;
+      this.sourceOptions = { ...NO_SOURCE_OPTIONS, status_map: [], people_map: [] };
+      this.sourcePreview = null;
+      this.sourceResult = null;
       await this.#preview();
     });
   }
@@ -94,6 +113,36 @@ export class ImportStore {
     return done;
   }
 
+  /** Who a person named in the file is on the board (null: back to what the core finds). */
+  setPerson(name: string, target: PersonTarget | null): Promise<void> {
+    const rest = this.sourceOptions.people_map.filter(([from]) => from !== name);
+    this.sourceOptions.people_map = target ? [...rest, [name, target]] : rest;
+    return this.#run(() => this.#previewSource());
+  }
+
+  /** What a status name of the file means here, as a status's wire name (null: as the file says). */
+  setStatus(name: string, status: string | null): Promise<void> {
+    const rest = this.sourceOptions.status_map.filter(([from]) => from !== name);
+    this.sourceOptions.status_map = status ? [...rest, [name, status]] : rest;
+    return this.#run(() => this.#previewSource());
+  }
+
+  /** The other options: everyone new into one department, the owners of initiatives the file gives none. */
+  setSourceOption(patch: Partial<Pick<SourceOptions, "create_people_in" | "marketing_owner" | "it_owner">>): Promise<void> {
+    Object.assign(this.sourceOptions, patch);
+    return this.#run(() => this.#previewSource());
+  }
+
+  /** Imports another tool's file into the open board, as previewed; the board is re-read after. */
+  runSource(): Promise<void> {
+    const path = this.path;
+    if (!path) return Promise.resolve();
+    return this.#run(async () => {
+      this.sourceResult = await api.importSource(path, $state.snapshot(this.sourceOptions));
+      await this.#app.refresh();
+    });
+  }
+
   async #preview(): Promise<void> {
     if (!this.path) return;
     const seq = ++this.#seq;
@@ -101,6 +150,14 @@ export class ImportStore {
     if (seq !== this.#seq) return;
     this.preview = preview;
     this.mapping = preview.mapping.map(([heading, field]) => [heading, field]);
+    if (preview.kind === "tool") await this.#previewSource();
+  }
+
+  async #previewSource(): Promise<void> {
+    if (!this.path) return;
+    const seq = ++this.#seq;
+    const summary = await api.previewSource(this.path, $state.snapshot(this.sourceOptions));
+    if (seq === this.#seq) this.sourcePreview = summary;
   }
 
   async #run(fn: () => Promise<void>): Promise<void> {

@@ -1,0 +1,149 @@
+//! Importing the files other tools write, through the real binary: the test files follow each
+//! tool's documented export format, awkward parts included (see tests/fixtures/import/SOURCES.md).
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{cli, fails, ok, Scratch};
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import").join(name).display().to_string()
+}
+
+/// The board as its lossless JSON export has it.
+fn board(s: &Scratch, db: &std::path::Path) -> Value {
+    let out = s.path("board.json");
+    ok(db, &["export", "--format", "json", "--out", out.to_str().unwrap()]);
+    serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap()
+}
+
+fn titled<'a>(rows: &'a Value, title: &str) -> &'a Value {
+    rows.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("no row titled {title}"))
+}
+
+const JIRA: &str = "jira-cloud-all-fields.csv";
+
+#[test]
+fn a_jira_preview_says_what_would_come_over_and_changes_nothing() {
+    let s = Scratch::new("jira-preview");
+    let db = s.demo();
+    let before = board(&s, &db);
+    let shown = ok(&db, &["import", &fixture(JIRA), "--preview", "--time-zone", "America/Chicago"]);
+    assert!(shown.starts_with("Would import from Jira: 2 initiatives, 11 tasks"), "{shown}");
+    assert!(shown.contains("Priya Natarajan → not on the board"), "people to settle are named: {shown}");
+    assert!(shown.contains("Waiting for vendor → in progress (its category in the file)"), "a custom status by its category: {shown}");
+    assert!(shown.contains("DFD-6's link to SEC-88: it links to SEC-88, which is not in the file"), "{shown}");
+    assert!(shown.contains("Not read: Project key,"), "the columns not read are listed: {shown}");
+    let after = board(&s, &db);
+    assert_eq!(before["initiatives"], after["initiatives"], "a preview writes nothing");
+    assert_eq!(before["tasks"], after["tasks"]);
+}
+
+#[test]
+fn a_jira_export_comes_over_with_its_hierarchy_links_people_statuses_and_comments() {
+    let s = Scratch::new("jira-import");
+    let db = s.demo();
+    let before = board(&s, &db);
+    let err = fails(&db, &["import", &fixture(JIRA)], 1);
+    assert!(err.contains("Priya Natarajan is not on the board"), "an unknown person stops the import: {err}");
+    assert_eq!(board(&s, &db)["tasks"], before["tasks"], "and nothing is written");
+
+    let done = ok(&db, &["import", &fixture(JIRA), "--create-people", "--department", "Marketing", "--time-zone", "America/Chicago"]);
+    assert!(done.starts_with("Imported from Jira: 2 initiatives, 11 tasks"), "{done}");
+    let b = board(&s, &db);
+    let legal = titled(&b["tasks"], "Legal sign-off on consent language");
+    let epic = b["initiatives"].as_array().unwrap().iter().find(|i| i["id"] == legal["initiative_id"]).unwrap();
+    assert_eq!(epic["title"], "Care-plan reminder texts (SMS)", "an issue under an epic is a task of that initiative");
+    let priya = titled_person(&b, "Priya Natarajan");
+    assert_eq!(priya["department_id"], b["departments"][0]["id"], "created in Marketing as asked");
+
+    // DFD-12 lists DFD-11 under "Inward issue link (Blocks)": DFD-11 blocks it, so it waits for DFD-11.
+    let consent = titled(&b["tasks"], "Draft patient consent wording for SMS reminders");
+    let deps = b["dependencies"].as_array().unwrap();
+    assert!(
+        deps.iter().any(|d| d["from_id"] == consent["id"] && d["to_id"] == legal["id"] && d["kind"] == "finish_to_start"),
+        "a Blocks link is a finish-to-start dependency, the right way round"
+    );
+    assert_eq!(legal["due"], "2027-01-08", "Jira's dd/MMM/yy dates are read");
+    let comments = b["comments"].as_array().unwrap();
+    let imported: Vec<&Value> = comments.iter().filter(|c| c["author_name"] != "bridgeboard-cli").collect();
+    assert!(!imported.is_empty(), "comments come over");
+    assert!(imported.iter().all(|c| !c["created_at"].as_str().unwrap().starts_with(&chrono_today())), "each keeps its own date");
+}
+
+fn titled_person<'a>(b: &'a Value, name: &str) -> &'a Value {
+    b["people"].as_array().unwrap().iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("no person {name}"))
+}
+
+fn chrono_today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+#[test]
+fn a_status_map_and_owners_for_every_initiative_are_flags() {
+    let s = Scratch::new("jira-flags");
+    let db = s.path("flags.bridgeboard");
+    ok(&db, &["add-person", "Dana Whitfield", "--department", "Marketing"]);
+    ok(&db, &["add-person", "Tom Becker", "--department", "IT"]);
+    ok(
+        &db,
+        &[
+            "import",
+            &fixture(JIRA),
+            "--create-people",
+            "--department",
+            "IT",
+            "--status-map",
+            "Waiting for vendor=todo",
+            "--marketing-owner",
+            "Dana Whitfield",
+            "--it-owner",
+            "Tom Becker",
+        ],
+    );
+    let b = board(&s, &db);
+    let waiting = b["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"] == "Embed the scheduling widget on the website")
+        .expect("the waiting task");
+    assert_eq!(waiting["status"], "todo", "--status-map overrides the file's category");
+    let epic = titled(&b["initiatives"], "Patient online self-scheduling");
+    assert_ne!(epic["status"], "proposed", "with both owners an epic in progress comes in as it is: {epic}");
+}
+
+#[test]
+fn a_data_center_export_hangs_stories_under_their_epic_by_epic_link_and_a_people_map_names_its_users() {
+    let s = Scratch::new("jira-dc");
+    // A board of its own: the sample board has tasks of the same titles.
+    let db = s.path("dc.bridgeboard");
+    ok(&db, &["add-person", "Tom Becker", "--department", "IT"]);
+    ok(&db, &["add-person", "James O'Connor", "--department", "IT"]);
+    ok(&db, &["add-person", "Linda Okafor", "--department", "Marketing", "--email", "linda.okafor@mercygeneral.org"]);
+    let map = s.path("people.csv");
+    std::fs::write(
+        &map,
+        "source,target\ntbecker,Tom Becker\njoconnor,James O'Connor\nlokafor,linda.okafor@mercygeneral.org\npnatarajan,new:Marketing\n",
+    )
+    .unwrap();
+    let done = ok(&db, &["import", &fixture("jira-datacenter-epic-link.csv"), "--people-map", map.to_str().unwrap()]);
+    assert!(done.starts_with("Imported from Jira: 2 initiatives, 6 tasks"), "{done}");
+    let b = board(&s, &db);
+    let widget = titled(&b["tasks"], "Embed the scheduling widget on the website");
+    let epic = b["initiatives"].as_array().unwrap().iter().find(|i| i["id"] == widget["initiative_id"]).unwrap();
+    assert_eq!(epic["title"], "Patient online self-scheduling", "Custom field (Epic Link) holds the epic's key");
+    let tom = titled_person(&b, "Tom Becker");
+    assert_eq!(titled(&b["tasks"], "Configure open scheduling in the EHR")["assignee_id"], tom["id"], "tbecker is Tom Becker");
+    let slots = titled(&b["tasks"], "Build provider slot templates");
+    assert!(
+        slots["notes"].as_str().unwrap().starts_with("Under Configure open scheduling in the EHR."),
+        "a sub-task keeps its path: {slots}"
+    );
+    assert_eq!(slots["status"], "done");
+    let priya = titled_person(&b, "pnatarajan");
+    assert_eq!(priya["department_id"], b["departments"][0]["id"], "new:Marketing creates them there");
+    let _ = cli(&db);
+}
