@@ -590,6 +590,36 @@ async fn a_jira_style_csv_is_imported_through_the_app() {
 const HOSTILE_TITLE: &str = "Attribution <img src=x onerror=alert(1)> & <b>every</b> channel";
 
 /// The one board folder a share holds.
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn a_jira_cloud_export_is_previewed_settled_and_imported_through_the_app() {
+    let home = home("import-jira");
+    let db = board_with_people(&home);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/import/jira-cloud-all-fields.csv");
+    let app = App::launch(&home, &[("BRIDGEBOARD_IMPORT_PATH", file.to_str().unwrap())]).await;
+    app.find("[data-testid=empty-board] [data-testid=import-open]").await.click().await.unwrap();
+    app.find("[data-testid=import-choose]").await.click().await.unwrap();
+    let counts = app.text("[data-testid=source-counts]").await;
+    assert!(counts.contains("From Jira: 2 initiatives, 11 tasks"), "the preview counts what comes over: {counts}");
+    let unsettled = app.text("[data-testid=source-unsettled]").await;
+    assert!(unsettled.contains("Priya Natarajan is not on the board"), "{unsettled}");
+    assert!(!app.find("[data-testid=import-run]").await.is_enabled().await.unwrap(), "Import waits until everyone is settled");
+
+    select_option(&app, "[data-testid=source-create-in]", "Marketing").await;
+    app.eventually("everyone is settled", || async { app.find_all("[data-testid=source-unsettled]").await.is_empty() }).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.screenshot(&shots().join("import-jira.png")).await;
+    app.find("[data-testid=import-run]").await.click().await.unwrap();
+    let result = app.text("[data-testid=import-result]").await;
+    assert!(result.contains("Imported 2 initiatives, 11 tasks"), "{result}");
+
+    let listing = read_board(&db);
+    let sms = listing.initiatives.iter().find(|i| i.title == "Care-plan reminder texts (SMS)").expect("the epic is an initiative");
+    let legal = sms.tasks.iter().find(|t| t.title == "Legal sign-off on consent language").expect("its issue is its task");
+    assert!(legal.blocked_by.iter().any(|b| b.name == "Draft patient consent wording for SMS reminders"), "a Blocks link waits the right way round");
+    app.quit().await;
+}
+
 fn board_folder(share: &Path) -> PathBuf {
     std::fs::read_dir(share).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_dir()).expect("sharing made the board's folder")
 }

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import ImportDialog from "./ImportDialog.svelte";
 import App from "../../App.svelte";
 import { AppStore } from "../stores/app.svelte";
-import type { CsvImportSummary, CsvOptions, Field, ImportPreview } from "../bindings";
+import type { CsvImportSummary, CsvOptions, Field, ImportPreview, SourceOptions, SourceSummary } from "../bindings";
 import { fixture, installBackend, refuse, type Override } from "../../test/backend";
 
 // A Jira-style CSV as the core previews it (file-derived, so built here): its headings, the
@@ -194,4 +194,65 @@ test("Import… opens the dialog from Settings and from an empty board", async (
   await fireEvent.click(within(screen.getByTestId("settings")).getByTestId("import-open"));
   expect(screen.getByTestId("import-dialog")).toBeTruthy();
   expect(screen.queryByTestId("settings")).toBeNull();
+});
+
+describe("import a Jira export", () => {
+  const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [] };
+
+  /** The core's preview, with the choices sent: Grace is settled once mapped or created, "Parked" once mapped. */
+  function sourcePreview(args: Record<string, unknown>): SourceSummary {
+    const options = args.options as SourceOptions;
+    const grace = options.people_map.find(([name]) => name === "Grace Liu")?.[1] ?? (options.create_people_in ? { to: "new" as const, id: options.create_people_in } : null);
+    const parked = options.status_map.find(([name]) => name === "Parked")?.[1] ?? null;
+    return {
+      source: "jira",
+      initiatives: 2,
+      tasks: 11,
+      milestones: 1,
+      dependencies: 6,
+      related: 1,
+      comments: 5,
+      people: [
+        { name: "Tom Becker", email: null, target: { to: "person", id: fixture().board.people[0].id }, items: 3 },
+        { name: "Grace Liu", email: null, target: grace, items: 2 },
+      ],
+      statuses: [
+        { name: "Waiting for vendor", stage: "in_progress", mapped: "in_progress", chosen: null, items: 1 },
+        { name: "Parked", stage: null, mapped: parked ? "cancelled" : null, chosen: parked, items: 1 },
+      ],
+      as_proposed: [{ at: "DFD-1", reason: "In progress in the file, which names no Marketing owner for it" }],
+      skipped: [{ at: "DFD-6's link to SEC-88", reason: "it links to SEC-88, which is not in the file" }],
+      unread: ["Sprint", "Watchers"],
+      notes: [],
+      phi_like: [],
+    };
+  }
+
+  test("people and statuses are settled on the preview before Import can run, and the import sends those choices", async () => {
+    const { backend } = await openDialog({ preview_import: () => TOOL, preview_source: sourcePreview, import_source: sourcePreview });
+    const counts = await screen.findByTestId("source-counts");
+    expect(counts.textContent).toContain("From Jira: 2 initiatives, 11 tasks, of which 1 milestone, 6 dependencies, 1 related link, 5 comments");
+    expect(screen.getByTestId("source-skipped").textContent).toContain("SEC-88");
+    expect(screen.getByTestId("source-proposed").textContent).toContain("DFD-1");
+    expect(screen.getByTestId("source-unread").textContent).toContain("Sprint, Watchers");
+    expect(screen.getByTestId("source-unsettled").textContent).toContain("Grace Liu is not on the board");
+    expect((screen.getByTestId("import-run") as HTMLButtonElement).disabled, "nothing imports while someone is unknown").toBe(true);
+
+    const grace = screen.getAllByTestId("source-person").find((r) => r.dataset.name === "Grace Liu")!;
+    const marketing = fixture().board.departments[0].id;
+    await fireEvent.change(within(grace).getByRole("combobox"), { target: { value: `new:${marketing}` } });
+    const parked = screen.getAllByTestId("source-status").find((r) => r.dataset.name === "Parked")!;
+    await fireEvent.change(within(parked).getByRole("combobox"), { target: { value: "cancelled" } });
+    await waitFor(() => expect(screen.queryByTestId("source-unsettled")).toBeNull());
+
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-result");
+    expect(backend.callsOf("import_source")[0].args.options).toEqual({
+      status_map: [["Parked", "cancelled"]],
+      people_map: [["Grace Liu", { to: "new", id: marketing }]],
+      create_people_in: null,
+      marketing_owner: null,
+      it_owner: null,
+    });
+  });
 });
