@@ -616,7 +616,10 @@ async fn a_jira_cloud_export_is_previewed_settled_and_imported_through_the_app()
     let listing = read_board(&db);
     let sms = listing.initiatives.iter().find(|i| i.title == "Care-plan reminder texts (SMS)").expect("the epic is an initiative");
     let legal = sms.tasks.iter().find(|t| t.title == "Legal sign-off on consent language").expect("its issue is its task");
-    assert!(legal.blocked_by.iter().any(|b| b.name == "Draft patient consent wording for SMS reminders"), "a Blocks link waits the right way round");
+    assert!(
+        legal.blocked_by.iter().any(|b| b.name == "Draft patient consent wording for SMS reminders"),
+        "a Blocks link waits the right way round"
+    );
     app.quit().await;
 }
 

@@ -424,9 +424,9 @@ pub enum Command {
         json: bool,
     },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
-    /// (.json) fills a new, empty board file; a Jira CSV export is added to the board (epics
-    /// become initiatives, their issues tasks, with links, people, statuses and comments; try
-    /// --preview first); a CSV file of initiatives and tasks is added to the board (its people
+    /// (.json) fills a new, empty board file; a Jira or Asana CSV export is added to the board
+    /// (epics or top-level tasks become initiatives, the rest their tasks, with dependencies,
+    /// people, statuses and comments; try --preview first); a CSV file of initiatives and tasks is added to the board (its people
     /// must be on the board already).
     Import(ImportArgs),
 }
@@ -437,10 +437,14 @@ pub enum Command {
 pub struct ImportArgs {
     /// The file: a board export (.json), a Jira CSV export, or a CSV file.
     pub path: PathBuf,
-    /// The tool the file comes from: jira, csv or bridgeboard (a board export); found from the
-    /// file's content when not given.
-    #[arg(long, value_name = "TOOL", value_parser = ["jira", "csv", "bridgeboard"])]
+    /// The tool the file comes from: jira, asana, csv or bridgeboard (a board export); found from
+    /// the file's content when not given.
+    #[arg(long, value_name = "TOOL", value_parser = ["jira", "asana", "csv", "bridgeboard"])]
     pub source: Option<String>,
+    /// Asana: make each section an initiative and its tasks the initiative's tasks (by
+    /// default each top-level task is an initiative and its subtasks its tasks).
+    #[arg(long)]
+    pub sections_as_initiatives: bool,
     /// Show what the import would bring over (counts, people, statuses, what is skipped and
     /// why) and change nothing.
     #[arg(long)]

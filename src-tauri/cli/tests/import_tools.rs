@@ -33,7 +33,7 @@ fn a_jira_preview_says_what_would_come_over_and_changes_nothing() {
     let shown = ok(&db, &["import", &fixture(JIRA), "--preview", "--time-zone", "America/Chicago"]);
     assert!(shown.starts_with("Would import from Jira: 2 initiatives, 11 tasks"), "{shown}");
     assert!(shown.contains("Priya Natarajan → not on the board"), "people to settle are named: {shown}");
-    assert!(shown.contains("Waiting for vendor → in progress (its category in the file)"), "a custom status by its category: {shown}");
+    assert!(shown.contains("Waiting for vendor → in progress (as the file has it)"), "a custom status by its category: {shown}");
     assert!(shown.contains("DFD-6's link to SEC-88: it links to SEC-88, which is not in the file"), "{shown}");
     assert!(shown.contains("Not read: Project key,"), "the columns not read are listed: {shown}");
     let after = board(&s, &db);
@@ -146,4 +146,37 @@ fn a_data_center_export_hangs_stories_under_their_epic_by_epic_link_and_a_people
     let priya = titled_person(&b, "pnatarajan");
     assert_eq!(priya["department_id"], b["departments"][0]["id"], "new:Marketing creates them there");
     let _ = cli(&db);
+}
+
+#[test]
+fn an_asana_project_comes_over_with_subtasks_under_their_task_dependencies_and_people_by_email() {
+    let s = Scratch::new("asana");
+    let db = s.path("asana.bridgeboard");
+    // Tom is on the board under another spelling of his name: his email finds him.
+    ok(&db, &["add-person", "Thomas Becker", "--department", "IT", "--email", "tom.becker@northlakehealth.example"]);
+    let file = fixture("asana-project.csv");
+    let shown = ok(&db, &["import", &file, "--preview"]);
+    assert!(shown.starts_with("Would import from Asana: 3 initiatives, 11 tasks"), "{shown}");
+    assert!(shown.contains("7 dependencies"), "each dependency once, though both ends list it: {shown}");
+    assert!(shown.contains("Tom Becker → Thomas Becker on the board"), "matched by email: {shown}");
+    assert!(shown.contains("dependency on 1215119876543210: it links to 1215119876543210, which is not in the file"), "{shown}");
+
+    ok(&db, &["import", &file, "--create-people", "--department", "Marketing"]);
+    let b = board(&s, &db);
+    let consent = titled(&b["tasks"], "Write consent wording for reminder texts");
+    let legal = titled(&b["tasks"], "Legal review of consent wording");
+    assert!(
+        b["dependencies"].as_array().unwrap().iter().any(|d| d["from_id"] == consent["id"] && d["to_id"] == legal["id"]),
+        "Blocked By on the legal review: it waits for the consent wording"
+    );
+    let mobile = titled(&b["tasks"], "Test the widget on iOS and Android");
+    assert!(mobile["notes"].as_str().unwrap().starts_with("Under Embed the scheduling widget on the website."), "{mobile}");
+    assert_eq!(titled(&b["tasks"], "Publish flu-shot landing page")["status"], "done", "Completed At means done");
+    assert_eq!(titled(&b["tasks"], "Build reminder templates")["department_id"], b["departments"][1]["id"], "the Department field is read");
+
+    let s2 = Scratch::new("asana-sections");
+    let db2 = s2.path("sections.bridgeboard");
+    let shown = ok(&db2, &["import", &file, "--preview", "--sections-as-initiatives", "--create-people", "--department", "IT"]);
+    assert!(shown.starts_with("Would import from Asana: 3 initiatives, 14 tasks"), "sections are the initiatives: {shown}");
+    assert!(!db2.exists(), "a preview makes no board file");
 }

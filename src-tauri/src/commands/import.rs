@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use bridgeboard_core::import::csv::{CsvImportSummary, CsvOptions};
 use bridgeboard_core::import::resolve::SourceOptions;
 use bridgeboard_core::import::write::SourceSummary;
-use bridgeboard_core::import::{self, ImportPreview};
+use bridgeboard_core::import::{self, ImportPreview, ReadOptions};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -49,14 +49,20 @@ pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String
 /// What a file from another tool would bring into the open board, with `options` applied; the
 /// board is not changed.
 #[tauri::command]
-pub async fn preview_source(state: State<'_, AppState>, path: String, options: SourceOptions) -> Reply<SourceSummary> {
-    source_import(&state, &path, &options, import::preview_source).map_err(|e| e.payload())
+pub async fn preview_source(state: State<'_, AppState>, path: String, read: ReadOptions, options: SourceOptions) -> Reply<SourceSummary> {
+    source_import(&state, &path, read, &options, import::preview_source).map_err(|e| e.payload())
 }
 
 /// Imports a file from another tool into the open board, all or nothing.
 #[tauri::command]
-pub async fn import_source(app: AppHandle, state: State<'_, AppState>, path: String, options: SourceOptions) -> Reply<SourceSummary> {
-    let summary = source_import(&state, &path, &options, import::import_source).map_err(|e| e.payload())?;
+pub async fn import_source(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    read: ReadOptions,
+    options: SourceOptions,
+) -> Reply<SourceSummary> {
+    let summary = source_import(&state, &path, read, &options, import::import_source).map_err(|e| e.payload())?;
     board_changed(&app, "edit");
     Ok(summary)
 }
@@ -70,11 +76,17 @@ type SourceRun = fn(
     &SourceOptions,
 ) -> bridgeboard_core::Result<SourceSummary>;
 
-fn source_import(state: &AppState, path: &str, options: &SourceOptions, run: SourceRun) -> bridgeboard_core::Result<SourceSummary> {
+fn source_import(
+    state: &AppState,
+    path: &str,
+    read: ReadOptions,
+    options: &SourceOptions,
+    run: SourceRun,
+) -> bridgeboard_core::Result<SourceSummary> {
     let path = Path::new(path.trim());
     let bytes = import::read(path)?;
     let source = import::detect(&bytes);
-    let plan = import::read_source(path, &bytes, source, import::desktop_zone())?;
+    let plan = import::read_source(path, &bytes, source, &read)?;
     state.with_store(|store| {
         let actor = state.actor(store);
         run(store, &actor, chrono::Utc::now(), source, &plan, options)

@@ -92,22 +92,17 @@ fn who(store: &Store, actor: Option<&str>, clock: Clock) -> Result<Actor> {
     })
 }
 
-/// A file from another tool (Jira): read and checked before the board file is opened, then
+/// A file from another tool (Jira, Asana): read and checked before the board file is opened, then
 /// previewed or imported whole.
 fn other_tool(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock, source: Source, bytes: &[u8]) -> Result<String> {
-    let zone = match &args.time_zone {
-        Some(name) => core_import::zone_named(name)?,
-        None => core_import::desktop_zone(),
-    };
-    let plan = core_import::read_source(&args.path, bytes, source, zone)?;
+    let read = core_import::ReadOptions { time_zone: args.time_zone.clone(), sections_as_initiatives: args.sections_as_initiatives };
+    let plan = core_import::read_source(&args.path, bytes, source, &read)?;
     let people_map = match &args.people_map {
         Some(path) => Some(core_import::read_people_map(path)?),
         None => None,
     };
-    if args.preview && !db.exists() {
-        return Err(Error::Validation(format!("{} does not exist yet; a preview needs the board to import into.", db.display())));
-    }
-    let mut store = Store::open(db, None)?;
+    // A preview into a board file not made yet is a preview into an empty board: none is made.
+    let mut store = if args.preview && !db.exists() { Store::open_in_memory()? } else { Store::open(db, None)? };
     let board = Snapshot::read(&store, clock.today)?;
     let department = args.department.as_deref().map(|d| board.department(d)).transpose()?;
     let mut options = SourceOptions {
@@ -168,7 +163,7 @@ fn describe(s: &SourceSummary, board: &Snapshot, preview: bool) -> String {
         for st in &s.statuses {
             let to = match (&st.chosen, st.mapped) {
                 (Some(wire), _) => wire.clone(),
-                (None, Some(stage)) if st.stage.is_some() => format!("{} (its category in the file)", stage.label()),
+                (None, Some(stage)) if st.stage.is_some() => format!("{} (as the file has it)", stage.label()),
                 (None, Some(stage)) => stage.label().to_string(),
                 (None, None) => "needs a mapping (--status-map \"NAME=status\")".into(),
             };

@@ -27,6 +27,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::plan::{Skipped, SourceComment, SourceItem, SourceLink, SourcePerson, SourcePlan, SourceStatus, Stage};
+use super::sheet::{self, Columns, Sheet};
 use crate::domain::model::{DependencyKind, Priority};
 use crate::{Error, Result};
 
@@ -34,32 +35,6 @@ use crate::{Error, Result};
 pub fn looks_like(headers: &[String]) -> bool {
     let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
     has("Issue key") && has("Issue id") && has("Summary")
-}
-
-/// The columns read, each by every position its name has.
-struct Columns {
-    at: HashMap<String, Vec<usize>>,
-}
-
-impl Columns {
-    fn new(headers: &[String]) -> Columns {
-        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            at.entry(h.trim().to_lowercase()).or_default().push(i);
-        }
-        Columns { at }
-    }
-
-    /// The first non-empty value of the first of `names` the file has.
-    fn one<'r>(&self, row: &'r csv::StringRecord, names: &[&str]) -> &'r str {
-        self.all(row, names).into_iter().next().unwrap_or("")
-    }
-
-    /// Every non-empty value in the columns of the first of `names` the file has.
-    fn all<'r>(&self, row: &'r csv::StringRecord, names: &[&str]) -> Vec<&'r str> {
-        let Some(positions) = names.iter().find_map(|n| self.at.get(&n.to_lowercase())) else { return Vec::new() };
-        positions.iter().filter_map(|&i| row.get(i)).map(str::trim).filter(|v| !v.is_empty()).collect()
-    }
 }
 
 /// Every heading read by this reader; the others are listed as not read.
@@ -94,47 +69,14 @@ const READ: &[&str] = &[
 /// Reads a Jira CSV export. `zone` is the time zone the export's times are in (the exporting
 /// person's, usually this desktop's).
 pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|_| Error::Validation("The Jira export is not UTF-8 text; export it again from Jira (Export → CSV).".into()))?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers: Vec<String> = match records.next() {
-        Some(Ok(h)) => h.iter().map(|s| s.to_string()).collect(),
-        Some(Err(err)) => return Err(Error::Validation(format!("The Jira export's header line cannot be read ({err})."))),
-        None => return Err(Error::Validation("The Jira export is empty.".into())),
-    };
+    let Sheet { headers, rows } = sheet::read(bytes, "Jira export")?;
     if !looks_like(&headers) {
         return Err(Error::Validation("This is not a Jira CSV export: it has no Issue key, Issue id and Summary columns.".into()));
     }
     let cols = Columns::new(&headers);
-    let mut plan = SourcePlan::default();
-    let mut seen_unread: Vec<String> = Vec::new();
-    for h in &headers {
-        let low = h.trim().to_lowercase();
-        if !READ.contains(&low.as_str()) && !h.trim().is_empty() && !seen_unread.iter().any(|s| s.eq_ignore_ascii_case(h.trim())) {
-            seen_unread.push(h.trim().to_string());
-        }
-    }
-    plan.unread = seen_unread;
-    let mut other_links: Vec<String> = Vec::new();
-    for h in &plan.unread {
-        if h.to_lowercase().contains("issue link (") && !other_links.contains(h) {
-            other_links.push(h.clone());
-        }
-    }
+    let mut plan = SourcePlan { unread: sheet::unread(&headers, READ), ..SourcePlan::default() };
+    let other_links: Vec<String> = plan.unread.iter().filter(|h| h.to_lowercase().contains("issue link (")).cloned().collect();
 
-    let mut rows = Vec::new();
-    for (n, record) in records.enumerate() {
-        let line = n as u64 + 2;
-        match record {
-            Ok(r) => rows.push((line, r)),
-            Err(err) => {
-                return Err(Error::Validation(format!(
-                    "line {line} of the Jira export cannot be read ({err}); the file may be cut short. Export it again."
-                )))
-            }
-        }
-    }
     // Keys (PSS-12) to issue ids, for Epic Link and the link columns.
     let id_of: HashMap<String, String> =
         rows.iter().map(|(_, r)| (cols.one(r, &["Issue key"]).to_string(), cols.one(r, &["Issue id"]).to_string())).collect();

@@ -8,10 +8,12 @@
 //! Both are all or nothing. A file that is too big, truncated, binary or neither kind gets a
 //! clear message and the board is left as it was.
 
+pub mod asana;
 pub mod csv;
 pub mod jira;
 pub mod plan;
 pub mod resolve;
+mod sheet;
 pub mod write;
 
 use std::io::Read;
@@ -176,7 +178,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
     if !matches!(source, Source::Bridgeboard | Source::Csv) {
         // Read whole now, so that a damaged file is refused at once; the preview of what it
         // brings over needs the board (`preview_source`).
-        read_source(path, &bytes, source, chrono_tz::UTC)?;
+        read_source(path, &bytes, source, &ReadOptions { time_zone: Some("UTC".into()), ..ReadOptions::default() })?;
         return Ok(ImportPreview {
             kind: ImportKind::Tool,
             source,
@@ -240,16 +242,34 @@ pub fn detect(bytes: &[u8]) -> Source {
         .unwrap_or_default();
     if jira::looks_like(&headers) {
         Source::Jira
+    } else if asana::looks_like(&headers) {
+        Source::Asana
     } else {
         Source::Csv
     }
 }
 
-/// Reads the file of another tool into what it says, without touching any board. `zone` is the
-/// time zone its times are in when they carry none (the desktop's, or `--time-zone`).
-pub fn read_source(path: &Path, bytes: &[u8], source: Source, zone: chrono_tz::Tz) -> Result<SourcePlan> {
+/// How to read another tool's file; each has a CLI flag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize, TS)]
+pub struct ReadOptions {
+    /// The time zone the file's times are in when they carry none, by its IANA name
+    /// (`--time-zone`); this desktop's when not given.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// Asana: each section is an initiative, its tasks the initiative's tasks.
+    #[serde(default)]
+    pub sections_as_initiatives: bool,
+}
+
+/// Reads the file of another tool into what it says, without touching any board.
+pub fn read_source(path: &Path, bytes: &[u8], source: Source, options: &ReadOptions) -> Result<SourcePlan> {
+    let zone = match &options.time_zone {
+        Some(name) => zone_named(name)?,
+        None => desktop_zone(),
+    };
     let plan = match source {
         Source::Jira => jira::read(bytes, zone),
+        Source::Asana => asana::read(bytes, options.sections_as_initiatives),
         other => {
             Err(Error::Validation(format!("{} files are not read this way; import them as a board export or a CSV file.", other.label())))
         }
@@ -260,8 +280,8 @@ pub fn read_source(path: &Path, bytes: &[u8], source: Source, zone: chrono_tz::T
     })
 }
 
-/// This desktop's time zone, for the hosts to pass to [`read_source`]; UTC when the system does
-/// not say.
+/// This desktop's time zone, for the hosts to pass to [`read_source`] ([`ReadOptions`]); UTC
+/// when the system does not say.
 pub fn desktop_zone() -> chrono_tz::Tz {
     iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(chrono_tz::UTC)
 }

@@ -145,6 +145,8 @@ pub struct SourceItem {
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub milestone: bool,
+    /// The department the file gives it by name (an Asana "Department" field).
+    pub department: Option<String>,
     pub tags: Vec<String>,
     pub comments: Vec<SourceComment>,
 }

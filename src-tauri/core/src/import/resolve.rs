@@ -240,8 +240,13 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
                 let under = format!("Under {}.", path.join(" › "));
                 item.notes = if item.notes.is_empty() { under } else { format!("{under}\n\n{}", item.notes) };
             }
-            let department_id =
-                item.assignee.as_ref().and_then(|p| out.target(p)).and_then(|t| department_of(board, t)).unwrap_or(default_department);
+            // The department the file names, else the assignee's, else the source's.
+            let named =
+                item.department.as_deref().and_then(|name| board.departments.iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())));
+            let department_id = named
+                .map(|d| d.id)
+                .or_else(|| item.assignee.as_ref().and_then(|p| out.target(p)).and_then(|t| department_of(board, t)))
+                .unwrap_or(default_department);
             out.tasks.push(PlannedTask { item, initiative: top, status: task_status(stage), department_id });
         }
     }

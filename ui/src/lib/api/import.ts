@@ -1,8 +1,8 @@
 // Importing: a CSV of initiatives and tasks into the open board (with a column mapping the
-// person can adjust), a file from another tool (Jira) into the open board, or a board export
+// person can adjust), a file from another tool (Jira, Asana) into the open board, or a board export
 // into a new board file. Reading a file for the preview
 // changes no board.
-import type { CsvImportSummary, CsvOptions, ImportPreview, Session, SourceOptions, SourceSummary } from "../bindings";
+import type { CsvImportSummary, CsvOptions, ImportPreview, ReadOptions, Session, SourceOptions, SourceSummary } from "../bindings";
 import { call } from "./ipc";
 
 /** Shows the native open dialog on the Rust side; null when the person cancelled. */
@@ -26,11 +26,11 @@ export function importBoard(source: string, target: string): Promise<Session> {
 }
 
 /** What another tool's file would bring into the open board with `options`; changes nothing. */
-export function previewSource(path: string, options: SourceOptions): Promise<SourceSummary> {
-  return call<SourceSummary>("preview_source", { path, options });
+export function previewSource(path: string, read: ReadOptions, options: SourceOptions): Promise<SourceSummary> {
+  return call<SourceSummary>("preview_source", { path, read, options });
 }
 
 /** Imports another tool's file into the open board, all or nothing. */
-export function importSource(path: string, options: SourceOptions): Promise<SourceSummary> {
-  return call<SourceSummary>("import_source", { path, options });
+export function importSource(path: string, read: ReadOptions, options: SourceOptions): Promise<SourceSummary> {
+  return call<SourceSummary>("import_source", { path, read, options });
 }

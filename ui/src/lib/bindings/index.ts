@@ -716,6 +716,17 @@ unread: Array<string>, notes: Array<string>,
  */
 phi_like: Array<Skipped>, };
 
+export type ReadOptions = { 
+/**
+ * The time zone the file's times are in when they carry none, by its IANA name
+ * (`--time-zone`); this desktop's when not given.
+ */
+time_zone: string | null, 
+/**
+ * Asana: each section is an initiative, its tasks the initiative's tasks.
+ */
+sections_as_initiatives: boolean, };
+
 export type BackupInfo = { path: string, kind: BackupKind, 
 /**
  * When the file was written.

@@ -2,7 +2,7 @@
 // (for a CSV: mapping, separator, date order; for another tool's file: who each person is, what
 // each status means, the owners) and the outcome. Lives as long as the dialog; the board itself
 // is re-read through the AppStore after an import, never patched here.
-import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview, PersonTarget, SourceOptions, SourceSummary } from "../bindings";
+import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview, PersonTarget, ReadOptions, SourceOptions, SourceSummary } from "../bindings";
 import * as api from "../api/import";
 import { toAppError } from "../api/errors";
 import type { AppStore } from "./app.svelte";
@@ -43,6 +43,8 @@ export class ImportStore {
   result = $state<CsvImportSummary | null>(null);
   /** Another tool's file: the choices made on its preview, what it would bring, what it brought. */
   sourceOptions = $state<SourceOptions>({ ...NO_SOURCE_OPTIONS });
+  /** How the file is read: this desktop's time zone, and for Asana whether sections are the initiatives. */
+  readOptions = $state<ReadOptions>({ time_zone: null, sections_as_initiatives: false });
   sourcePreview = $state.raw<SourceSummary | null>(null);
   sourceResult = $state.raw<SourceSummary | null>(null);
 
@@ -70,6 +72,7 @@ export class ImportStore {
       this.sourceOptions = { ...NO_SOURCE_OPTIONS, status_map: [], people_map: [] };
       this.sourcePreview = null;
       this.sourceResult = null;
+      this.readOptions = { time_zone: null, sections_as_initiatives: false };
       await this.#preview();
     });
   }
@@ -133,12 +136,18 @@ export class ImportStore {
     return this.#run(() => this.#previewSource());
   }
 
+  /** Asana: whether each section is an initiative (its tasks the initiative's tasks). */
+  setSectionsAsInitiatives(on: boolean): Promise<void> {
+    this.readOptions.sections_as_initiatives = on;
+    return this.#run(() => this.#previewSource());
+  }
+
   /** Imports another tool's file into the open board, as previewed; the board is re-read after. */
   runSource(): Promise<void> {
     const path = this.path;
     if (!path) return Promise.resolve();
     return this.#run(async () => {
-      this.sourceResult = await api.importSource(path, $state.snapshot(this.sourceOptions));
+      this.sourceResult = await api.importSource(path, $state.snapshot(this.readOptions), $state.snapshot(this.sourceOptions));
       await this.#app.refresh();
     });
   }
@@ -156,7 +165,7 @@ export class ImportStore {
   async #previewSource(): Promise<void> {
     if (!this.path) return;
     const seq = ++this.#seq;
-    const summary = await api.previewSource(this.path, $state.snapshot(this.sourceOptions));
+    const summary = await api.previewSource(this.path, $state.snapshot(this.readOptions), $state.snapshot(this.sourceOptions));
     if (seq === this.#seq) this.sourcePreview = summary;
   }
 
