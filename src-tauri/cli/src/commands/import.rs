@@ -10,7 +10,7 @@ use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
 use bridgeboard_core::import::plan::Source;
 use bridgeboard_core::import::resolve::{PersonTarget, SourceOptions};
 use bridgeboard_core::import::write::SourceSummary;
-use bridgeboard_core::{Actor, Error, Result, Store};
+use bridgeboard_core::{Actor, Result, Store};
 
 use super::Clock;
 use crate::args::ImportArgs;
