@@ -180,3 +180,31 @@ fn an_asana_project_comes_over_with_subtasks_under_their_task_dependencies_and_p
     assert!(shown.starts_with("Would import from Asana: 3 initiatives, 14 tasks"), "sections are the initiatives: {shown}");
     assert!(!db2.exists(), "a preview makes no board file");
 }
+
+#[test]
+fn a_trello_board_comes_over_cards_as_initiatives_checklists_as_tasks_archived_cards_as_asked() {
+    let s = Scratch::new("trello");
+    let db = s.path("trello.bridgeboard");
+    let map = s.path("people.csv");
+    std::fs::write(&map, "Tom Becker,new:IT\nJames O'Connor,new:IT\n").unwrap();
+    let file = fixture("trello-board.json");
+    let args = ["--people-map", map.to_str().unwrap(), "--create-people", "--department", "Marketing", "--time-zone", "America/Chicago"];
+    let shown = ok(&db, &[&["import", file.as_str()][..], &args].concat());
+    assert!(shown.starts_with("Imported from Trello: 5 initiatives, 10 tasks"), "archived cards are left out by default: {shown}");
+    assert!(shown.contains("3 comments"), "{shown}");
+    let b = board(&s, &db);
+    let booking = titled(&b["initiatives"], "Patient online self-scheduling");
+    assert_eq!(booking["status"], "in_progress", "two members, one per department, are its owners: {booking}");
+    assert_eq!(booking["target"], "2027-03-15", "a due of 23:00 UTC is still the 15th in Chicago");
+    let checked = b["tasks"].as_array().unwrap().iter().filter(|t| t["status"] == "done").count();
+    assert_eq!(checked, 3, "checked items are done");
+    let comment = b["comments"].as_array().unwrap().iter().find(|c| c["author_name"] == "Grace Liu").expect("Grace's comment");
+    assert_eq!(comment["created_at"], "2026-11-10T19:12:05Z", "a comment keeps its author and time");
+
+    let s2 = Scratch::new("trello-archived");
+    let db2 = s2.path("trello.bridgeboard");
+    let shown = ok(&db2, &[&["import", file.as_str(), "--archived", "cancelled"][..], &args].concat());
+    assert!(shown.starts_with("Imported from Trello: 7 initiatives"), "{shown}");
+    let b = board(&s2, &db2);
+    assert_eq!(titled(&b["initiatives"], "Summer health fair booth")["status"], "cancelled", "a card of an archived list is archived too");
+}

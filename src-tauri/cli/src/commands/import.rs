@@ -9,6 +9,7 @@ use bridgeboard_core::import as core_import;
 use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
 use bridgeboard_core::import::plan::Source;
 use bridgeboard_core::import::resolve::{PersonTarget, SourceOptions};
+use bridgeboard_core::import::trello::Archived;
 use bridgeboard_core::import::write::SourceSummary;
 use bridgeboard_core::{Actor, Result, Store};
 
@@ -92,10 +93,12 @@ fn who(store: &Store, actor: Option<&str>, clock: Clock) -> Result<Actor> {
     })
 }
 
-/// A file from another tool (Jira, Asana): read and checked before the board file is opened, then
+/// A file from another tool (Jira, Asana, Trello): read and checked before the board file is opened, then
 /// previewed or imported whole.
 fn other_tool(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock, source: Source, bytes: &[u8]) -> Result<String> {
-    let read = core_import::ReadOptions { time_zone: args.time_zone.clone(), sections_as_initiatives: args.sections_as_initiatives };
+    let archived = if args.archived.as_deref() == Some("cancelled") { Archived::Cancelled } else { Archived::Skip };
+    let read =
+        core_import::ReadOptions { time_zone: args.time_zone.clone(), sections_as_initiatives: args.sections_as_initiatives, archived };
     let plan = core_import::read_source(&args.path, bytes, source, &read)?;
     let people_map = match &args.people_map {
         Some(path) => Some(core_import::read_people_map(path)?),

@@ -1,11 +1,14 @@
-//! Importing a file into a board. Two kinds of file, told apart by their first character:
+//! Importing a file into a board. Which kind of file it is comes from its content ([`detect`]):
 //!
-//! - the JSON board export (`export::json`, starts with `{`): into an empty board, which it
-//!   fills whole, ids and history kept (see `store/funnel/import.rs`);
-//! - a CSV file of initiatives and tasks (anything else): added to the board, new ids, its
-//!   columns mapped to ours (see [`csv`]).
+//! - the JSON board export (`export::json`): into an empty board, which it fills whole, ids and
+//!   history kept (see `store/funnel/import.rs`);
+//! - a file from another tool (a Jira or Asana CSV export, a Trello board export): read into
+//!   what it says ([`plan`], one reader per tool), matched to the board ([`resolve`]: people,
+//!   statuses, owners), previewed and written through the funnel ([`write`]);
+//! - any other CSV file of initiatives and tasks: added to the board, new ids, its columns mapped
+//!   to ours (see [`csv`]).
 //!
-//! Both are all or nothing. A file that is too big, truncated, binary or neither kind gets a
+//! All are all or nothing. A file that is too big, truncated, binary or of no known kind gets a
 //! clear message and the board is left as it was.
 
 pub mod asana;
@@ -14,6 +17,7 @@ pub mod jira;
 pub mod plan;
 pub mod resolve;
 mod sheet;
+pub mod trello;
 pub mod write;
 
 use std::io::Read;
@@ -109,7 +113,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// Anything else is read as CSV.
 pub fn is_board_export(bytes: &[u8]) -> bool {
     let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') && !trello::looks_like(bytes)
 }
 
 /// Imports the file at `path` into `store`, a CSV file with the default options.
@@ -224,9 +228,13 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
     })
 }
 
-/// Which tool `bytes` come from, by their content (not the file name): a Bridgeboard board
-/// export, a Jira CSV (its `Issue key` and `Issue id` columns), or another CSV.
+/// Which tool `bytes` come from, by their content (not the file name): a Trello board export
+/// (JSON with cards in lists), a Bridgeboard board export (other JSON), a Jira CSV (its `Issue
+/// key` and `Issue id` columns), an Asana CSV (`Task ID` and `Section/Column`), or another CSV.
 pub fn detect(bytes: &[u8]) -> Source {
+    if trello::looks_like(bytes) {
+        return Source::Trello;
+    }
     if is_board_export(bytes) {
         return Source::Bridgeboard;
     }
@@ -259,6 +267,9 @@ pub struct ReadOptions {
     /// Asana: each section is an initiative, its tasks the initiative's tasks.
     #[serde(default)]
     pub sections_as_initiatives: bool,
+    /// Trello: archived cards are skipped, or come in as cancelled.
+    #[serde(default)]
+    pub archived: trello::Archived,
 }
 
 /// Reads the file of another tool into what it says, without touching any board.
@@ -270,6 +281,7 @@ pub fn read_source(path: &Path, bytes: &[u8], source: Source, options: &ReadOpti
     let plan = match source {
         Source::Jira => jira::read(bytes, zone),
         Source::Asana => asana::read(bytes, options.sections_as_initiatives),
+        Source::Trello => trello::read(bytes, zone, options.archived),
         other => {
             Err(Error::Validation(format!("{} files are not read this way; import them as a board export or a CSV file.", other.label())))
         }

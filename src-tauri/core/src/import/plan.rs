@@ -142,6 +142,8 @@ pub struct SourceItem {
     pub status: Option<SourceStatus>,
     pub priority: Option<Priority>,
     pub assignee: Option<SourcePerson>,
+    /// Others on it (a Trello card's other members): candidates for its owners.
+    pub members: Vec<SourcePerson>,
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub milestone: bool,

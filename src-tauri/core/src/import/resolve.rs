@@ -74,9 +74,17 @@ pub struct PlannedInitiative {
     pub status: InitiativeStatus,
     /// Why it comes in as Proposed although the file has it further along.
     pub held_back: Option<String>,
-    pub marketing_owner: Option<PersonTarget>,
-    pub it_owner: Option<PersonTarget>,
-    pub accountable: Option<PersonTarget>,
+    pub marketing_owner: Option<Owner>,
+    pub it_owner: Option<Owner>,
+    pub accountable: Option<Owner>,
+}
+
+/// Who fills an owner's place: someone on the board, or a person the file names (on the board
+/// or to be created, as [`Resolution::target`] says).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Owner {
+    Person(Id),
+    Named(SourcePerson),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +178,7 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
 
     // People: everyone an item is assigned to, once each, in the order first named.
     let mut named: Vec<(SourcePerson, usize)> = Vec::new();
-    for person in plan.items.iter().filter_map(|i| i.assignee.as_ref()) {
+    for person in plan.items.iter().flat_map(|i| i.assignee.iter().chain(&i.members)) {
         match named.iter_mut().find(|(p, _)| p == person) {
             Some((_, n)) => *n += 1,
             None => named.push((person.clone(), 1)),
@@ -274,19 +282,21 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
     out
 }
 
-/// The owners and the Accountable an initiative gets: the file's assignee fills the owner of
-/// their own department and is the Accountable; the owners chosen for the whole import fill the
-/// rest. Past Proposed without both owners, it comes in as Proposed, and the preview says so.
+/// The owners and the Accountable an initiative gets: the file's assignee (then its other
+/// people) fills the owner of their own department, the assignee is the Accountable; the owners
+/// chosen for the whole import fill the rest. Past Proposed without both owners, it comes in as Proposed, and the preview says so.
 fn owners(out: &Resolution, board: &Snapshot, options: &SourceOptions, item: &SourceItem, status: InitiativeStatus) -> Owners {
-    let assignee = item.assignee.as_ref().and_then(|p| out.target(p)).cloned();
-    let department = assignee.as_ref().and_then(|t| department_of(board, t));
-    let slot = |dept: Id, default: Option<Id>| match (&assignee, department) {
-        (Some(t), Some(d)) if d == dept => Some(t.clone()),
-        _ => default.map(PersonTarget::Person),
+    // The assignee first, then the item's other people: the first of a department owns for it.
+    let candidates: Vec<(&SourcePerson, &PersonTarget)> =
+        item.assignee.iter().chain(&item.members).filter_map(|p| out.target(p).map(|t| (p, t))).collect();
+    let slot = |dept: Id, default: Option<Id>| {
+        let named = candidates.iter().find(|(_, t)| department_of(board, t) == Some(dept)).map(|(p, _)| Owner::Named((*p).clone()));
+        named.or(default.map(Owner::Person))
     };
     let marketing = slot(MARKETING, options.marketing_owner);
     let it = slot(IT, options.it_owner);
-    let accountable = assignee.clone().or_else(|| it.clone()).or_else(|| marketing.clone());
+    let assignee = candidates.first().filter(|_| item.assignee.is_some()).map(|(p, _)| Owner::Named((*p).clone()));
+    let accountable = assignee.or_else(|| it.clone()).or_else(|| marketing.clone());
     let missing: Vec<&str> = [(marketing.is_none(), "Marketing owner"), (it.is_none(), "IT owner")]
         .into_iter()
         .filter_map(|(gone, what)| gone.then_some(what))
@@ -301,9 +311,9 @@ fn owners(out: &Resolution, board: &Snapshot, options: &SourceOptions, item: &So
 struct Owners {
     status: InitiativeStatus,
     held_back: Option<String>,
-    marketing: Option<PersonTarget>,
-    it: Option<PersonTarget>,
-    accountable: Option<PersonTarget>,
+    marketing: Option<Owner>,
+    it: Option<Owner>,
+    accountable: Option<Owner>,
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::plan::{Skipped, Source, SourcePerson, SourcePlan};
-use super::resolve::{PersonMatch, PersonTarget, Resolution, StatusUse};
+use super::resolve::{Owner, PersonMatch, PersonTarget, Resolution, StatusUse};
 use crate::domain::model::{DependencyKind, Id, InitiativeStatus, TaskKind};
 use crate::domain::ops::{NewDependency, NewInitiative, NewPerson, NewTask, Op};
 use crate::store::Batch;
@@ -120,9 +120,9 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     let mut ids: HashMap<&str, Id> = HashMap::new();
     for planned in &r.initiatives {
         let item = &planned.item;
-        let owner = |target: &Option<PersonTarget>| match target {
-            Some(PersonTarget::Person(id)) => Some(*id),
-            Some(PersonTarget::New(_)) => assignee(item.assignee.as_ref()),
+        let owner = |who: &Option<Owner>| match who {
+            Some(Owner::Person(id)) => Some(*id),
+            Some(Owner::Named(person)) => assignee(Some(person)),
             None => None,
         };
         let new = NewInitiative {
@@ -139,24 +139,32 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
             block_reason: None,
             accountable_id: owner(&planned.accountable),
         };
-        let first = batch.apply(Op::CreateInitiative(new.clone()));
-        let result = match first {
-            Err(err) if new.status != InitiativeStatus::Proposed && err.code() != "storage" => {
-                let reason =
-                    format!("{} in the file, but {}; it comes in as Proposed", new.status.label(), lowercase_first(&err.to_string()));
-                let retry = batch.apply(Op::CreateInitiative(NewInitiative { status: InitiativeStatus::Proposed, ..new }));
-                if retry.is_ok() {
-                    summary.as_proposed.push(Skipped { at: item.label.clone(), reason });
+        // Refused as the file has it (its owners or predecessors do not allow that status), it
+        // comes in as Proposed; refused even so, without the owners the file gave it.
+        let fallbacks = [
+            NewInitiative { status: InitiativeStatus::Proposed, ..new.clone() },
+            NewInitiative {
+                status: InitiativeStatus::Proposed,
+                marketing_owner_id: None,
+                it_owner_id: None,
+                accountable_id: None,
+                ..new.clone()
+            },
+        ];
+        let mut result = batch.apply(Op::CreateInitiative(new.clone()));
+        let mut held_back = planned.held_back.clone();
+        for fallback in fallbacks.into_iter().filter(|f| *f != new) {
+            match &result {
+                Err(err) if err.code() != "storage" => {
+                    held_back = Some(format!("{} in the file, but {}", new.status.label(), lowercase_first(&err.to_string())));
+                    result = batch.apply(Op::CreateInitiative(fallback));
                 }
-                retry
+                _ => break,
             }
-            other => {
-                if let (Ok(_), Some(reason)) = (&other, &planned.held_back) {
-                    summary.as_proposed.push(Skipped { at: item.label.clone(), reason: reason.clone() });
-                }
-                other
-            }
-        };
+        }
+        if let (Ok(_), Some(reason)) = (&result, held_back) {
+            summary.as_proposed.push(Skipped { at: item.label.clone(), reason });
+        }
         match result {
             Ok(id) => {
                 ids.insert(item.key.as_str(), id);

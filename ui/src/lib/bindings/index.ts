@@ -725,7 +725,13 @@ time_zone: string | null,
 /**
  * Asana: each section is an initiative, its tasks the initiative's tasks.
  */
-sections_as_initiatives: boolean, };
+sections_as_initiatives: boolean, 
+/**
+ * Trello: archived cards are skipped, or come in as cancelled.
+ */
+archived: Archived, };
+
+export type Archived = "skip" | "cancelled";
 
 export type BackupInfo = { path: string, kind: BackupKind, 
 /**

@@ -20,6 +20,9 @@ export function summaryText(s: CsvImportSummary): string {
 /** Nothing chosen yet: the core matches people and statuses on its own. */
 const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], create_people_in: null, marketing_owner: null, it_owner: null };
 
+/** A file read as it is: this desktop's time zone, top-level tasks as initiatives, archived cards left out. */
+const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip" };
+
 /** What must be settled before another tool's file can be imported. */
 export function unsettled(s: SourceSummary): string[] {
   return [
@@ -44,7 +47,7 @@ export class ImportStore {
   /** Another tool's file: the choices made on its preview, what it would bring, what it brought. */
   sourceOptions = $state<SourceOptions>({ ...NO_SOURCE_OPTIONS });
   /** How the file is read: this desktop's time zone, and for Asana whether sections are the initiatives. */
-  readOptions = $state<ReadOptions>({ time_zone: null, sections_as_initiatives: false });
+  readOptions = $state<ReadOptions>({ ...READ_AS_WRITTEN });
   sourcePreview = $state.raw<SourceSummary | null>(null);
   sourceResult = $state.raw<SourceSummary | null>(null);
 
@@ -72,7 +75,7 @@ export class ImportStore {
       this.sourceOptions = { ...NO_SOURCE_OPTIONS, status_map: [], people_map: [] };
       this.sourcePreview = null;
       this.sourceResult = null;
-      this.readOptions = { time_zone: null, sections_as_initiatives: false };
+      this.readOptions = { ...READ_AS_WRITTEN };
       await this.#preview();
     });
   }
@@ -136,9 +139,9 @@ export class ImportStore {
     return this.#run(() => this.#previewSource());
   }
 
-  /** Asana: whether each section is an initiative (its tasks the initiative's tasks). */
-  setSectionsAsInitiatives(on: boolean): Promise<void> {
-    this.readOptions.sections_as_initiatives = on;
+  /** How the file is read: Asana's sections as initiatives, Trello's archived cards. */
+  setRead(patch: Partial<Pick<ReadOptions, "sections_as_initiatives" | "archived">>): Promise<void> {
+    Object.assign(this.readOptions, patch);
     return this.#run(() => this.#previewSource());
   }
 
