@@ -424,7 +424,8 @@ pub enum Command {
         json: bool,
     },
     /// Import a file, all or nothing; prints what was imported. A Bridgeboard board export
-    /// (.json) fills a new, empty board file; a Jira or Asana CSV export or a Trello board export is added to the board
+    /// (.json) fills a new, empty board file; a Jira or Asana CSV export, a Trello board export or a Microsoft Project XML plan is
+    /// added to the board
     /// (epics or top-level tasks become initiatives, the rest their tasks, with dependencies,
     /// people, statuses and comments; try --preview first); a CSV file of initiatives and tasks is added to the board (its people
     /// must be on the board already).
@@ -437,9 +438,9 @@ pub enum Command {
 pub struct ImportArgs {
     /// The file: a board export (.json), a Jira CSV export, or a CSV file.
     pub path: PathBuf,
-    /// The tool the file comes from: jira, asana, trello, csv or bridgeboard (a board export);
-    /// found from the file's content when not given.
-    #[arg(long, value_name = "TOOL", value_parser = ["jira", "asana", "trello", "csv", "bridgeboard"])]
+    /// The tool the file comes from: jira, asana, trello, msproject (a Project plan saved as
+    /// XML), csv or bridgeboard (a board export); found from the file's content when not given.
+    #[arg(long, value_name = "TOOL", value_parser = ["jira", "asana", "trello", "msproject", "csv", "bridgeboard"])]
     pub source: Option<String>,
     /// Asana: make each section an initiative and its tasks the initiative's tasks (by
     /// default each top-level task is an initiative and its subtasks its tasks).
@@ -448,6 +449,10 @@ pub struct ImportArgs {
     /// Trello: leave archived cards out (skip, the default) or bring them as cancelled.
     #[arg(long, value_name = "WHAT", value_parser = ["skip", "cancelled"])]
     pub archived: Option<String>,
+    /// Microsoft Project: the outline level of the initiatives (1 by default); the levels below
+    /// are their tasks.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub level: Option<u32>,
     /// Show what the import would bring over (counts, people, statuses, what is skipped and
     /// why) and change nothing.
     #[arg(long)]

@@ -208,3 +208,43 @@ fn a_trello_board_comes_over_cards_as_initiatives_checklists_as_tasks_archived_c
     let b = board(&s2, &db2);
     assert_eq!(titled(&b["initiatives"], "Summer health fair booth")["status"], "cancelled", "a card of an archived list is archived too");
 }
+
+#[test]
+fn a_project_plan_comes_over_by_outline_level_with_lags_in_days_milestones_and_assignments() {
+    let s = Scratch::new("msproject");
+    let db = s.path("plan.bridgeboard");
+    let file = fixture("msproject-plan.xml");
+    let done = ok(&db, &["import", &file, "--create-people", "--department", "IT"]);
+    assert!(
+        done.starts_with("Imported from Microsoft Project: 2 initiatives, 11 tasks (1 milestones), 8 dependencies, 1 related links"),
+        "{done}"
+    );
+    assert!(done.contains("is start-to-start; it comes in as “relates to”"), "other link types are reported: {done}");
+    let b = board(&s, &db);
+    let id = |title: &str| titled(&b["tasks"], title)["id"].clone();
+    let lag = |from: &str, to: &str| {
+        b["dependencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["from_id"] == id(from) && d["to_id"] == id(to))
+            .map(|d| d["lag_days"].clone())
+    };
+    assert_eq!(
+        lag("Requirements workshop with Patient Access", "Map visit types to open-scheduling slots"),
+        Some(1.into()),
+        "4800 tenths of a minute"
+    );
+    assert_eq!(lag("Embed the scheduling widget on the website", "Security and HIPAA review"), Some(2.into()), "16 hours shown as hours");
+    let golive = titled(&b["tasks"], "Go-live: online self-scheduling");
+    assert_eq!((golive["kind"].as_str(), golive["due"].as_str()), (Some("milestone"), Some("2027-02-03")));
+    let slots = titled(&b["tasks"], "Map visit types to open-scheduling slots");
+    assert!(slots["notes"].as_str().unwrap().starts_with("Under Configure open scheduling in the EHR."), "{slots}");
+    assert_eq!(titled(&b["tasks"], "Requirements workshop with Patient Access")["status"], "done", "100% complete");
+    let tom = b["people"].as_array().unwrap().iter().find(|p| p["name"] == "Tom Becker").unwrap();
+    assert_eq!(slots["assignee_id"], tom["id"], "an assignment makes the assignee");
+
+    let s2 = Scratch::new("msproject-level");
+    let shown = ok(&s2.path("plan.bridgeboard"), &["import", &file, "--level", "2", "--preview", "--create-people", "--department", "IT"]);
+    assert!(shown.starts_with("Would import from Microsoft Project: 10 initiatives, 1 tasks"), "level 2 are the initiatives: {shown}");
+}

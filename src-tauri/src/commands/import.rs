@@ -1,5 +1,5 @@
 //! Importing into the app: a CSV of initiatives and tasks into the open board (with a column
-//! mapping the person can adjust), a file from another tool (Jira, Asana, Trello) into the open board (with the
+//! mapping the person can adjust), a file from another tool (Jira, Asana, Trello, Microsoft Project) into the open board (with the
 //! people and statuses settled on the preview), or a board export into a new board file
 //! (`import_board` in `session.rs`).
 
@@ -23,7 +23,11 @@ pub async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
     if let Some(path) = std::env::var_os("BRIDGEBOARD_IMPORT_PATH") {
         return Ok(Some(PathBuf::from(path).display().to_string()));
     }
-    let picked = app.dialog().file().add_filter("Board export, Jira, Asana, Trello or CSV", &["json", "csv", "txt"]).blocking_pick_file();
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Board export, Jira, Asana, Trello, Project (XML) or CSV", &["json", "csv", "txt", "xml"])
+        .blocking_pick_file();
     Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
 }
 

@@ -93,12 +93,16 @@ fn who(store: &Store, actor: Option<&str>, clock: Clock) -> Result<Actor> {
     })
 }
 
-/// A file from another tool (Jira, Asana, Trello): read and checked before the board file is opened, then
+/// A file from another tool (Jira, Asana, Trello, Microsoft Project): read and checked before the board file is opened, then
 /// previewed or imported whole.
 fn other_tool(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock, source: Source, bytes: &[u8]) -> Result<String> {
     let archived = if args.archived.as_deref() == Some("cancelled") { Archived::Cancelled } else { Archived::Skip };
-    let read =
-        core_import::ReadOptions { time_zone: args.time_zone.clone(), sections_as_initiatives: args.sections_as_initiatives, archived };
+    let read = core_import::ReadOptions {
+        time_zone: args.time_zone.clone(),
+        sections_as_initiatives: args.sections_as_initiatives,
+        archived,
+        outline_level: args.level,
+    };
     let plan = core_import::read_source(&args.path, bytes, source, &read)?;
     let people_map = match &args.people_map {
         Some(path) => Some(core_import::read_people_map(path)?),

@@ -2,7 +2,8 @@
 //!
 //! - the JSON board export (`export::json`): into an empty board, which it fills whole, ids and
 //!   history kept (see `store/funnel/import.rs`);
-//! - a file from another tool (a Jira or Asana CSV export, a Trello board export): read into
+//! - a file from another tool (a Jira or Asana CSV export, a Trello board export, a Microsoft
+//!   Project XML plan): read into
 //!   what it says ([`plan`], one reader per tool), matched to the board ([`resolve`]: people,
 //!   statuses, owners), previewed and written through the funnel ([`write`]);
 //! - any other CSV file of initiatives and tasks: added to the board, new ids, its columns mapped
@@ -14,6 +15,7 @@
 pub mod asana;
 pub mod csv;
 pub mod jira;
+pub mod msproject;
 pub mod plan;
 pub mod resolve;
 mod sheet;
@@ -229,11 +231,15 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
 }
 
 /// Which tool `bytes` come from, by their content (not the file name): a Trello board export
-/// (JSON with cards in lists), a Bridgeboard board export (other JSON), a Jira CSV (its `Issue
+/// (JSON with cards in lists), a Microsoft Project XML plan, a Bridgeboard board export (other
+/// JSON), a Jira CSV (its `Issue
 /// key` and `Issue id` columns), an Asana CSV (`Task ID` and `Section/Column`), or another CSV.
 pub fn detect(bytes: &[u8]) -> Source {
     if trello::looks_like(bytes) {
         return Source::Trello;
+    }
+    if msproject::looks_like(bytes) {
+        return Source::MsProject;
     }
     if is_board_export(bytes) {
         return Source::Bridgeboard;
@@ -270,6 +276,9 @@ pub struct ReadOptions {
     /// Trello: archived cards are skipped, or come in as cancelled.
     #[serde(default)]
     pub archived: trello::Archived,
+    /// Microsoft Project: the outline level of the initiatives (1 when not given).
+    #[serde(default)]
+    pub outline_level: Option<u32>,
 }
 
 /// Reads the file of another tool into what it says, without touching any board.
@@ -282,6 +291,7 @@ pub fn read_source(path: &Path, bytes: &[u8], source: Source, options: &ReadOpti
         Source::Jira => jira::read(bytes, zone),
         Source::Asana => asana::read(bytes, options.sections_as_initiatives),
         Source::Trello => trello::read(bytes, zone, options.archived),
+        Source::MsProject => msproject::read(bytes, options.outline_level),
         other => {
             Err(Error::Validation(format!("{} files are not read this way; import them as a board export or a CSV file.", other.label())))
         }

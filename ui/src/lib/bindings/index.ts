@@ -729,7 +729,11 @@ sections_as_initiatives: boolean,
 /**
  * Trello: archived cards are skipped, or come in as cancelled.
  */
-archived: Archived, };
+archived: Archived, 
+/**
+ * Microsoft Project: the outline level of the initiatives (1 when not given).
+ */
+outline_level: number | null, };
 
 export type Archived = "skip" | "cancelled";
 

@@ -20,8 +20,8 @@ export function summaryText(s: CsvImportSummary): string {
 /** Nothing chosen yet: the core matches people and statuses on its own. */
 const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], create_people_in: null, marketing_owner: null, it_owner: null };
 
-/** A file read as it is: this desktop's time zone, top-level tasks as initiatives, archived cards left out. */
-const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip" };
+/** A file read as it is: this desktop's time zone, the top level as the initiatives, archived cards left out. */
+const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip", outline_level: null };
 
 /** What must be settled before another tool's file can be imported. */
 export function unsettled(s: SourceSummary): string[] {
@@ -139,8 +139,8 @@ export class ImportStore {
     return this.#run(() => this.#previewSource());
   }
 
-  /** How the file is read: Asana's sections as initiatives, Trello's archived cards. */
-  setRead(patch: Partial<Pick<ReadOptions, "sections_as_initiatives" | "archived">>): Promise<void> {
+  /** How the file is read: Asana's sections as initiatives, Trello's archived cards, Project's outline level. */
+  setRead(patch: Partial<Pick<ReadOptions, "sections_as_initiatives" | "archived" | "outline_level">>): Promise<void> {
     Object.assign(this.readOptions, patch);
     return this.#run(() => this.#previewSource());
   }
