@@ -623,6 +623,46 @@ async fn a_jira_cloud_export_is_previewed_settled_and_imported_through_the_app()
     app.quit().await;
 }
 
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn an_excel_sheet_with_a_title_row_is_imported_through_the_app() {
+    use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
+    let home = home("import-xlsx");
+    let db = board_with_people(&home);
+    // The CMO office's sheet: a merged title row, the table below it, real date cells.
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Q1 plan").unwrap();
+    ws.merge_range(0, 0, 0, 3, "Marketing × IT plan, Q1 2027", &CellFormat::new().set_bold()).unwrap();
+    let date = CellFormat::new().set_num_format("d mmm yyyy");
+    for (col, h) in ["Type", "Title", "Initiative", "Due", "Department"].into_iter().enumerate() {
+        ws.write_string(2, col as u16, h).unwrap();
+    }
+    ws.write_string(4, 4, "Marketing").unwrap();
+    ws.write_string(3, 0, "initiative").unwrap();
+    ws.write_string(3, 1, "Flu-shot campaign").unwrap();
+    ws.write_string(4, 0, "task").unwrap();
+    ws.write_string(4, 1, "Landing page").unwrap();
+    ws.write_string(4, 2, "Flu-shot campaign").unwrap();
+    ws.write_datetime_with_format(4, 3, ExcelDateTime::from_ymd(2027, 3, 15).unwrap(), &date).unwrap();
+    let file = home.join("plan.xlsx");
+    book.save(&file).unwrap();
+
+    let app = App::launch(&home, &[("BRIDGEBOARD_IMPORT_PATH", file.to_str().unwrap())]).await;
+    app.find("[data-testid=empty-board] [data-testid=import-open]").await.click().await.unwrap();
+    app.find("[data-testid=import-choose]").await.click().await.unwrap();
+    app.find("[data-testid=import-sheet]").await;
+    let sample = app.text("[data-testid=import-sample]").await;
+    assert!(sample.contains("Landing page") && !sample.contains("Q1 2027"), "the table is read below its title row: {sample}");
+    app.find("[data-testid=import-run]").await.click().await.unwrap();
+    let result = app.text("[data-testid=import-result]").await;
+    assert!(result.contains("1 initiative") && result.contains("1 task"), "{result}");
+    let listing = read_board(&db);
+    let flu = listing.initiatives.iter().find(|i| i.title == "Flu-shot campaign").expect("the initiative landed");
+    assert_eq!(flu.tasks[0].due.map(|d| d.to_string()).as_deref(), Some("2027-03-15"), "a date cell is its date");
+    app.quit().await;
+}
+
 fn board_folder(share: &Path) -> PathBuf {
     std::fs::read_dir(share).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_dir()).expect("sharing made the board's folder")
 }

@@ -436,11 +436,13 @@ pub enum Command {
 /// export needs none.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file: a board export (.json), a Jira CSV export, or a CSV file.
+    /// The file: a board export (.json), a Jira or Asana CSV export, a Trello board export, a
+    /// Microsoft Project XML plan, an Excel workbook (.xlsx) or a CSV file.
     pub path: PathBuf,
     /// The tool the file comes from: jira, asana, trello, msproject (a Project plan saved as
-    /// XML), csv or bridgeboard (a board export); found from the file's content when not given.
-    #[arg(long, value_name = "TOOL", value_parser = ["jira", "asana", "trello", "msproject", "csv", "bridgeboard"])]
+    /// XML), xlsx (an Excel workbook), csv or bridgeboard (a board export); found from the file's
+    /// content when not given.
+    #[arg(long, value_name = "TOOL", value_parser = ["jira", "asana", "trello", "msproject", "xlsx", "csv", "bridgeboard"])]
     pub source: Option<String>,
     /// Asana: make each section an initiative and its tasks the initiative's tasks (by
     /// default each top-level task is an initiative and its subtasks its tasks).
@@ -493,6 +495,13 @@ pub struct ImportArgs {
     /// priority, start, finish, milestone, depends_on, blocked, tags, or ignore. Repeatable.
     #[arg(long = "map", value_name = "HEADING=FIELD", value_parser = mapping)]
     pub map: Vec<Mapping>,
+    /// An Excel workbook's sheet to read (the first by default).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The row of an Excel sheet that holds the headings, as Excel numbers rows (found by
+    /// default: title rows above the table are passed over).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_row: Option<u32>,
 }
 
 /// One `--map`: a heading, and the field its column is read as (`None`: not read).

@@ -127,6 +127,82 @@ fn our_export_comes_back_as_the_same_board() {
 }
 
 #[test]
+fn our_excel_export_comes_back_as_the_same_board_its_two_sheets_read_as_one() {
+    let original = hostile_sample();
+    let bytes = export::render(Format::Xlsx, &original, &Options::new(today())).unwrap();
+    let mut copy = same_people_as(&original);
+    let summary = csv::import_bytes(&mut copy, &me(), now(), &bytes, &CsvOptions::default()).unwrap();
+    let snapshot = original.snapshot().unwrap();
+    assert_eq!(
+        (summary.initiatives, summary.tasks),
+        (snapshot.initiatives.len(), snapshot.tasks.len()),
+        "the Initiatives and Tasks sheets"
+    );
+    assert_eq!(comparable(&copy), comparable(&original), "titles, statuses, dates, owners, assignees and tags survive");
+}
+
+/// The CMO's office sheet: a merged title row and a blank row above the table, real date cells
+/// and a date typed as text, a second sheet of notes.
+fn cmo_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Q1 plan").unwrap();
+    let title = CellFormat::new().set_bold();
+    ws.merge_range(0, 0, 0, 4, "Mercy General: marketing × IT plan, Q1 2027", &title).unwrap();
+    let date = CellFormat::new().set_num_format("d mmm yyyy");
+    for (col, h) in ["Initiative", "Task", "Owner", "Start", "Due"].into_iter().enumerate() {
+        ws.write_string(2, col as u16, h).unwrap();
+    }
+    let rows: [(&str, &str, &str, Option<(u16, u8, u8)>, &str); 3] = [
+        ("Flu-shot campaign", "", "Dana", Some((2027, 1, 4)), "2027-03-31"),
+        ("", "Landing page", "Dana", Some((2027, 1, 11)), "15/03/2027"),
+        ("", "Reminder texts", "Tom", None, "2027-03-20"),
+    ];
+    for (n, (initiative, task, owner, start, due)) in rows.into_iter().enumerate() {
+        let r = 3 + n as u32;
+        ws.write_string(r, 0, if initiative.is_empty() { "Flu-shot campaign" } else { initiative }).unwrap();
+        ws.write_string(r, 1, task).unwrap();
+        ws.write_string(r, 2, owner).unwrap();
+        if let Some((y, m, d)) = start {
+            ws.write_datetime_with_format(r, 3, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date).unwrap();
+        }
+        ws.write_string(r, 4, due).unwrap();
+    }
+    book.add_worksheet().set_name("Notes").unwrap().write_string(0, 0, "Budget codes are in the finance sheet.").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_excel_sheet_is_read_below_its_title_rows_with_real_and_typed_dates() {
+    let mut b = Board::new();
+    let bytes = cmo_workbook();
+    let options = CsvOptions {
+        mapping: vec![
+            ("Task".into(), Some(Field::Title)),
+            ("Initiative".into(), Some(Field::Initiative)),
+            ("Owner".into(), Some(Field::Assignee)),
+        ],
+        ..CsvOptions::default()
+    };
+    let table = csv::read_table(&bytes, &options).unwrap();
+    assert_eq!(table.headers, ["Initiative", "Task", "Owner", "Start", "Due"], "the header row is found under the merged title");
+    assert_eq!(table.rows[0].line, 4, "rows keep the line Excel shows");
+    assert_eq!(table.rows[0].cells[3], "2027-01-04", "a date cell is a date");
+    let err = csv::import_bytes(&mut b.store, &me(), now(), &bytes, &options).unwrap_err();
+    assert!(err.to_string().contains("line 4"), "the initiative row has no task title: {err}");
+
+    let named = CsvOptions { sheet: Some("notes".into()), ..CsvOptions::default() };
+    let err = csv::read_table(&bytes, &named).unwrap_err();
+    assert!(err.to_string().contains("no row of headings"), "the Notes sheet has no table: {err}");
+    let missing = CsvOptions { sheet: Some("Q2 plan".into()), ..CsvOptions::default() };
+    let err = csv::read_table(&bytes, &missing).unwrap_err();
+    assert!(err.to_string().contains("its sheets: Q1 plan, Notes"), "{err}");
+    let by_row = CsvOptions { header_row: Some(3), ..CsvOptions::default() };
+    assert_eq!(csv::read_table(&bytes, &by_row).unwrap().headers[0], "Initiative", "row 3, as Excel numbers it");
+}
+
+#[test]
 fn importing_adds_to_a_board_and_can_hang_tasks_on_its_initiatives() {
     let mut b = Board::new();
     let existing = b.initiative("Website");

@@ -24,7 +24,7 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
         None => core_import::detect(&bytes),
     };
     match source {
-        Source::Bridgeboard | Source::Csv => {}
+        Source::Bridgeboard | Source::Csv | Source::Xlsx => {}
         _ => return other_tool(db, actor, args, clock, source, &bytes),
     }
     if source == Source::Bridgeboard {
@@ -45,6 +45,8 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
         delimiter: args.delimiter,
         date_order: args.date_format.as_deref().and_then(DateOrder::from_wire),
         mapping: args.map.iter().map(|m| (m.heading.clone(), m.field)).collect(),
+        sheet: args.sheet.clone(),
+        header_row: args.header_row,
     };
     let table = core_import::parse_csv(&args.path, &bytes, &options)?;
     let new_board = !db.exists();

@@ -6,8 +6,8 @@
 //!   Project XML plan): read into
 //!   what it says ([`plan`], one reader per tool), matched to the board ([`resolve`]: people,
 //!   statuses, owners), previewed and written through the funnel ([`write`]);
-//! - any other CSV file of initiatives and tasks: added to the board, new ids, its columns mapped
-//!   to ours (see [`csv`]).
+//! - any other CSV file of initiatives and tasks, or an Excel sheet of them: added to the board,
+//!   new ids, its columns mapped to ours (see [`csv`] and [`xlsx`]).
 //!
 //! All are all or nothing. A file that is too big, truncated, binary or of no known kind gets a
 //! clear message and the board is left as it was.
@@ -21,6 +21,7 @@ pub mod resolve;
 mod sheet;
 pub mod trello;
 pub mod write;
+pub mod xlsx;
 
 use std::io::Read;
 use std::path::Path;
@@ -134,10 +135,11 @@ pub fn import_file_with(store: &mut Store, actor: &Actor, now: DateTime<Utc>, pa
     Ok(csv::import(store, actor, now, &table, options)?.into())
 }
 
-/// Reads the bytes of a CSV file read from `path` into a table, without touching any board, so
+/// Reads the bytes of a CSV file (or an Excel workbook's sheet) read from `path` into a table,
+/// without touching any board, so
 /// that a damaged file is refused before a board file is opened. Refusals name the file.
 pub fn parse_csv(path: &Path, bytes: &[u8], options: &CsvOptions) -> Result<csv::CsvTable> {
-    csv::parse(bytes, options).map_err(|err| match err {
+    csv::read_table(bytes, options).map_err(|err| match err {
         Error::Validation(message) => Error::Validation(format!("{}: {message}", path.display())),
         other => other,
     })
@@ -175,13 +177,15 @@ pub struct ImportPreview {
     pub rows: usize,
     /// Cells that look like patient information, to remove before importing (or after).
     pub phi_like: Vec<self::csv::Problem>,
+    /// An Excel workbook's sheets, to choose the one to read.
+    pub sheets: Vec<String>,
 }
 
 /// Reads the file at `path` and describes it, without touching any board.
 pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
     let bytes = read(path)?;
     let source = detect(&bytes);
-    if !matches!(source, Source::Bridgeboard | Source::Csv) {
+    if !matches!(source, Source::Bridgeboard | Source::Csv | Source::Xlsx) {
         // Read whole now, so that a damaged file is refused at once; the preview of what it
         // brings over needs the board (`preview_source`).
         read_source(path, &bytes, source, &ReadOptions { time_zone: Some("UTC".into()), ..ReadOptions::default() })?;
@@ -194,6 +198,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
             sample: Vec::new(),
             rows: 0,
             phi_like: Vec::new(),
+            sheets: Vec::new(),
         });
     }
     if source == Source::Bridgeboard {
@@ -207,6 +212,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
             sample: Vec::new(),
             rows: bundle.initiatives.len() + bundle.tasks.len(),
             phi_like: Vec::new(),
+            sheets: Vec::new(),
         });
     }
     let table = parse_csv(path, &bytes, options)?;
@@ -227,6 +233,7 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
         phi_like: self::csv::phi_like(&table),
         headers: table.headers,
         mapping,
+        sheets: if source == Source::Xlsx { xlsx::sheets(&bytes)? } else { Vec::new() },
     })
 }
 
@@ -243,6 +250,9 @@ pub fn detect(bytes: &[u8]) -> Source {
     }
     if is_board_export(bytes) {
         return Source::Bridgeboard;
+    }
+    if xlsx::looks_like(bytes) {
+        return Source::Xlsx;
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first_line = text.split(|b| *b == b'\n').next().unwrap_or_default();

@@ -594,7 +594,16 @@ date_order: DateOrder | null,
  * Headings mapped to fields, over the suggestion ([`suggest_mapping`]); `None` leaves a
  * column out. The same shape as the suggestion, so a mapping screen can send it back edited.
  */
-mapping: Array<[string, Field | null]>, };
+mapping: Array<[string, Field | null]>, 
+/**
+ * An Excel workbook's sheet to read (the first when not given).
+ */
+sheet: string | null, 
+/**
+ * An Excel sheet's header row, as Excel numbers rows (found when not given: title rows
+ * above the table are passed over).
+ */
+header_row: number | null, };
 
 export type CsvImportSummary = { initiatives: number, tasks: number, dependencies: number, 
 /**
@@ -633,7 +642,11 @@ sample: Array<Array<string>>, rows: number,
 /**
  * Cells that look like patient information, to remove before importing (or after).
  */
-phi_like: Array<Problem>, };
+phi_like: Array<Problem>, 
+/**
+ * An Excel workbook's sheets, to choose the one to read.
+ */
+sheets: Array<string>, };
 
 export type Source = "jira" | "asana" | "trello" | "ms_project" | "xlsx" | "csv" | "bridgeboard";
 

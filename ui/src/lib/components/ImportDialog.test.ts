@@ -27,7 +27,7 @@ function csvPreview(args: Record<string, unknown>): ImportPreview {
     const chosen = options.mapping.find(([heading]) => heading === h);
     return [h, chosen ? chosen[1] : f];
   });
-  return { kind: "csv", source: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14, phi_like: [] };
+  return { kind: "csv", source: "csv", delimiter: options.delimiter ?? ",", headers: HEADERS, mapping, sample: SAMPLE, rows: 14, phi_like: [], sheets: [] };
 }
 
 const SUMMARY: CsvImportSummary = {
@@ -54,7 +54,7 @@ describe("import a CSV", () => {
     const requester = (await screen.findByTestId("import-map-2")) as HTMLSelectElement;
     expect(backend.callsOf("preview_import")[0].args).toEqual({
       path: "/home/dana/jira.csv",
-      options: { delimiter: null, date_order: null, mapping: [] },
+      options: { delimiter: null, date_order: null, mapping: [], sheet: null, header_row: null },
     });
     expect((screen.getByTestId("import-map-0") as HTMLSelectElement).value, "prefilled from the suggestion").toBe("title");
     expect(requester.value, "not mapped: Don't import").toBe("");
@@ -83,6 +83,8 @@ describe("import a CSV", () => {
           ["Sprint", null],
           ["Due Date", "finish"],
         ],
+        sheet: null,
+        header_row: null,
       },
     });
     expect(result.textContent).toContain("Imported 3 initiatives, 12 tasks, 4 dependencies");
@@ -137,7 +139,7 @@ describe("import a board export", () => {
   test("asks where the new board goes, imports it there and shows the new board", async () => {
     const { backend, app, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
+      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [], sheets: [] }),
       choose_board_file: () => "/home/dana/restored.bridgeboard",
     });
     const reads = backend.callsOf("board").length;
@@ -155,7 +157,7 @@ describe("import a board export", () => {
   test("cancelling the save dialog imports nothing and keeps the dialog open", async () => {
     const { backend, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [] }),
+      preview_import: () => ({ kind: "board_export", source: "bridgeboard", delimiter: null, headers: [], mapping: [], sample: [], rows: 42, phi_like: [], sheets: [] }),
     });
     await fireEvent.click(await screen.findByTestId("import-board-target"));
     await waitFor(() => expect(backend.callsOf("choose_board_file").length).toBe(1));
@@ -197,7 +199,7 @@ test("Import… opens the dialog from Settings and from an empty board", async (
 });
 
 describe("import a Jira export", () => {
-  const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [] };
+  const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
 
   /** The core's preview, with the choices sent: Grace is settled once mapped or created, "Parked" once mapped. */
   function sourcePreview(args: Record<string, unknown>): SourceSummary {
@@ -254,5 +256,20 @@ describe("import a Jira export", () => {
       marketing_owner: null,
       it_owner: null,
     });
+  });
+});
+
+describe("import an Excel workbook", () => {
+  test("the sheet and the header row are chosen, and the preview is read again from there", async () => {
+    const preview = (args: Record<string, unknown>): ImportPreview => ({ ...csvPreview(args), source: "xlsx", sheets: ["Q1 plan", "Notes"] });
+    const { backend } = await openDialog({ preview_import: preview });
+    const sheet = (await screen.findByTestId("import-sheet")) as HTMLSelectElement;
+    expect(screen.queryByTestId("import-delimiter"), "a workbook has no separator to choose").toBeNull();
+    await fireEvent.change(sheet, { target: { value: "Notes" } });
+    await waitFor(() => expect(backend.callsOf("preview_import").length).toBe(2));
+    await fireEvent.change(screen.getByTestId("import-header-row"), { target: { value: "3" } });
+    await waitFor(() => expect(backend.callsOf("preview_import").length).toBe(3));
+    const options = backend.callsOf("preview_import")[2].args.options as CsvOptions;
+    expect([options.sheet, options.header_row]).toEqual(["Notes", 3]);
   });
 });

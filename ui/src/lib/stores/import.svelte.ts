@@ -37,6 +37,9 @@ export class ImportStore {
   mapping = $state<[string, Field | null][]>([]);
   delimiter = $state<string | null>(null);
   dateOrder = $state<DateOrder | null>(null);
+  /** An Excel workbook: the sheet read, and its header row (null: found). */
+  sheet = $state<string | null>(null);
+  headerRow = $state<number | null>(null);
   busy = $state(false);
   /** A refusal in one line. */
   error = $state<string | null>(null);
@@ -59,7 +62,7 @@ export class ImportStore {
   }
 
   options(): CsvOptions {
-    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping) };
+    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping), sheet: this.sheet, header_row: this.headerRow };
   }
 
   /** Step 1: the native open dialog, then the preview. Cancelling changes nothing. */
@@ -72,6 +75,8 @@ export class ImportStore {
       this.mapping = [];
       this.delimiter = null;
       this.dateOrder = null;
+      this.sheet = null;
+      this.headerRow = null;
       this.sourceOptions = { ...NO_SOURCE_OPTIONS, status_map: [], people_map: [] };
       this.sourcePreview = null;
       this.sourceResult = null;
@@ -87,6 +92,14 @@ export class ImportStore {
 
   setDateOrder(order: DateOrder | null): Promise<void> {
     this.dateOrder = order;
+    return this.#run(() => this.#preview());
+  }
+
+  /** An Excel workbook's sheet and header row; the mapping starts again from the new headings. */
+  setSheet(sheet: string | null, headerRow: number | null): Promise<void> {
+    this.sheet = sheet;
+    this.headerRow = headerRow;
+    this.mapping = [];
     return this.#run(() => this.#preview());
   }
 

@@ -18,14 +18,15 @@ use crate::export::csv::guard;
 /// Reads cells, noting problems as it goes.
 pub(super) struct Reader<'a> {
     columns: &'a Columns,
+    guarded: bool,
     order: Option<DateOrder>,
     pub board: &'a Snapshot,
     pub problems: Vec<Problem>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(columns: &'a Columns, order: Option<DateOrder>, board: &'a Snapshot) -> Reader<'a> {
-        Reader { columns, order, board, problems: Vec::new() }
+    pub fn new(columns: &'a Columns, guarded: bool, order: Option<DateOrder>, board: &'a Snapshot) -> Reader<'a> {
+        Reader { columns, guarded, order, board, problems: Vec::new() }
     }
 
     pub fn note(&mut self, row: &CsvRow, field: Option<Field>, message: impl Into<String>) {
@@ -43,12 +44,13 @@ impl<'a> Reader<'a> {
         self.columns.index(field).map_or("", |i| row.cell(i).trim())
     }
 
-    /// A user-text cell: the export's `'` guard taken off (exactly one, and only where the
-    /// export put one: before `=` `+` `-` `@` a tab, a carriage return or `'`), then trimmed.
+    /// A user-text cell: the CSV export's `'` guard taken off (exactly one, and only where the
+    /// export put one: before `=` `+` `-` `@` a tab, a carriage return or `'`; a workbook's cells
+    /// have none), then trimmed.
     pub fn text<'r>(&self, row: &'r CsvRow, field: Field) -> &'r str {
         let cell = self.columns.index(field).map_or("", |i| row.cell(i));
         let unguarded = match cell.strip_prefix('\'') {
-            Some(rest) if matches!(guard(rest), std::borrow::Cow::Owned(_)) => rest,
+            Some(rest) if self.guarded && matches!(guard(rest), std::borrow::Cow::Owned(_)) => rest,
             _ => cell,
         };
         unguarded.trim()

@@ -41,6 +41,13 @@ pub struct CsvOptions {
     /// column out. The same shape as the suggestion, so a mapping screen can send it back edited.
     #[serde(default)]
     pub mapping: Vec<(String, Option<Field>)>,
+    /// An Excel workbook's sheet to read (the first when not given).
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// An Excel sheet's header row, as Excel numbers rows (found when not given: title rows
+    /// above the table are passed over).
+    #[serde(default)]
+    pub header_row: Option<u32>,
 }
 
 /// What a CSV import added.
@@ -96,7 +103,16 @@ pub fn phi_like(table: &CsvTable) -> Vec<Problem> {
 
 /// Reads `bytes` as CSV and imports it into `store`: all of it, or nothing.
 pub fn import_bytes(store: &mut Store, actor: &Actor, now: DateTime<Utc>, bytes: &[u8], options: &CsvOptions) -> Result<CsvImportSummary> {
-    import(store, actor, now, &parse(bytes, options)?, options)
+    import(store, actor, now, &read_table(bytes, options)?, options)
+}
+
+/// The table in `bytes`: a CSV file's, or an Excel workbook's chosen sheet.
+pub fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<CsvTable> {
+    if super::xlsx::looks_like(bytes) {
+        super::xlsx::table(bytes, options.sheet.as_deref(), options.header_row)
+    } else {
+        parse(bytes, options)
+    }
 }
 
 /// Imports a parsed table into `store`: all of it, or nothing (see the module header).
@@ -126,9 +142,9 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
 fn refusal(mut problems: Vec<Problem>) -> Error {
     problems.sort_by_key(|p| p.line);
     let intro = if problems.len() == 1 {
-        "The CSV file was not imported; nothing was changed. Fix this problem and import it again:".to_string()
+        "The file was not imported; nothing was changed. Fix this problem and import it again:".to_string()
     } else {
-        format!("The CSV file was not imported; nothing was changed. Fix these {} problems and import it again:", problems.len())
+        format!("The file was not imported; nothing was changed. Fix these {} problems and import it again:", problems.len())
     };
     Error::Problems { intro, problems: problems.iter().map(Problem::to_string).collect() }
 }

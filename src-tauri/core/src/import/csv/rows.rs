@@ -34,7 +34,7 @@ pub(super) struct Plan {
 
 /// Reads every row of `table`; never stops at a problem.
 pub(super) fn plan(table: &CsvTable, columns: &Columns, order: Option<DateOrder>, board: &Snapshot) -> Plan {
-    let mut reader = Reader::new(columns, order, board);
+    let mut reader = Reader::new(columns, table.guarded, order, board);
     let index = Index::build(&mut reader, &table.rows);
     let mut drafts = Vec::with_capacity(table.rows.len());
     let mut links = Vec::new();

@@ -20,6 +20,9 @@ pub struct CsvTable {
     pub headers: Vec<String>,
     /// The rows after the header; rows whose cells are all empty are left out.
     pub rows: Vec<CsvRow>,
+    /// Cells may carry our CSV export's `'` guard (a CSV file); a workbook's cells are strings,
+    /// never formulas, so they carry none.
+    pub guarded: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,7 +101,7 @@ pub fn parse(bytes: &[u8], options: &CsvOptions) -> Result<CsvTable> {
             headers.join(", ")
         )));
     }
-    Ok(CsvTable { delimiter, headers, rows })
+    Ok(CsvTable { delimiter, headers, rows, guarded: true })
 }
 
 /// Line numbers from byte offsets, counted once through the file. The `csv` crate's own line
