@@ -4,7 +4,8 @@
 //! skipped, with where it is in the file, and the rest goes on; an initiative refused further
 //! along than Proposed (its owners or predecessors do not allow it) comes in as Proposed. The
 //! same function gives the preview (in a [`Store::trial`], rolled back) and the import (in a
-//! [`Store::batch`]), so the preview's counts are exactly what the import writes.
+//! [`Store::batch`]), so the preview's counts are exactly what the import writes. The activity
+//! log gets a line on each initiative imported and one on the board, not one per row.
 //!
 //! [`Store::trial`]: crate::Store::trial
 //! [`Store::batch`]: crate::Store::batch
@@ -101,7 +102,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     for p in &r.people {
         if let Some(PersonTarget::New(department_id)) = p.target {
             let new = NewPerson { name: p.name.clone(), email: p.email.clone().unwrap_or_default(), title: String::new(), department_id };
-            match batch.apply(Op::CreatePerson(new)) {
+            match batch.apply_quietly(Op::CreatePerson(new)) {
                 Ok(id) => {
                     created.insert((p.name.clone(), p.email.clone()), id);
                 }
@@ -151,13 +152,13 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
                 ..new.clone()
             },
         ];
-        let mut result = batch.apply(Op::CreateInitiative(new.clone()));
+        let mut result = batch.apply_quietly(Op::CreateInitiative(new.clone()));
         let mut held_back = planned.held_back.clone();
         for fallback in fallbacks.into_iter().filter(|f| *f != new) {
             match &result {
                 Err(err) if err.code() != "storage" => {
                     held_back = Some(format!("{} in the file, but {}", new.status.label(), lowercase_first(&err.to_string())));
-                    result = batch.apply(Op::CreateInitiative(fallback));
+                    result = batch.apply_quietly(Op::CreateInitiative(fallback));
                 }
                 _ => break,
             }
@@ -186,7 +187,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
             kind: if item.milestone { TaskKind::Milestone } else { TaskKind::Task },
             ..NewTask::titled(initiative_id, planned.department_id, item.title.clone())
         };
-        match batch.apply(Op::CreateTask(new)) {
+        match batch.apply_quietly(Op::CreateTask(new)) {
             Ok(id) => {
                 ids.insert(item.key.as_str(), id);
                 summary.tasks += 1;
@@ -198,7 +199,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
 
     for link in &r.links {
         let (Some(&from_id), Some(&to_id)) = (ids.get(link.from.as_str()), ids.get(link.to.as_str())) else { continue };
-        match batch.apply(Op::AddDependency(NewDependency { from_id, to_id, kind: link.kind, lag_days: link.lag_days })) {
+        match batch.apply_quietly(Op::AddDependency(NewDependency { from_id, to_id, kind: link.kind, lag_days: link.lag_days })) {
             Ok(_) if link.kind == DependencyKind::RelatesTo => summary.related += 1,
             Ok(_) => summary.dependencies += 1,
             Err(err) => skip(&mut summary, &link.label, err)?,
@@ -217,7 +218,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
                 author_name: c.author.name.clone(),
                 written_at: c.written_at.unwrap_or(now),
             };
-            match batch.apply(op) {
+            match batch.apply_quietly(op) {
                 Ok(_) => summary.comments += 1,
                 Err(err) => skip(&mut summary, &format!("a comment on {}", item.label), err)?,
             }
@@ -229,6 +230,30 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
             }
         }
     }
+    // What the import did, in the activity log: a line on each initiative and one on the board,
+    // rather than one per row (an export of thousands of issues would bury the log).
+    let mut tasks_of: HashMap<&str, usize> = HashMap::new();
+    for t in r.tasks.iter().filter(|t| ids.contains_key(t.item.key.as_str())) {
+        *tasks_of.entry(t.initiative.as_str()).or_default() += 1;
+    }
+    for planned in &r.initiatives {
+        let Some(&id) = ids.get(planned.item.key.as_str()) else { continue };
+        let tasks = tasks_of.get(planned.item.key.as_str()).copied().unwrap_or(0);
+        let summary = format!("imported “{}” from {} ({}) with {tasks} tasks", planned.item.title, source.label(), planned.item.label);
+        batch.note(Some(id), "import", summary)?;
+    }
+    batch.note(
+        None,
+        "import",
+        format!(
+            "imported {} initiatives, {} tasks, {} dependencies and {} comments from {}",
+            summary.initiatives,
+            summary.tasks,
+            summary.dependencies + summary.related,
+            summary.comments,
+            source.label()
+        ),
+    )?;
     Ok(summary)
 }
 

@@ -22,11 +22,10 @@ pub struct Entry<'a> {
 }
 
 pub fn append(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, e: Entry) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         // The device is named only on a shared board, where it tells whose desktop made it.
         "INSERT INTO activity (id, at, actor_id, actor_name, item_kind, item_id, initiative_id, action, field, before, after, summary, device)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, (SELECT device_name FROM sync_share WHERE id = 1))",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, (SELECT device_name FROM sync_share WHERE id = 1))")?.execute(params![
             Uuid::now_v7().to_string(),
             rows::stamp(now),
             rows::text_id(actor.id),
@@ -39,8 +38,7 @@ pub fn append(tx: &Transaction, actor: &Actor, now: DateTime<Utc>, e: Entry) -> 
             e.before,
             e.after,
             format!("{} {}", actor.name, e.summary),
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 

@@ -7,11 +7,18 @@ use crate::domain::model::{Comment, Id};
 use crate::Result;
 
 pub fn insert(tx: &Transaction, c: &Comment) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO comments (id, item_id, author_id, author_name, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![c.id.to_string(), c.item_id.to_string(), rows::text_id(c.author_id), c.author_name, c.body, rows::stamp(c.created_at)],
-    )?;
+    )?
+    .execute(params![
+        c.id.to_string(),
+        c.item_id.to_string(),
+        rows::text_id(c.author_id),
+        c.author_name,
+        c.body,
+        rows::stamp(c.created_at)
+    ])?;
     Ok(())
 }
 

@@ -46,7 +46,7 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Department>> {
 }
 
 pub fn count(conn: &Connection) -> Result<usize> {
-    Ok(conn.query_row("SELECT count(*) FROM departments", [], |r| r.get::<_, i64>(0))? as usize)
+    Ok(conn.prepare_cached("SELECT count(*) FROM departments")?.query_row([], |r| r.get::<_, i64>(0))? as usize)
 }
 
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Department>> {

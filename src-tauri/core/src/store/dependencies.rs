@@ -23,7 +23,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Dependency> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Dependency, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM dependencies WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(7)?))).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![id.to_string()], |r| Ok((from_row(r)?, r.get(7)?))).optional()?)
 }
 
 /// Active edges, by their ends (item ids sort by creation time; a dependency's own id is derived
@@ -60,7 +60,7 @@ pub fn between(conn: &Connection, a: Id, b: Id) -> Result<Option<Dependency>> {
         "SELECT {COLUMNS} FROM dependencies WHERE deleted_at IS NULL
             AND ((from_id = ?1 AND to_id = ?2) OR (from_id = ?2 AND to_id = ?1)) LIMIT 1"
     );
-    Ok(conn.query_row(&sql, params![a.to_string(), b.to_string()], from_row).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![a.to_string(), b.to_string()], from_row).optional()?)
 }
 
 /// What directly follows `id` in the finish-to-start order: drawn edges, plus a task's own
@@ -75,13 +75,12 @@ pub fn successors(conn: &Connection, id: Id) -> rusqlite::Result<Vec<Id>> {
 }
 
 pub fn insert(tx: &Transaction, d: &Dependency, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         // A link removed earlier keeps its row (and id); adding it again brings that row back.
         &format!(
             "INSERT INTO dependencies ({COLUMNS}, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
              ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, lag_days = excluded.lag_days, deleted_at = NULL, updated_at = excluded.updated_at"
-        ),
-        params![
+        ))?.execute(params![
             d.id.to_string(),
             d.from_id.to_string(),
             d.from_kind.wire(),
@@ -90,16 +89,16 @@ pub fn insert(tx: &Transaction, d: &Dependency, now: DateTime<Utc>) -> Result<()
             d.kind.wire(),
             d.lag_days,
             rows::stamp(now)
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
 pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        "UPDATE dependencies SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
-    )?;
+    tx.prepare_cached("UPDATE dependencies SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+        id.to_string(),
+        at.map(rows::stamp),
+        rows::stamp(now)
+    ])?;
     Ok(())
 }
 
@@ -113,7 +112,7 @@ pub fn finish_to_start_edges(conn: &Connection) -> Result<Vec<(Id, Id, Id)>> {
 
 /// Marks exactly `ids` as suspended (see `store/sharing/project.rs`).
 pub fn set_suspended(tx: &Transaction, ids: &[Id]) -> Result<()> {
-    tx.execute("UPDATE dependencies SET suspended = 0 WHERE suspended = 1", [])?;
+    tx.prepare_cached("UPDATE dependencies SET suspended = 0 WHERE suspended = 1")?.execute([])?;
     for id in ids {
         tx.prepare_cached("UPDATE dependencies SET suspended = 1 WHERE id = ?1")?.execute([id.to_string()])?;
     }

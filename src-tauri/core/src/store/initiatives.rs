@@ -46,7 +46,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at FROM initiatives WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Initiative>> {
@@ -75,22 +75,22 @@ fn values(i: &Initiative) -> [Option<String>; 15] {
 
 pub fn insert(tx: &Transaction, i: &Initiative) -> Result<()> {
     let [a, b, c, d, e, f, g, h, j, k, l, m, n, o, p] = values(i);
-    tx.execute(
-        &format!("INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at), n, o, p],
-    )?;
+    tx.prepare_cached(&format!(
+        "INSERT INTO initiatives ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    ))?
+    .execute(params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.created_at), rows::stamp(i.updated_at), n, o, p])?;
     Ok(())
 }
 
 pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
     let [a, b, c, d, e, f, g, h, j, k, l, m, n, o, p] = values(i);
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE initiatives SET title = ?2, summary = ?3, status = ?4, priority = ?5, start_date = ?6,
                 target_date = ?7, marketing_owner_id = ?8, it_owner_id = ?9, sponsor_id = ?10, tags = ?11,
                 block_reason = ?12, updated_at = ?13, accountable_id = ?14, went_live_on = ?15, review_on = ?16
           WHERE id = ?1",
-        params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at), n, o, p],
-    )?;
+    )?
+    .execute(params![a, b, c, d, e, f, g, h, j, k, l, m, rows::stamp(i.updated_at), n, o, p])?;
     Ok(())
 }
 
@@ -98,11 +98,9 @@ pub fn update(tx: &Transaction, i: &Initiative) -> Result<()> {
 /// "Keep deleted" after the initiative was changed elsewhere while deleted).
 pub fn delete_again(tx: &Transaction, id: Id, previous: &str, at: DateTime<Utc>) -> Result<()> {
     let (id, at) = (id.to_string(), rows::stamp(at));
-    tx.execute("UPDATE initiatives SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1", params![id, at])?;
-    tx.execute(
-        "UPDATE tasks SET deleted_at = ?2, updated_at = ?2 WHERE initiative_id = ?1 AND deleted_at = ?3",
-        params![id, at, previous],
-    )?;
+    tx.prepare_cached("UPDATE initiatives SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1")?.execute(params![id, at])?;
+    tx.prepare_cached("UPDATE tasks SET deleted_at = ?2, updated_at = ?2 WHERE initiative_id = ?1 AND deleted_at = ?3")?
+        .execute(params![id, at, previous])?;
     Ok(())
 }
 
@@ -111,16 +109,14 @@ pub fn delete_again(tx: &Transaction, id: Id, previous: &str, at: DateTime<Utc>)
 pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, previous: Option<&str>, now: DateTime<Utc>) -> Result<()> {
     let (id, now) = (id.to_string(), rows::stamp(now));
     let at = at.map(rows::stamp);
-    tx.execute("UPDATE initiatives SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1", params![id, at, now])?;
+    tx.prepare_cached("UPDATE initiatives SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![id, at, now])?;
     match (&at, previous) {
-        (Some(at), _) => tx.execute(
-            "UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at IS NULL",
-            params![id, at, now],
-        )?,
-        (None, Some(previous)) => tx.execute(
-            "UPDATE tasks SET deleted_at = NULL, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at = ?2",
-            params![id, previous, now],
-        )?,
+        (Some(at), _) => tx
+            .prepare_cached("UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at IS NULL")?
+            .execute(params![id, at, now])?,
+        (None, Some(previous)) => tx
+            .prepare_cached("UPDATE tasks SET deleted_at = NULL, updated_at = ?3 WHERE initiative_id = ?1 AND deleted_at = ?2")?
+            .execute(params![id, previous, now])?,
         (None, None) => 0,
     };
     Ok(())

@@ -143,6 +143,9 @@ fn configure(conn: &Connection, writable: bool) -> Result<()> {
         conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Every write's statements stay prepared (rusqlite keeps 16 by default; one write to a
+    // shared board with its governance uses more, and an import repeats them thousands of times).
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }
 

@@ -22,7 +22,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Person>> {
 /// A person, deleted or not; the flag says which.
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Person, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM people WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(5)?))).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![id.to_string()], |r| Ok((from_row(r)?, r.get(5)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Person>> {
@@ -30,27 +30,26 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Person>> {
 }
 
 pub fn insert(tx: &Transaction, p: &Person, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO people (id, name, email, title, department_id, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![p.id.to_string(), p.name, p.email, p.title, p.department_id.to_string(), rows::stamp(now)],
-    )?;
+    )?
+    .execute(params![p.id.to_string(), p.name, p.email, p.title, p.department_id.to_string(), rows::stamp(now)])?;
     Ok(())
 }
 
 pub fn update(tx: &Transaction, p: &Person, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        "UPDATE people SET name = ?2, email = ?3, title = ?4, department_id = ?5, updated_at = ?6 WHERE id = ?1",
-        params![p.id.to_string(), p.name, p.email, p.title, p.department_id.to_string(), rows::stamp(now)],
-    )?;
+    tx.prepare_cached("UPDATE people SET name = ?2, email = ?3, title = ?4, department_id = ?5, updated_at = ?6 WHERE id = ?1")?
+        .execute(params![p.id.to_string(), p.name, p.email, p.title, p.department_id.to_string(), rows::stamp(now)])?;
     Ok(())
 }
 
 pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        "UPDATE people SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
-    )?;
+    tx.prepare_cached("UPDATE people SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+        id.to_string(),
+        at.map(rows::stamp),
+        rows::stamp(now)
+    ])?;
     Ok(())
 }
 

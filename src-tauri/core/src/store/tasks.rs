@@ -54,7 +54,7 @@ pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Task, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM tasks WHERE id = ?1");
-    Ok(conn.query_row(&sql, params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![id.to_string()], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
 }
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
@@ -62,8 +62,9 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Task>> {
 }
 
 pub fn next_position(conn: &Connection, initiative: Id) -> Result<f64> {
-    let max: Option<f64> =
-        conn.query_row("SELECT max(position) FROM tasks WHERE initiative_id = ?1", params![initiative.to_string()], |r| r.get(0))?;
+    let max: Option<f64> = conn
+        .prepare_cached("SELECT max(position) FROM tasks WHERE initiative_id = ?1")?
+        .query_row(params![initiative.to_string()], |r| r.get(0))?;
     Ok(max.map_or(1.0, |m| m.floor() + 1.0))
 }
 
@@ -93,10 +94,10 @@ pub fn insert(tx: &Transaction, t: &Task) -> Result<()> {
         Value::Integer(t.go_live.into()),
         t.cadence.clone().into(),
     ];
-    tx.execute(
-        &format!("INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
-        params_from_iter(values(t).into_iter().chain(after)),
-    )?;
+    tx.prepare_cached(&format!(
+        "INSERT INTO tasks ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    ))?
+    .execute(params_from_iter(values(t).into_iter().chain(after)))?;
     Ok(())
 }
 
@@ -108,21 +109,22 @@ pub fn update(tx: &Transaction, t: &Task) -> Result<()> {
     values.push(rows::text_id(t.accountable_id).into());
     values.push(Value::Integer(t.go_live.into()));
     values.push(t.cadence.clone().into());
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE tasks SET title = ?2, notes = ?3, department_id = ?4, assignee_id = ?5, status = ?6, start_date = ?7,
                 due_date = ?8, kind = ?9, position = ?10, block_reason = ?11, updated_at = ?12, accountable_id = ?13,
                 go_live = ?14, cadence = ?15
           WHERE id = ?1",
-        params_from_iter(values),
-    )?;
+    )?
+    .execute(params_from_iter(values))?;
     Ok(())
 }
 
 pub fn set_deleted(tx: &Transaction, id: Id, at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<()> {
-    tx.execute(
-        "UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id.to_string(), at.map(rows::stamp), rows::stamp(now)],
-    )?;
+    tx.prepare_cached("UPDATE tasks SET deleted_at = ?2, updated_at = ?3 WHERE id = ?1")?.execute(params![
+        id.to_string(),
+        at.map(rows::stamp),
+        rows::stamp(now)
+    ])?;
     Ok(())
 }
 

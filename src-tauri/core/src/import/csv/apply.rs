@@ -1,6 +1,7 @@
 //! Writing a plan through the write funnel, one operation at a time inside one transaction
 //! (`Store::batch`): initiatives first, then their tasks, then the dependencies, each in file
-//! order. A refusal by the funnel (a dependency loop, a task linked to its own initiative) is
+//! order. The activity log gets a line on each initiative the file adds to and one on the board,
+//! not one per row. A refusal by the funnel (a dependency loop, a task linked to its own initiative) is
 //! noted against its row like any other problem and the rest goes on; rows that depend on a
 //! row that was not created are left out quietly, its own problem being reported already.
 
@@ -9,17 +10,16 @@ use super::refs::Ref;
 use super::rows::{Item, Plan};
 use super::{CsvImportSummary, Problem};
 use crate::domain::model::{DependencyKind, Id};
+use std::collections::HashMap;
+
 use crate::domain::ops::{NewDependency, Op};
+use crate::store::Batch;
 use crate::{Error, Result};
 
-/// Applies `plan` through `apply` (one funnel operation each), adding the funnel's refusals to
+/// Applies `plan` through `batch` (one funnel operation each), adding the funnel's refusals to
 /// `problems`. Only a storage failure stops it.
-pub(super) fn apply(
-    plan: &Plan,
-    columns: &Columns,
-    apply: impl Fn(Op) -> Result<Id>,
-    problems: &mut Vec<Problem>,
-) -> Result<CsvImportSummary> {
+pub(super) fn apply(plan: &Plan, columns: &Columns, batch: &Batch, problems: &mut Vec<Problem>) -> Result<CsvImportSummary> {
+    let apply = |op| batch.apply_quietly(op);
     let mut created: Vec<Option<Id>> = vec![None; plan.drafts.len()];
     let mut summary =
         CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone(), phi_like: Vec::new() };
@@ -56,6 +56,17 @@ pub(super) fn apply(
             Err(err) => refused(draft.line, None, err)?,
         }
     }
+    let mut titles: Vec<(Id, String)> = Vec::new();
+    let mut tasks_of: HashMap<Id, usize> = HashMap::new();
+    for (at, draft) in plan.drafts.iter().enumerate() {
+        match (&draft.item, created[at]) {
+            (Some(Item::Initiative(new)), Some(id)) => titles.push((id, new.title.clone())),
+            (Some(Item::Task { parent, .. }), Some(_)) => {
+                *tasks_of.entry(resolve(&created, *parent).expect("a task made has its initiative")).or_default() += 1
+            }
+            _ => {}
+        }
+    }
     for link in &plan.links {
         let (Some(from_id), Some(to_id)) = (resolve(&created, link.from), created[link.to]) else { continue };
         let op = Op::AddDependency(NewDependency { from_id, to_id, kind: DependencyKind::FinishToStart, lag_days: 0 });
@@ -64,5 +75,20 @@ pub(super) fn apply(
             Err(err) => refused(link.line, Some(Field::DependsOn), err)?,
         }
     }
+    for (id, title) in &titles {
+        let tasks = tasks_of.remove(id).unwrap_or(0);
+        batch.note(Some(*id), "import", format!("imported “{title}” from a CSV file with {tasks} tasks"))?;
+    }
+    for (id, tasks) in tasks_of {
+        batch.note(Some(id), "import", format!("imported {tasks} tasks into it from a CSV file"))?;
+    }
+    batch.note(
+        None,
+        "import",
+        format!(
+            "imported {} initiatives, {} tasks and {} dependencies from a CSV file",
+            summary.initiatives, summary.tasks, summary.dependencies
+        ),
+    )?;
     Ok(summary)
 }

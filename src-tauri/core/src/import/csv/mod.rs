@@ -129,7 +129,7 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
     let plan = rows::plan(table, &columns, order, &board);
     store.batch(actor, now, |batch| {
         let mut problems = plan.problems.clone();
-        let summary = apply::apply(&plan, &columns, |op| batch.apply(op), &mut problems)?;
+        let summary = apply::apply(&plan, &columns, batch, &mut problems)?;
         if problems.is_empty() {
             Ok(CsvImportSummary { phi_like: phi_like(table), ..summary })
         } else {

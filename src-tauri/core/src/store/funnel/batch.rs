@@ -23,10 +23,41 @@ impl Batch<'_> {
     /// operation leaves no trace (not even its activity entry) and its error is returned; the
     /// operations before and after it are unaffected.
     pub fn apply(&self, op: Op) -> Result<Id> {
-        self.ctx.tx.execute_batch("SAVEPOINT batch_op")?;
-        match apply_in(&self.ctx, op) {
+        self.apply_logged(op, true)
+    }
+
+    /// [`Batch::apply`] without the operation's own activity entries: for a bulk write (an
+    /// import) that says what it did in a few [`Batch::note`]s instead of one entry per row.
+    pub fn apply_quietly(&self, op: Op) -> Result<Id> {
+        self.apply_logged(op, false)
+    }
+
+    /// One activity entry for what a quiet batch did to an initiative (`Some`) or to the board.
+    pub fn note(&self, initiative: Option<Id>, action: &str, summary: String) -> Result<()> {
+        let (item_kind, item_id) = match initiative {
+            Some(id) => (crate::domain::model::ItemKind::Initiative, id),
+            None => (crate::domain::model::ItemKind::Board, crate::store::board::info(self.ctx.tx)?.id),
+        };
+        let entry = crate::store::activity::Entry {
+            item_kind,
+            item_id,
+            initiative_id: initiative,
+            action,
+            field: None,
+            before: None,
+            after: None,
+            summary,
+        };
+        crate::store::activity::append(self.ctx.tx, self.ctx.actor, self.ctx.now, entry)
+    }
+
+    fn apply_logged(&self, op: Op, logged: bool) -> Result<Id> {
+        // Cached: an import runs these tens of thousands of times.
+        self.ctx.tx.prepare_cached("SAVEPOINT batch_op")?.execute([])?;
+        let applied = if logged { apply_in(&self.ctx, op) } else { self.ctx.quietly(|| apply_in(&self.ctx, op)) };
+        match applied {
             Ok(id) => {
-                self.ctx.tx.execute_batch("RELEASE batch_op")?;
+                self.ctx.tx.prepare_cached("RELEASE batch_op")?.execute([])?;
                 Ok(id)
             }
             Err(err) => {
