@@ -64,6 +64,11 @@ const UPGRADE_ACTOR: &[u8; 16] = b"bridgeboard:gov3";
 /// merged silently (Automerge's winner), never shown as a conflict.
 const QUIET: [&str; 5] = ["updated_at", "position", "decided_by", "decided_at", "decided_on"];
 
+/// Tables whose rows are made with fresh ids (UUIDv7), so no two desktops ever make the same row.
+/// Rows with derived ids (a dependency, a role, a gate) may be made on two desktops at once and
+/// are compared column by column, so theirs keep every column, nulls too.
+const FRESH_IDS: [&str; 9] = ["people", "initiatives", "tasks", "comments", "activity", "kpis", "kpi_readings", "templates", "baselines"];
+
 /// Columns kept as sets of members (a JSON array of text in the table).
 const SETS: [(&str, &str); 1] = [("initiatives", "tags")];
 
@@ -230,11 +235,12 @@ impl Replica {
         if writes.is_empty() {
             return Ok(None);
         }
-        let mut maps: HashMap<(String, String), Vec<ObjId>> = HashMap::new();
+        // Each row's maps, and whether this change makes the row.
+        let mut maps: HashMap<(&str, &str), (Vec<ObjId>, bool)> = HashMap::new();
         let mut tx = self.doc.transaction();
         for w in writes {
             let table = self.tables.get(w.table.as_str()).ok_or_else(|| DocError::Foreign(format!("no table {}", w.table)))?;
-            let row = match maps.entry((w.table.clone(), w.id.clone())) {
+            let (row, made) = match maps.entry((w.table.as_str(), w.id.as_str())) {
                 Entry::Occupied(found) => found.into_mut(),
                 Entry::Vacant(slot) => {
                     let mut existing: Vec<ObjId> = tx
@@ -243,12 +249,18 @@ impl Replica {
                         .filter(|(v, _)| matches!(v, Value::Object(ObjType::Map)))
                         .map(|(_, id)| id)
                         .collect();
-                    if existing.is_empty() {
+                    let made = existing.is_empty();
+                    if made {
                         existing.push(tx.put_object(table, w.id.as_str(), ObjType::Map)?);
                     }
-                    slot.insert(existing)
+                    slot.insert((existing, made))
                 }
             };
+            // A column a map does not hold reads as null, so a row made here with a fresh id needs
+            // no write for its nulls (a third of a bulk import's writes).
+            if *made && w.value == Cell::Null && FRESH_IDS.contains(&w.table.as_str()) {
+                continue;
+            }
             for map in row.iter() {
                 tx.put(map, w.column.as_str(), scalar(&w.value))?;
             }
