@@ -206,21 +206,22 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
     out.statuses = statuses.into_values().collect();
     let use_of = |name: &str| out.statuses.iter().find(|s| s.name == *name);
 
-    // The hierarchy: each item's top-most ancestor in the file is its initiative.
-    let top_of = |item: &SourceItem| -> (String, Vec<String>) {
+    // The hierarchy: each item's top-most ancestor in the file is its initiative; `None` when its
+    // parents go round in a loop (a damaged file), which makes it an initiative of its own.
+    let top_of = |item: &SourceItem| -> Option<(String, Vec<String>)> {
         let mut path = Vec::new();
         let mut at = item;
         let mut seen = HashSet::new();
         while let Some(parent) = at.parent.as_deref().filter(|_| !at.top_level).and_then(|k| by_key.get(k)) {
             if !seen.insert(at.key.clone()) {
-                break;
+                return None;
             }
             path.push(parent.title.clone());
             at = parent;
         }
         path.pop();
         path.reverse();
-        (at.key.clone(), path)
+        Some((at.key.clone(), path))
     };
     for item in &plan.items {
         if let Some(parent) = item.parent.as_deref().filter(|k| !item.top_level && !by_key.contains_key(k)) {
@@ -229,7 +230,13 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
                 reason: format!("its parent ({parent}) is not in the file, so it comes in as an initiative of its own"),
             });
         }
-        let (top, path) = top_of(item);
+        let (top, path) = top_of(item).unwrap_or_else(|| {
+            out.skipped.push(Skipped {
+                at: item.label.clone(),
+                reason: "its parents go round in a loop, so it comes in as an initiative of its own".into(),
+            });
+            (item.key.clone(), Vec::new())
+        });
         let stage = item.status.as_ref().and_then(|s| use_of(&s.name)).and_then(|u| u.mapped).unwrap_or(Stage::ToDo);
         if top == item.key {
             let chosen = item.status.as_ref().and_then(|s| use_of(&s.name)).and_then(|u| u.chosen.clone());
@@ -354,6 +361,14 @@ mod tests {
         assert_eq!(r.initiatives.iter().map(|i| i.item.key.as_str()).collect::<Vec<_>>(), vec!["1"]);
         assert_eq!(r.tasks.iter().map(|t| (t.item.key.as_str(), t.initiative.as_str())).collect::<Vec<_>>(), vec![("2", "1"), ("3", "1")]);
         assert_eq!(r.tasks[1].item.notes, "Under Item 2.", "a sub-task says what it was under");
+    }
+
+    #[test]
+    fn parents_in_a_loop_make_initiatives_of_their_own_and_say_so() {
+        let plan = SourcePlan { items: vec![item("1", Some("2")), item("2", Some("1"))], ..SourcePlan::default() };
+        let r = resolve(&plan, &board(), &SourceOptions::default(), IT);
+        assert_eq!(r.initiatives.len(), 2, "nothing is dropped");
+        assert!(r.skipped.iter().all(|s| s.reason.contains("loop")), "{:?}", r.skipped);
     }
 
     #[test]

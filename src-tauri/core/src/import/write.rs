@@ -47,13 +47,9 @@ pub struct SourceSummary {
     pub notes: Vec<String>,
     /// Text that looks like patient information (imported as it is, listed so someone removes it).
     pub phi_like: Vec<Skipped>,
-}
-
-impl SourceSummary {
-    /// What must be settled before the file can be imported (see [`unsettled`]).
-    pub fn unsettled(&self) -> Vec<String> {
-        unsettled(&self.people, &self.statuses)
-    }
+    /// What must be settled before the import can go ahead (see [`unsettled`]); empty once
+    /// everyone and every status is.
+    pub unsettled: Vec<String>,
 }
 
 /// What must be settled before a file can be imported: people the board does not know and who
@@ -88,6 +84,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
         unread: plan.unread.clone(),
         notes: plan.notes.clone(),
         phi_like: Vec::new(),
+        unsettled: unsettled(&r.people, &r.statuses),
     };
     let skip = |summary: &mut SourceSummary, at: &str, err: Error| -> Result<()> {
         if err.code() == "storage" {

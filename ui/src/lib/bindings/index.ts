@@ -727,7 +727,12 @@ unread: Array<string>, notes: Array<string>,
 /**
  * Text that looks like patient information (imported as it is, listed so someone removes it).
  */
-phi_like: Array<Skipped>, };
+phi_like: Array<Skipped>, 
+/**
+ * What must be settled before the import can go ahead (see [`unsettled`]); empty once
+ * everyone and every status is.
+ */
+unsettled: Array<string>, };
 
 export type ReadOptions = { 
 /**

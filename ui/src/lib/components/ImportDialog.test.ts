@@ -227,6 +227,10 @@ describe("import a Jira export", () => {
       unread: ["Sprint", "Watchers"],
       notes: [],
       phi_like: [],
+      unsettled: [
+        ...(grace ? [] : ["Grace Liu is not on the board"]),
+        ...(parked ? [] : ["the status “Parked” needs a mapping"]),
+      ],
     };
   }
 

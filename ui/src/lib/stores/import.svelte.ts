@@ -23,14 +23,6 @@ const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], creat
 /** A file read as it is: this desktop's time zone, the top level as the initiatives, archived cards left out. */
 const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip", outline_level: null };
 
-/** What must be settled before another tool's file can be imported. */
-export function unsettled(s: SourceSummary): string[] {
-  return [
-    ...s.people.filter((p) => p.target === null).map((p) => `${p.name} is not on the board`),
-    ...s.statuses.filter((st) => st.mapped === null).map((st) => `the status “${st.name}” needs a mapping`),
-  ];
-}
-
 export class ImportStore {
   path = $state<string | null>(null);
   preview = $state<ImportPreview | null>(null);
