@@ -61,7 +61,8 @@ pub struct Imported {
     pub kind: ImportKind,
     pub initiatives: usize,
     pub tasks: usize,
-    /// People come only with a board export; a CSV names people already on the board.
+    /// People made: those of a board export, or those another tool's file names whom the import
+    /// creates; a CSV names people already on the board.
     pub people: usize,
     pub dependencies: usize,
     /// CSV columns that were not read (a board export has none).
@@ -94,6 +95,19 @@ impl From<CsvImportSummary> for Imported {
     }
 }
 
+impl From<SourceSummary> for Imported {
+    fn from(s: SourceSummary) -> Self {
+        Imported {
+            kind: ImportKind::Tool,
+            initiatives: s.initiatives,
+            tasks: s.tasks,
+            people: s.people.iter().filter(|p| matches!(p.target, Some(resolve::PersonTarget::New(_)))).count(),
+            dependencies: s.dependencies,
+            ignored_columns: s.unread,
+        }
+    }
+}
+
 /// Reads a file for import, refusing one over [`MAX_BYTES`] before reading it.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     let unreadable = |err: std::io::Error| Error::Validation(format!("{} cannot be read ({err}).", path.display()));
@@ -112,8 +126,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Is this a board export (its first character, after a byte-order mark and spaces, is `{`)?
-/// Anything else is read as CSV.
+/// Is this a board export (its first character, after a byte-order mark and spaces, is `{`, and
+/// it is not Trello's)?
 pub fn is_board_export(bytes: &[u8]) -> bool {
     let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') && !trello::looks_like(bytes)
@@ -124,12 +138,19 @@ pub fn import_file(store: &mut Store, actor: &Actor, now: DateTime<Utc>, path: &
     import_file_with(store, actor, now, path, &CsvOptions::default())
 }
 
-/// Imports the file at `path` into `store`: a board export into an empty board, a CSV file
-/// (read with `options`) added to whatever the board holds.
+/// Imports the file at `path` into `store`: a board export into an empty board, a CSV file or a
+/// workbook (read with `options`) added to whatever the board holds, another tool's file added
+/// as its preview would show it with nothing chosen (refused while someone or a status in it is
+/// unsettled: [`import_source`] takes the choices).
 pub fn import_file_with(store: &mut Store, actor: &Actor, now: DateTime<Utc>, path: &Path, options: &CsvOptions) -> Result<Imported> {
     let bytes = read(path)?;
-    if is_board_export(&bytes) {
-        return Ok(store.import_bundle(actor, now, &parse_bundle(path, &bytes)?)?.into());
+    match detect(&bytes) {
+        Source::Bridgeboard => return Ok(store.import_bundle(actor, now, &parse_bundle(path, &bytes)?)?.into()),
+        Source::Csv | Source::Xlsx => {}
+        tool => {
+            let plan = read_source(path, &bytes, tool, &ReadOptions::default())?;
+            return Ok(import_source(store, actor, now, tool, &plan, &SourceOptions::default())?.into());
+        }
     }
     let table = parse_csv(path, &bytes, options)?;
     Ok(csv::import(store, actor, now, &table, options)?.into())
