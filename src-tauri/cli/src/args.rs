@@ -463,7 +463,8 @@ pub struct ImportArgs {
     /// or task status: proposed, planned, todo, in_progress, live, done, cancelled). Repeatable.
     #[arg(long = "status-map", value_name = "NAME=STATUS", value_parser = status_mapping)]
     pub status_map: Vec<(String, String)>,
-    /// Create the people the file names who are not on the board, in --department.
+    /// Create the people the file names who are not on the board, in --department (a CSV's
+    /// or a workbook's owners go to Marketing and IT, its assignees to their task's department).
     #[arg(long, requires = "department")]
     pub create_people: bool,
     /// The department people created by --create-people join.

@@ -248,3 +248,22 @@ fn a_project_plan_comes_over_by_outline_level_with_lags_in_days_milestones_and_a
     let shown = ok(&s2.path("plan.bridgeboard"), &["import", &file, "--level", "2", "--preview", "--create-people", "--department", "IT"]);
     assert!(shown.starts_with("Would import from Microsoft Project: 10 initiatives, 1 tasks"), "level 2 are the initiatives: {shown}");
 }
+
+#[test]
+fn our_own_export_moves_to_an_empty_board_with_its_people_created() {
+    let s = Scratch::new("own-create-people");
+    let db = s.demo();
+    for format in ["csv", "xlsx"] {
+        let out = s.path(&format!("board.{format}"));
+        ok(&db, &["export", "--format", format, "--out", out.to_str().unwrap()]);
+        let fresh = s.path(&format!("fresh-{format}.bridgeboard"));
+        let err = fails(&fresh, &["import", out.to_str().unwrap()], 1);
+        assert!(err.contains("is not a person on this board"), "{err}");
+        assert!(!fresh.exists(), "a refused import leaves no board file behind");
+        let done = ok(&fresh, &["import", out.to_str().unwrap(), "--create-people", "--department", "Marketing"]);
+        assert!(done.contains("people)"), "{done}");
+        let b = board(&s, &fresh);
+        let tom = b["people"].as_array().unwrap().iter().find(|p| p["name"] == "Tom Becker").expect("Tom is created");
+        assert_eq!(tom["department_id"], b["departments"][1]["id"], "an IT owner is created in IT ({format})");
+    }
+}

@@ -396,6 +396,86 @@ proptest! {
     }
 }
 
+/// A random board: people in Marketing and IT, initiatives with owners (some past Proposed),
+/// tasks with assignees of either department, and dependencies that point forward.
+fn random_board(people: usize, plan: &[(u8, Vec<(u8, u8)>)], links: &[(u8, u8)]) -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let add = |store: &mut Store, op| store.apply(&me(), now(), op).unwrap();
+    let mut staff = Vec::new();
+    for n in 0..people.max(2) {
+        let department_id = if n % 2 == 0 { MARKETING } else { IT };
+        let op = Op::CreatePerson(NewPerson { name: format!("Person {n}"), email: String::new(), title: String::new(), department_id });
+        staff.push((add(&mut store, op), department_id));
+    }
+    let in_dept = |d: Id, pick: u8| {
+        let of: Vec<Id> = staff.iter().filter(|(_, dep)| *dep == d).map(|(id, _)| *id).collect();
+        of[pick as usize % of.len()]
+    };
+    let mut tasks = Vec::new();
+    for (n, (status, rows)) in plan.iter().enumerate() {
+        let status = [InitiativeStatus::Proposed, InitiativeStatus::Planned, InitiativeStatus::InProgress][*status as usize % 3];
+        let initiative = add(
+            &mut store,
+            Op::CreateInitiative(NewInitiative {
+                status,
+                marketing_owner_id: Some(in_dept(MARKETING, n as u8)),
+                it_owner_id: Some(in_dept(IT, n as u8 + 1)),
+                accountable_id: Some(in_dept(IT, n as u8 + 1)),
+                start: Some(day("2026-04-01")),
+                target: Some(day("2026-09-30")),
+                ..NewInitiative::titled(format!("Initiative {n}"))
+            }),
+        );
+        for (m, (dept, who)) in rows.iter().enumerate() {
+            let department_id = if dept % 2 == 0 { MARKETING } else { IT };
+            let assignee = staff[*who as usize % staff.len()].0;
+            let task = NewTask {
+                assignee_id: Some(assignee),
+                due: Some(day("2026-06-30")),
+                ..NewTask::titled(initiative, department_id, format!("Task {n}.{m}"))
+            };
+            tasks.push(add(&mut store, Op::CreateTask(task)));
+        }
+    }
+    for (a, b) in links {
+        let (a, b) = (*a as usize, *b as usize);
+        if a < b && b < tasks.len() {
+            let link = NewDependency { from_id: tasks[a], to_id: tasks[b], kind: DependencyKind::FinishToStart, lag_days: 0 };
+            let _ = store.apply(&me(), now(), Op::AddDependency(link));
+        }
+    }
+    store
+}
+
+fn names(store: &Store) -> std::collections::BTreeSet<String> {
+    store.snapshot().unwrap().people.into_iter().map(|p| p.name).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_random_board_comes_back_from_its_csv_and_its_workbook_into_an_empty_board(
+        people in 2usize..6,
+        plan in prop::collection::vec((0u8..3, prop::collection::vec((0u8..2, 0u8..8), 0..5)), 1..5),
+        links in prop::collection::vec((0u8..20, 0u8..20), 0..8),
+        as_xlsx in any::<bool>(),
+    ) {
+        let original = random_board(people, &plan, &links);
+        let format = if as_xlsx { Format::Xlsx } else { Format::Csv };
+        let bytes = export::render(format, &original, &Options::new(today())).unwrap();
+        let mut copy = Store::open_in_memory().unwrap();
+        let options = CsvOptions { create_people_in: Some(MARKETING), ..CsvOptions::default() };
+        csv::import_bytes(&mut copy, &me(), now(), &bytes, &options).unwrap();
+        prop_assert_eq!(comparable(&copy), comparable(&original), "initiatives, tasks, owners, assignees and dependencies come back");
+        let used: std::collections::BTreeSet<String> = names(&original)
+            .into_iter()
+            .filter(|n| serde_json::to_string(&original.listing(today()).unwrap()).unwrap().contains(&format!("\"{n}\"")))
+            .collect();
+        prop_assert_eq!(names(&copy), used, "everyone the file names is created, once");
+    }
+}
+
 #[test]
 fn cells_that_look_like_patient_information_are_listed_in_the_report() {
     let mut b = Board::new();

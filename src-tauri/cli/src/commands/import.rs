@@ -41,17 +41,24 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
             db.display()
         ));
     }
-    let options = CsvOptions {
+    let mut options = CsvOptions {
         delimiter: args.delimiter,
         date_order: args.date_format.as_deref().and_then(DateOrder::from_wire),
         mapping: args.map.iter().map(|m| (m.heading.clone(), m.field)).collect(),
         sheet: args.sheet.clone(),
         header_row: args.header_row,
+        create_people_in: None,
     };
     let table = core_import::parse_csv(&args.path, &bytes, &options)?;
     let new_board = !db.exists();
     let mut store = Store::open(db, None)?;
-    let result = who(&store, actor, clock).and_then(|actor| csv::import(&mut store, &actor, clock.now, &table, &options));
+    let result = (|| {
+        if let (true, Some(department)) = (args.create_people, args.department.as_deref()) {
+            options.create_people_in = Some(Snapshot::read(&store, clock.today)?.department(department)?);
+        }
+        let actor = who(&store, actor, clock)?;
+        csv::import(&mut store, &actor, clock.now, &table, &options)
+    })();
     let done = match result {
         Ok(done) => done,
         Err(err) => {
@@ -67,8 +74,9 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
             return Err(err);
         }
     };
+    let created = if done.people > 0 { format!(" (and {} people)", done.people) } else { String::new() };
     let mut out = format!(
-        "Imported {} initiatives, {} tasks and {} dependencies from {} into {}.",
+        "Imported {} initiatives, {} tasks and {} dependencies{created} from {} into {}.",
         done.initiatives,
         done.tasks,
         done.dependencies,

@@ -603,9 +603,19 @@ sheet: string | null,
  * An Excel sheet's header row, as Excel numbers rows (found when not given: title rows
  * above the table are passed over).
  */
-header_row: number | null, };
+header_row: number | null, 
+/**
+ * Create the people (and departments) the file names that are not on the board: a Marketing
+ * owner in Marketing, an IT owner in IT, an assignee in their task's department, anyone else
+ * in this one. Without it, such a name is a problem to fix.
+ */
+create_people_in: string | null, };
 
-export type CsvImportSummary = { initiatives: number, tasks: number, dependencies: number, 
+export type CsvImportSummary = { initiatives: number, tasks: number, 
+/**
+ * People created for names not on the board ([`CsvOptions::create_people_in`]).
+ */
+people: number, dependencies: number, 
 /**
  * Headings of the columns that were not read.
  */
@@ -626,7 +636,8 @@ export type ImportKind = "board_export" | "csv" | "tool";
 
 export type Imported = { kind: ImportKind, initiatives: number, tasks: number, 
 /**
- * People come only with a board export; a CSV names people already on the board.
+ * People made: those of a board export, or those another tool's file names whom the import
+ * creates; a CSV names people already on the board.
  */
 people: number, dependencies: number, 
 /**

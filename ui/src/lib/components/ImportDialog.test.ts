@@ -33,6 +33,7 @@ function csvPreview(args: Record<string, unknown>): ImportPreview {
 const SUMMARY: CsvImportSummary = {
   initiatives: 3,
   tasks: 12,
+  people: 0,
   dependencies: 4,
   ignored_columns: ["Sprint"],
   phi_like: [{ line: 7, column: "Summary", message: "This looks like patient information: a medical record number in this cell (“MRN 00482913”)." }],
@@ -54,7 +55,7 @@ describe("import a CSV", () => {
     const requester = (await screen.findByTestId("import-map-2")) as HTMLSelectElement;
     expect(backend.callsOf("preview_import")[0].args).toEqual({
       path: "/home/dana/jira.csv",
-      options: { delimiter: null, date_order: null, mapping: [], sheet: null, header_row: null },
+      options: { delimiter: null, date_order: null, mapping: [], sheet: null, header_row: null, create_people_in: null },
     });
     expect((screen.getByTestId("import-map-0") as HTMLSelectElement).value, "prefilled from the suggestion").toBe("title");
     expect(requester.value, "not mapped: Don't import").toBe("");
@@ -85,6 +86,7 @@ describe("import a CSV", () => {
         ],
         sheet: null,
         header_row: null,
+        create_people_in: null,
       },
     });
     expect(result.textContent).toContain("Imported 3 initiatives, 12 tasks, 4 dependencies");
@@ -275,5 +277,11 @@ describe("import an Excel workbook", () => {
     await waitFor(() => expect(backend.callsOf("preview_import").length).toBe(3));
     const options = backend.callsOf("preview_import")[2].args.options as CsvOptions;
     expect([options.sheet, options.header_row]).toEqual(["Notes", 3]);
+
+    const it = fixture().board.departments[1];
+    await fireEvent.change(screen.getByTestId("import-create-people"), { target: { value: it.id } });
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await waitFor(() => expect(backend.callsOf("import_csv").length).toBe(1));
+    expect((backend.callsOf("import_csv")[0].args.options as CsvOptions).create_people_in, "people not on the board are created").toBe(it.id);
   });
 });

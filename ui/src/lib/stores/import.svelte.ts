@@ -12,9 +12,10 @@ export type ProblemList = { intro: string; lines: string[] };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "Imported 3 initiatives, 12 tasks, 4 dependencies". */
+/** "Imported 3 initiatives, 12 tasks, 4 dependencies" (and the people created, if any). */
 export function summaryText(s: CsvImportSummary): string {
-  return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}`;
+  const people = s.people > 0 ? ` and created ${count(s.people, "person", "people")}` : "";
+  return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}${people}`;
 }
 
 /** Nothing chosen yet: the core matches people and statuses on its own. */
@@ -32,6 +33,8 @@ export class ImportStore {
   /** An Excel workbook: the sheet read, and its header row (null: found). */
   sheet = $state<string | null>(null);
   headerRow = $state<number | null>(null);
+  /** Create the people (and departments) the file names that the board lacks; in this department when no column says. */
+  createPeopleIn = $state<string | null>(null);
   busy = $state(false);
   /** A refusal in one line. */
   error = $state<string | null>(null);
@@ -54,7 +57,7 @@ export class ImportStore {
   }
 
   options(): CsvOptions {
-    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping), sheet: this.sheet, header_row: this.headerRow };
+    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping), sheet: this.sheet, header_row: this.headerRow, create_people_in: this.createPeopleIn };
   }
 
   /** Step 1: the native open dialog, then the preview. Cancelling changes nothing. */
@@ -69,6 +72,7 @@ export class ImportStore {
       this.dateOrder = null;
       this.sheet = null;
       this.headerRow = null;
+      this.createPeopleIn = null;
       this.sourceOptions = { ...NO_SOURCE_OPTIONS, status_map: [], people_map: [] };
       this.sourcePreview = null;
       this.sourceResult = null;

@@ -21,8 +21,14 @@ use crate::{Error, Result};
 pub(super) fn apply(plan: &Plan, columns: &Columns, batch: &Batch, problems: &mut Vec<Problem>) -> Result<CsvImportSummary> {
     let apply = |op| batch.apply_quietly(op);
     let mut created: Vec<Option<Id>> = vec![None; plan.drafts.len()];
-    let mut summary =
-        CsvImportSummary { initiatives: 0, tasks: 0, dependencies: 0, ignored_columns: columns.ignored.clone(), phi_like: Vec::new() };
+    let mut summary = CsvImportSummary {
+        initiatives: 0,
+        tasks: 0,
+        people: 0,
+        dependencies: 0,
+        ignored_columns: columns.ignored.clone(),
+        phi_like: Vec::new(),
+    };
     let mut refused = |line: u64, field: Option<Field>, err: Error| -> Result<()> {
         if err.code() == "storage" {
             return Err(err);

@@ -255,6 +255,6 @@ impl<'a> Reader<'a> {
 }
 
 /// Equal ignoring case (in any script: “Élodie” is “élodie”) and surrounding spaces.
-fn same_words(a: &str, b: &str) -> bool {
+pub(super) fn same_words(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }

@@ -13,6 +13,7 @@ mod apply;
 mod cells;
 mod columns;
 mod dates;
+mod people;
 mod refs;
 mod rows;
 mod table;
@@ -48,6 +49,11 @@ pub struct CsvOptions {
     /// above the table are passed over).
     #[serde(default)]
     pub header_row: Option<u32>,
+    /// Create the people (and departments) the file names that are not on the board: a Marketing
+    /// owner in Marketing, an IT owner in IT, an assignee in their task's department, anyone else
+    /// in this one. Without it, such a name is a problem to fix.
+    #[serde(default)]
+    pub create_people_in: Option<crate::Id>,
 }
 
 /// What a CSV import added.
@@ -55,6 +61,8 @@ pub struct CsvOptions {
 pub struct CsvImportSummary {
     pub initiatives: usize,
     pub tasks: usize,
+    /// People created for names not on the board ([`CsvOptions::create_people_in`]).
+    pub people: usize,
     pub dependencies: usize,
     /// Headings of the columns that were not read.
     pub ignored_columns: Vec<String>,
@@ -125,13 +133,33 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
         })
     });
     let order = dates::pick_order(date_cells, options.date_order)?;
-    let board = store.snapshot()?;
-    let plan = rows::plan(table, &columns, order, &board);
+    let mut board = store.snapshot()?;
     store.batch(actor, now, |batch| {
+        let mut created = 0;
+        if let Some(department) = options.create_people_in {
+            for name in people::missing_departments(table, &columns, &board) {
+                let new = crate::NewDepartment { name: name.clone(), color: None };
+                let id = batch.apply_quietly(crate::Op::CreateDepartment(new))?;
+                // Only its name is read from here on; the board has its colour.
+                board.departments.push(crate::Department { id, name, color: String::new() });
+            }
+            for new in people::missing(table, &columns, &board, department) {
+                let id = batch.apply_quietly(crate::Op::CreatePerson(new.clone()))?;
+                board.people.push(crate::Person {
+                    id,
+                    name: new.name,
+                    email: new.email,
+                    title: new.title,
+                    department_id: new.department_id,
+                });
+                created += 1;
+            }
+        }
+        let plan = rows::plan(table, &columns, order, &board);
         let mut problems = plan.problems.clone();
         let summary = apply::apply(&plan, &columns, batch, &mut problems)?;
         if problems.is_empty() {
-            Ok(CsvImportSummary { phi_like: phi_like(table), ..summary })
+            Ok(CsvImportSummary { phi_like: phi_like(table), people: created, ..summary })
         } else {
             Err(refusal(problems))
         }
