@@ -155,11 +155,16 @@ fn main() {
 
     let jira = jira_csv(issues, links);
     let project = msproject_xml(tasks);
-    // `-- csv` measures only the CSV re-import (to profile it).
-    let only_csv = std::env::args().any(|a| a == "csv");
-    for shared in [false, true].into_iter().filter(|_| !only_csv) {
+    // `-- csv` measures only the CSV re-import, `-- shared` only the imports into a shared board
+    // (to profile one of them).
+    let only = |what: &str| std::env::args().any(|a| a == what);
+    let (only_csv, only_shared) = (only("csv"), only("shared"));
+    for shared in [false, true].into_iter().filter(|s| !only_csv && (*s || !only_shared)) {
         tool("Jira CSV", Source::Jira, &jira, &dir, samples, shared);
         tool("Project XML", Source::MsProject, &project, &dir, samples, shared);
+    }
+    if only_shared {
+        return;
     }
 
     // Our own CSV export of the benchmark board, into an empty board with the same two people.
