@@ -154,7 +154,8 @@ fn cmo_workbook() -> Vec<u8> {
     for (col, h) in ["Initiative", "Task", "Owner", "Start", "Due"].into_iter().enumerate() {
         ws.write_string(2, col as u16, h).unwrap();
     }
-    let rows: [(&str, &str, &str, Option<(u16, u8, u8)>, &str); 3] = [
+    type Row<'a> = (&'a str, &'a str, &'a str, Option<(u16, u8, u8)>, &'a str);
+    let rows: [Row; 3] = [
         ("Flu-shot campaign", "", "Dana", Some((2027, 1, 4)), "2027-03-31"),
         ("", "Landing page", "Dana", Some((2027, 1, 11)), "15/03/2027"),
         ("", "Reminder texts", "Tom", None, "2027-03-20"),
