@@ -82,6 +82,23 @@ fn chrono_today() -> String {
 }
 
 #[test]
+fn a_people_map_names_the_account_ids_jira_cloud_writes_for_comment_authors() {
+    let s = Scratch::new("jira-authors");
+    let db = s.demo();
+    let map = s.path("people.csv");
+    std::fs::write(&map, "source,target\n712020:3f1c9b2e-6a47-4d2b-9a51-0c8e7d4b2a10,Tom Becker\n").unwrap();
+    ok(&db, &["import", &fixture(JIRA), "--create-people", "--department", "Marketing", "--people-map", map.to_str().unwrap()]);
+    let b = board(&s, &db);
+    let tom = titled_person(&b, "Tom Becker");
+    let by_tom: Vec<&Value> = b["comments"].as_array().unwrap().iter().filter(|c| c["author_id"] == tom["id"]).collect();
+    assert_eq!(by_tom.len(), 2, "Tom's two comments are his, by his account id");
+    assert!(by_tom.iter().all(|c| c["author_name"] == "Tom Becker"), "and carry his name: {by_tom:?}");
+    let unmapped =
+        b["comments"].as_array().unwrap().iter().filter(|c| c["author_name"] == "712020:e91f3b27-0c4a-48d6-9f25-7b1d6a0e3c88").count();
+    assert_eq!(unmapped, 1, "an author the board does not know keeps the id written, and no person is made for them");
+}
+
+#[test]
 fn a_status_map_and_owners_for_every_initiative_are_flags() {
     let s = Scratch::new("jira-flags");
     let db = s.path("flags.bridgeboard");

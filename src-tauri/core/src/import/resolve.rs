@@ -103,9 +103,18 @@ pub struct Resolution {
     pub people: Vec<PersonMatch>,
     pub statuses: Vec<StatusUse>,
     pub skipped: Vec<Skipped>,
+    /// Comment authors who are not among `people`, with the board person each is, by id and
+    /// name (matched or mapped, never created: a comment by someone else keeps the name written).
+    pub authors: Vec<(SourcePerson, Option<(Id, String)>)>,
 }
 
 impl Resolution {
+    /// The board person who wrote a comment (`Some(None)`: nobody on the board), when the author
+    /// is not among `people`.
+    pub fn author(&self, person: &SourcePerson) -> Option<Option<&(Id, String)>> {
+        self.authors.iter().find(|(p, _)| p == person).map(|(_, who)| who.as_ref())
+    }
+
     /// Where `person` goes on the board, if anywhere.
     pub fn target(&self, person: &SourcePerson) -> Option<&PersonTarget> {
         self.people.iter().find(|m| m.name == person.name && m.email == person.email)?.target.as_ref()
@@ -188,6 +197,19 @@ pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, def
         .into_iter()
         .map(|(p, items)| PersonMatch { target: match_person(board, options, &p), name: p.name, email: p.email, items })
         .collect();
+
+    // Comment authors the file assigns nothing to: matched or mapped only.
+    let matched_only = SourceOptions { create_people_in: None, ..options.clone() };
+    for author in plan.items.iter().flat_map(|i| i.comments.iter().map(|c| &c.author)) {
+        if out.people.iter().any(|m| m.name == author.name && m.email == author.email) || out.authors.iter().any(|(p, _)| p == author) {
+            continue;
+        }
+        let who = match match_person(board, &matched_only, author) {
+            Some(PersonTarget::Person(id)) => board.people.iter().find(|p| p.id == id).map(|p| (id, p.name.clone())),
+            _ => None,
+        };
+        out.authors.push((author.clone(), who));
+    }
 
     // Statuses: each name once, with what it becomes.
     let mut statuses: BTreeMap<String, StatusUse> = BTreeMap::new();

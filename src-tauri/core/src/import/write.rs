@@ -207,14 +207,12 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     for item in items {
         let Some(&item_id) = ids.get(item.key.as_str()) else { continue };
         for c in &item.comments {
-            let author_id = person_id(r.target(&c.author), Some(&c.author));
-            let op = Op::ImportComment {
-                item_id,
-                body: c.body.clone(),
-                author_id,
-                author_name: c.author.name.clone(),
-                written_at: c.written_at.unwrap_or(now),
+            let (author_id, author_name) = match r.author(&c.author) {
+                Some(Some((id, name))) => (Some(*id), name.clone()),
+                Some(None) => (None, c.author.name.clone()),
+                None => (person_id(r.target(&c.author), Some(&c.author)), c.author.name.clone()),
             };
+            let op = Op::ImportComment { item_id, body: c.body.clone(), author_id, author_name, written_at: c.written_at.unwrap_or(now) };
             match batch.apply_quietly(op) {
                 Ok(_) => summary.comments += 1,
                 Err(err) => skip(&mut summary, &format!("a comment on {}", item.label), err)?,
