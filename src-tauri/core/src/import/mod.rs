@@ -206,35 +206,30 @@ pub struct ImportPreview {
 pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
     let bytes = read(path)?;
     let source = detect(&bytes);
-    if !matches!(source, Source::Bridgeboard | Source::Csv | Source::Xlsx) {
-        // Read whole now, so that a damaged file is refused at once; the preview of what it
-        // brings over needs the board (`preview_source`).
-        read_source(path, &bytes, source, &ReadOptions { time_zone: Some("UTC".into()), ..ReadOptions::default() })?;
-        return Ok(ImportPreview {
-            kind: ImportKind::Tool,
-            source,
-            delimiter: None,
-            headers: Vec::new(),
-            mapping: Vec::new(),
-            sample: Vec::new(),
-            rows: 0,
-            phi_like: Vec::new(),
-            sheets: Vec::new(),
-        });
-    }
-    if source == Source::Bridgeboard {
-        let bundle = parse_bundle(path, &bytes)?;
-        return Ok(ImportPreview {
-            kind: ImportKind::BoardExport,
-            source,
-            delimiter: None,
-            headers: Vec::new(),
-            mapping: Vec::new(),
-            sample: Vec::new(),
-            rows: bundle.initiatives.len() + bundle.tasks.len(),
-            phi_like: Vec::new(),
-            sheets: Vec::new(),
-        });
+    // A file read whole, with no columns to map: another tool's (what it brings over needs the
+    // board: `preview_source`), or a board export.
+    let whole = |kind, rows| ImportPreview {
+        kind,
+        source,
+        delimiter: None,
+        headers: Vec::new(),
+        mapping: Vec::new(),
+        sample: Vec::new(),
+        rows,
+        phi_like: Vec::new(),
+        sheets: Vec::new(),
+    };
+    match source {
+        Source::Bridgeboard => {
+            let bundle = parse_bundle(path, &bytes)?;
+            return Ok(whole(ImportKind::BoardExport, bundle.initiatives.len() + bundle.tasks.len()));
+        }
+        Source::Csv | Source::Xlsx => {}
+        tool => {
+            // Read now, so that a damaged file is refused at once.
+            read_source(path, &bytes, tool, &ReadOptions { time_zone: Some("UTC".into()), ..ReadOptions::default() })?;
+            return Ok(whole(ImportKind::Tool, 0));
+        }
     }
     let table = parse_csv(path, &bytes, options)?;
     let suggested = self::csv::suggest_mapping(&table.headers);
@@ -392,7 +387,7 @@ pub fn preview_source(
     plan: &SourcePlan,
     options: &SourceOptions,
 ) -> Result<SourceSummary> {
-    let r = resolve::resolve(plan, &store.snapshot()?, options, default_department(source));
+    let r = resolve::resolve(plan, &store.people_and_departments()?, options, default_department(source));
     store.trial(actor, now, |batch| write::write(batch, source, plan, &r, now))
 }
 
@@ -406,7 +401,7 @@ pub fn import_source(
     plan: &SourcePlan,
     options: &SourceOptions,
 ) -> Result<SourceSummary> {
-    let r = resolve::resolve(plan, &store.snapshot()?, options, default_department(source));
+    let r = resolve::resolve(plan, &store.people_and_departments()?, options, default_department(source));
     let unsettled = write::unsettled(&r.people, &r.statuses);
     if !unsettled.is_empty() {
         return Err(Error::Problems {

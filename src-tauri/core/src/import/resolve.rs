@@ -179,8 +179,9 @@ fn match_person(board: &Snapshot, options: &SourceOptions, person: &SourcePerson
     found.map(|p| PersonTarget::Person(p.id)).or(options.create_people_in.map(PersonTarget::New))
 }
 
-/// Resolves `plan` against `board`. `default_department` takes the tasks whose assignee does
-/// not say (IT for Jira and MS Project, Marketing for the others).
+/// Resolves `plan` against `board`, of which it reads the people and departments.
+/// `default_department` takes the tasks whose assignee does not say (IT for Jira and MS
+/// Project, Marketing for the others).
 pub fn resolve(plan: &SourcePlan, board: &Snapshot, options: &SourceOptions, default_department: Id) -> Resolution {
     let mut out = Resolution { skipped: plan.skipped.clone(), ..Resolution::default() };
     let by_key: HashMap<&str, &SourceItem> = plan.items.iter().map(|i| (i.key.as_str(), i)).collect();

@@ -14,7 +14,7 @@
 //! - Archived cards (`closed`), and the cards of an archived list, are skipped, or come in as
 //!   cancelled when asked.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -130,11 +130,11 @@ pub fn read(bytes: &[u8], zone: Tz, archived: Archived) -> Result<SourcePlan> {
         item.comments.sort_by_key(|c| c.written_at);
         plan.items.push(item);
     }
-    let kept: HashMap<&str, ()> = plan.items.iter().map(|i| (i.key.as_str(), ())).collect();
+    let kept: HashSet<&str> = plan.items.iter().map(|i| i.key.as_str()).collect();
     let mut tasks = Vec::new();
     for checklist in board.get("checklists").and_then(Value::as_array).into_iter().flatten() {
         let card = text(checklist, "idCard");
-        if !kept.contains_key(card) {
+        if !kept.contains(card) {
             continue;
         }
         let list_name = text(checklist, "name");

@@ -24,6 +24,13 @@ impl Store {
         Ok(RaciMatrix::build(&parts, department, today))
     }
 
+    /// Only the board's people and departments: what matching another tool's file to the board
+    /// reads (`import::resolve`), without loading every item.
+    pub fn people_and_departments(&self) -> Result<Snapshot> {
+        let conn = self.conn();
+        Ok(Snapshot { info: board::info(conn)?, departments: departments::all(conn)?, people: people::all(conn)?, ..Snapshot::default() })
+    }
+
     pub fn snapshot(&self) -> Result<Snapshot> {
         let conn = self.conn();
         let initiatives = initiatives::all(conn)?;
