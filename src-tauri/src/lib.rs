@@ -52,6 +52,7 @@ pub fn run() {
             commands::choose_import_file,
             commands::preview_import,
             commands::import_csv,
+            commands::preview_csv,
             commands::preview_source,
             commands::import_source,
             commands::roadmap,

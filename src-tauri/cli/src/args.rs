@@ -427,8 +427,11 @@ pub enum Command {
     /// (.json) fills a new, empty board file; a Jira or Asana CSV export, a Trello board export or a Microsoft Project XML plan is
     /// added to the board
     /// (epics or top-level tasks become initiatives, the rest their tasks, with dependencies,
-    /// people, statuses and comments; try --preview first); a CSV file of initiatives and tasks is added to the board (its people
-    /// must be on the board already).
+    /// people, statuses and comments; try --preview first); a CSV file or an Excel sheet of
+    /// initiatives and tasks is added to the board. Importing a newer export of the same project
+    /// (or sheet) again updates what an earlier import brought in, only the fields the file
+    /// changed since, and adds only what is new; --preview lists the edits made on the board
+    /// that it would overwrite.
     Import(ImportArgs),
 }
 
@@ -456,7 +459,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     pub level: Option<u32>,
     /// Show what the import would bring over (counts, people, statuses, what is skipped and
-    /// why) and change nothing.
+    /// why, what it changes on items an earlier import brought in) and change nothing.
     #[arg(long)]
     pub preview: bool,
     /// What a status name of the file means here: "Waiting for vendor=planned" (any initiative

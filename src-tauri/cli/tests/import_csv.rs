@@ -7,24 +7,31 @@ mod common;
 use common::{cli, fails, initiative, listing, ok, Scratch, TODAY};
 
 #[test]
-fn our_csv_export_imports_into_a_board() {
+fn our_csv_export_imports_into_a_board_and_again_without_duplicates() {
     let s = Scratch::new("import-csv-ours");
     let db = s.demo();
     let file = s.path("roadmap.csv");
     ok(&db, &["export", "--format", "csv", "--out", file.to_str().unwrap(), "--today", TODAY]);
-    let before = listing(&db);
-    let printed = ok(&db, &["import", file.to_str().unwrap()]);
+    let copy = s.path("copy.bridgeboard");
+    let import = |db: &std::path::Path| ok(db, &["import", file.to_str().unwrap(), "--create-people", "--department", "Marketing"]);
+    let printed = import(&copy);
     assert!(printed.starts_with("Imported 6 initiatives, 30 tasks and 10 dependencies"), "the import says what it added: {printed}");
-    let after = listing(&db);
-    let count = |l: &serde_json::Value| l["initiatives"].as_array().unwrap().len();
-    assert_eq!(count(&after), 2 * count(&before), "an import adds to the board; it does not replace or merge");
-    let copies: Vec<&serde_json::Value> =
-        after["initiatives"].as_array().unwrap().iter().filter(|i| i["title"] == "Patient online self-scheduling").collect();
-    assert_eq!(copies.len(), 2, "the imported initiative sits beside the original");
-    let shape = |i: &serde_json::Value| {
+    let shape = |db: &std::path::Path| {
+        let l = listing(db);
+        let i = initiative(&l, "Patient online self-scheduling").clone();
         i["tasks"].as_array().unwrap().iter().map(|t| (t["title"].clone(), t["due"].clone(), t["status"].clone())).collect::<Vec<_>>()
     };
-    assert_eq!(shape(copies[0]), shape(copies[1]), "its tasks come back with their titles, dates and statuses");
+    assert_eq!(shape(&copy), shape(&db), "its tasks come over with their titles, dates and statuses");
+
+    // The same sheet again, into the copy and into the board it came from: nothing twice.
+    let count = |db: &std::path::Path| listing(db)["initiatives"].as_array().unwrap().len();
+    for target in [&copy, &db] {
+        let before = count(target);
+        let printed = import(target);
+        assert!(printed.starts_with("Imported 0 initiatives, 0 tasks and 0 dependencies"), "{printed}");
+        assert!(printed.contains("0 updated, 36 unchanged"), "{printed}");
+        assert_eq!(count(target), before);
+    }
 }
 
 /// A board file with Dana in Marketing and Tom in IT.

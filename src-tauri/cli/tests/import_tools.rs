@@ -284,3 +284,39 @@ fn our_own_export_moves_to_an_empty_board_with_its_people_created() {
         assert_eq!(tom["department_id"], b["departments"][1]["id"], "an IT owner is created in IT ({format})");
     }
 }
+
+#[test]
+fn a_newer_jira_export_imported_again_updates_what_changed_and_adds_nothing_twice() {
+    let s = Scratch::new("jira-again");
+    let db = s.demo();
+    let args = |path: &str| vec!["import".to_string(), path.to_string(), "--create-people".into(), "--department".into(), "IT".into()];
+    let run = |extra: &[&str], path: &str| {
+        let mut all = args(path);
+        all.extend(extra.iter().map(|e| e.to_string()));
+        ok(&db, &all.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    run(&[], &fixture(JIRA));
+    let first = board(&s, &db);
+    let legal = titled(&first["tasks"], "Legal sign-off on consent language")["id"].as_str().unwrap().to_string();
+    ok(&db, &["edit-task", &legal, "--title", "Legal sign-off (counsel)"]);
+
+    let newer = s.path("newer.csv");
+    let text = std::fs::read_to_string(fixture(JIRA)).unwrap();
+    let text = text.replace("Legal sign-off on consent language,DFD-12", "Legal and compliance sign-off on consent language,DFD-12");
+    std::fs::write(&newer, text).unwrap();
+    let shown = run(&["--preview"], newer.to_str().unwrap());
+    assert!(shown.starts_with("Would import from Jira: 0 initiatives, 0 tasks"), "{shown}");
+    assert!(
+        shown.contains(
+            "DFD-12: title “Legal sign-off (counsel)” → “Legal and compliance sign-off on consent language” (overwrites an edit made on the board)"
+        ),
+        "the preview lists the local edit it would overwrite: {shown}"
+    );
+    let done = run(&[], newer.to_str().unwrap());
+    assert!(done.contains("earlier import: 1 updated, 12 unchanged"), "{done}");
+    let after = board(&s, &db);
+    assert_eq!(after["tasks"].as_array().unwrap().len(), first["tasks"].as_array().unwrap().len(), "no task twice");
+    assert_eq!(after["dependencies"], first["dependencies"], "no link twice");
+    assert_eq!(after["comments"].as_array().unwrap().len(), first["comments"].as_array().unwrap().len(), "no comment twice");
+    assert_eq!(titled(&after["tasks"], "Legal and compliance sign-off on consent language")["id"], legal.as_str());
+}

@@ -30,7 +30,7 @@ fn generated() -> String {
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,
         import::ImportKind, import::Imported, import::ImportPreview, import::plan::Source, import::plan::Stage, import::plan::Skipped,
         import::resolve::SourceOptions, import::resolve::PersonTarget, import::resolve::PersonMatch, import::resolve::StatusUse,
-        import::write::SourceSummary, import::ReadOptions, import::trello::Archived,
+        import::write::SourceSummary, import::ReadOptions, import::trello::Archived, import::reimport::Updated, import::reimport::FieldUpdate,
         backups::BackupInfo, backups::BackupKind,
         SyncStatus, SyncReport, store::DeviceHealth, store::UnusableFile, store::WaitingFrom, store::SuspendedDependency, FieldConflict, ConflictChoice,
         sync::SharedBoard, Attention, AttentionKind,

@@ -551,3 +551,28 @@ fn changes_waiting_for_an_earlier_one_say_whose_they_are() {
     assert!(dana.store.sync_status().unwrap().waiting_from.is_empty(), "nothing waits once the first arrives");
     assert_eq!(dana.store.initiative_detail(portal, today()).unwrap().initiative.priority, Priority::Low);
 }
+
+#[test]
+fn a_newer_export_imported_on_another_desktop_updates_what_the_first_import_brought_in() {
+    let (mut dana, mut tom, _) = two_desks("reimport");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/import/msproject-plan.xml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let options = import::resolve::SourceOptions { create_people_in: Some(IT), ..Default::default() };
+    let read = |text: &str| import::read_source(&path, text.as_bytes(), import::plan::Source::MsProject, &Default::default()).unwrap();
+    let first = import::import_source(&mut dana.store, &dana.who, now(), import::plan::Source::MsProject, &read(&text), &options).unwrap();
+    dana.sync();
+    tom.sync();
+
+    // The PMO renames a task in the plan; Tom imports the newer file on his desktop.
+    let newer = text.replace("<Name>Security and HIPAA review</Name>", "<Name>Security, privacy and HIPAA review</Name>");
+    let again = import::import_source(&mut tom.store, &tom.who, now(), import::plan::Source::MsProject, &read(&newer), &options).unwrap();
+    assert_eq!((again.initiatives, again.tasks), (0, 0), "nothing twice: {again:?}");
+    assert_eq!(again.updated.unchanged + again.updated.items, first.initiatives + first.tasks);
+    tom.sync();
+    dana.sync();
+    assert_eq!(dana.dump(), tom.dump());
+    let titles: Vec<String> = dana.store.snapshot().unwrap().tasks.into_iter().map(|t| t.title).collect();
+    assert!(
+        titles.contains(&"Security, privacy and HIPAA review".to_string()) && !titles.contains(&"Security and HIPAA review".to_string())
+    );
+}

@@ -39,15 +39,32 @@ pub async fn preview_import(path: String, options: CsvOptions) -> Reply<ImportPr
 /// Imports a CSV into the open board, all or nothing.
 #[tauri::command]
 pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String, options: CsvOptions) -> Reply<CsvImportSummary> {
-    let bytes = import::read(Path::new(path.trim())).map_err(|e| e.payload())?;
-    let summary = state
-        .with_store(|store| {
-            let actor = state.actor(store);
-            import::csv::import_bytes(store, &actor, chrono::Utc::now(), &bytes, &options)
-        })
-        .map_err(|e| e.payload())?;
+    let summary = csv_import(&state, &path, &options, import::csv::import).map_err(|e| e.payload())?;
     board_changed(&app, "edit");
     Ok(summary)
+}
+
+/// What importing a CSV would do to the open board (what it adds, what it changes on items
+/// already there), or its problems; the board is not changed.
+#[tauri::command]
+pub async fn preview_csv(state: State<'_, AppState>, path: String, options: CsvOptions) -> Reply<CsvImportSummary> {
+    csv_import(&state, &path, &options, import::csv::preview).map_err(|e| e.payload())
+}
+
+type CsvRun = fn(
+    &mut bridgeboard_core::Store,
+    &bridgeboard_core::Actor,
+    chrono::DateTime<chrono::Utc>,
+    &import::csv::CsvTable,
+    &CsvOptions,
+) -> bridgeboard_core::Result<CsvImportSummary>;
+
+fn csv_import(state: &AppState, path: &str, options: &CsvOptions, run: CsvRun) -> bridgeboard_core::Result<CsvImportSummary> {
+    let table = import::csv::read_table(&import::read(Path::new(path.trim()))?, options)?;
+    state.with_store(|store| {
+        let actor = state.actor(store);
+        run(store, &actor, chrono::Utc::now(), &table, options)
+    })
 }
 
 /// What a file from another tool would bring into the open board, with `options` applied; the

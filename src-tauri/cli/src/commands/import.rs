@@ -8,6 +8,7 @@ use std::path::Path;
 use bridgeboard_core::import as core_import;
 use bridgeboard_core::import::csv::{self, CsvOptions, DateOrder};
 use bridgeboard_core::import::plan::Source;
+use bridgeboard_core::import::reimport::Updated;
 use bridgeboard_core::import::resolve::{PersonTarget, SourceOptions};
 use bridgeboard_core::import::trello::Archived;
 use bridgeboard_core::import::write::SourceSummary;
@@ -51,13 +52,18 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
     };
     let table = core_import::parse_csv(&args.path, &bytes, &options)?;
     let new_board = !db.exists();
-    let mut store = Store::open(db, None)?;
+    // A preview into a board file not made yet is a preview into an empty board: none is made.
+    let mut store = if args.preview && new_board { Store::open_in_memory()? } else { Store::open(db, None)? };
     let result = (|| {
         if let (true, Some(department)) = (args.create_people, args.department.as_deref()) {
             options.create_people_in = Some(Snapshot::read(&store, clock.today)?.department(department)?);
         }
         let actor = who(&store, actor, clock)?;
-        csv::import(&mut store, &actor, clock.now, &table, &options)
+        if args.preview {
+            csv::preview(&mut store, &actor, clock.now, &table, &options)
+        } else {
+            csv::import(&mut store, &actor, clock.now, &table, &options)
+        }
     })();
     let done = match result {
         Ok(done) => done,
@@ -65,24 +71,25 @@ pub fn import(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock) -
             if new_board {
                 // The board file was made for this import; a refused import leaves none behind.
                 drop(store);
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut path = db.as_os_str().to_owned();
-                    path.push(suffix);
-                    let _ = std::fs::remove_file(path);
-                }
+                remove_board_file(db);
             }
             return Err(err);
         }
     };
     let created = if done.people > 0 { format!(" (and {} people)", done.people) } else { String::new() };
+    let head = if args.preview { "Would import" } else { "Imported" };
     let mut out = format!(
-        "Imported {} initiatives, {} tasks and {} dependencies{created} from {} into {}.",
+        "{head} {} initiatives, {} tasks and {} dependencies{created} from {} into {}.",
         done.initiatives,
         done.tasks,
         done.dependencies,
         args.path.display(),
         db.display()
     );
+    for line in updates(&done.updated) {
+        out.push('\n');
+        out.push_str(&line);
+    }
     if !done.ignored_columns.is_empty() {
         out.push_str(&format!("\nColumns not read: {}.", done.ignored_columns.join(", ")));
     }
@@ -193,6 +200,7 @@ fn describe(s: &SourceSummary, board: &Snapshot, preview: bool) -> String {
             out.extend(items.iter().map(|i| format!("  {}: {}", i.at, i.reason)));
         }
     };
+    out.extend(updates(&s.updated));
     list(&mut out, "Comes in as Proposed:", &s.as_proposed);
     list(&mut out, "Not imported:", &s.skipped);
     list(&mut out, "Looks like patient information:", &s.phi_like);
@@ -201,4 +209,26 @@ fn describe(s: &SourceSummary, board: &Snapshot, preview: bool) -> String {
     }
     out.extend(s.notes.iter().cloned());
     out.join("\n")
+}
+
+/// Removes a board file made for an import that was refused.
+fn remove_board_file(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = db.as_os_str().to_owned();
+        path.push(suffix);
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// What an import changes on items already on the board, in lines a person reads.
+fn updates(u: &Updated) -> Vec<String> {
+    if u.items + u.unchanged == 0 {
+        return Vec::new();
+    }
+    let mut out = vec![format!("Already on the board from an earlier import: {} updated, {} unchanged.", u.items, u.unchanged)];
+    for f in &u.fields {
+        let edited = if f.edited_here { " (overwrites an edit made on the board)" } else { "" };
+        out.push(format!("  {}: {} “{}” → “{}”{edited}", f.at, f.field, f.board, f.file));
+    }
+    out
 }

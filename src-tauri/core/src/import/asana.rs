@@ -64,6 +64,10 @@ pub fn read(bytes: &[u8], sections_as_initiatives: bool) -> Result<SourcePlan> {
         by_name.entry(cols.one(r, &["Name"])).or_default().push(cols.one(r, &["Task ID"]));
     }
     let mut sections: Vec<String> = Vec::new();
+    // A section is its project's: two projects' "Backlog" sections are two initiatives.
+    let project = rows.iter().map(|(_, r)| cols.one(r, &["Projects"])).find(|p| !p.is_empty()).unwrap_or_default();
+    let project = project.split(',').next().unwrap_or_default().trim().to_string();
+    let section_key = |section: &str| format!("section:{project}/{section}");
     for (line, r) in &rows {
         let id = cols.one(r, &["Task ID"]);
         let name = cols.one(r, &["Name"]);
@@ -102,7 +106,7 @@ pub fn read(bytes: &[u8], sections_as_initiatives: bool) -> Result<SourcePlan> {
             key: id.to_string(),
             label: label.clone(),
             top_level: parent.is_none() && !sections_as_initiatives,
-            parent: parent.or_else(|| (sections_as_initiatives && !section.is_empty()).then(|| format!("section:{section}"))),
+            parent: parent.or_else(|| (sections_as_initiatives && !section.is_empty()).then(|| section_key(section))),
             title: name.to_string(),
             notes: cols.one(r, &["Notes"]).to_string(),
             status: Some(status),
@@ -159,7 +163,7 @@ pub fn read(bytes: &[u8], sections_as_initiatives: bool) -> Result<SourcePlan> {
         plan.items.insert(
             0,
             SourceItem {
-                key: format!("section:{section}"),
+                key: section_key(&section),
                 label: format!("section “{section}”"),
                 top_level: true,
                 title: section,

@@ -31,6 +31,19 @@ use super::sheet::{self, Columns, Sheet};
 use crate::domain::model::{DependencyKind, Priority};
 use crate::{Error, Result};
 
+/// The Jira site an export comes from, as the only place it is written: the address of an
+/// attachment (`date;author;name;https://SITE/...`). Empty when no issue has one.
+fn site<'a>(attachments: impl Iterator<Item = &'a str>) -> String {
+    attachments
+        .filter_map(|cell| {
+            let (_, address) = cell.split_once("://")?;
+            let host = address.split('/').next()?.split(':').next()?;
+            (!host.is_empty()).then(|| host.to_ascii_lowercase())
+        })
+        .next()
+        .unwrap_or_default()
+}
+
 /// Does this header line look like Jira's? (`Issue key` and `Issue id` together are Jira's alone.)
 pub fn looks_like(headers: &[String]) -> bool {
     let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
@@ -77,6 +90,7 @@ pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
     let mut plan = SourcePlan { unread: sheet::unread(&headers, READ), ..SourcePlan::default() };
     let other_links: Vec<String> = plan.unread.iter().filter(|h| h.to_lowercase().contains("issue link (")).cloned().collect();
 
+    plan.origin = site(rows.iter().flat_map(|(_, r)| cols.all(r, &["Attachment"])));
     // Keys (PSS-12) to issue ids, for Epic Link and the link columns.
     let id_of: HashMap<String, String> =
         rows.iter().map(|(_, r)| (cols.one(r, &["Issue key"]).to_string(), cols.one(r, &["Issue id"]).to_string())).collect();

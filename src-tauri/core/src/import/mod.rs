@@ -17,6 +17,7 @@ pub mod csv;
 pub mod jira;
 pub mod msproject;
 pub mod plan;
+pub mod reimport;
 pub mod resolve;
 mod sheet;
 pub mod trello;
@@ -387,8 +388,9 @@ pub fn preview_source(
     plan: &SourcePlan,
     options: &SourceOptions,
 ) -> Result<SourceSummary> {
-    let r = resolve::resolve(plan, &store.people_and_departments()?, options, default_department(source));
-    store.trial(actor, now, |batch| write::write(batch, source, plan, &r, now))
+    let known = reimport::Known::load(store)?;
+    let r = resolve::resolve(plan, &known.board, options, default_department(source));
+    store.trial(actor, now, |batch| write::write(batch, source, plan, &r, &known, now))
 }
 
 /// Imports `plan` in one transaction: what the preview showed, or nothing when people or statuses
@@ -401,7 +403,8 @@ pub fn import_source(
     plan: &SourcePlan,
     options: &SourceOptions,
 ) -> Result<SourceSummary> {
-    let r = resolve::resolve(plan, &store.people_and_departments()?, options, default_department(source));
+    let known = reimport::Known::load(store)?;
+    let r = resolve::resolve(plan, &known.board, options, default_department(source));
     let unsettled = write::unsettled(&r.people, &r.statuses);
     if !unsettled.is_empty() {
         return Err(Error::Problems {
@@ -413,5 +416,5 @@ pub fn import_source(
             problems: unsettled,
         });
     }
-    store.batch(actor, now, |batch| write::write(batch, source, plan, &r, now))
+    store.batch(actor, now, |batch| write::write(batch, source, plan, &r, &known, now))
 }

@@ -67,7 +67,8 @@ pub fn read(bytes: &[u8], level: Option<u32>) -> Result<SourcePlan> {
     }
     let level = level.unwrap_or(1).max(1) as i64;
     let minutes_per_day = number(project, "MinutesPerDay").filter(|m| *m > 0).unwrap_or(480);
-    let mut plan = SourcePlan::default();
+    // UIDs are a plan's own; its GUID (written since Project 2007) says which plan.
+    let mut plan = SourcePlan { origin: value(project, "GUID").to_ascii_lowercase(), ..SourcePlan::default() };
 
     let people: HashMap<&str, SourcePerson> = child(project, "Resources")
         .into_iter()

@@ -174,6 +174,10 @@ pub struct Skipped {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SourcePlan {
+    /// What the items' keys belong to, so that a newer export of the same project finds them
+    /// again (see `reimport`): a Jira site, a Project plan's GUID; empty when the keys are
+    /// unique on their own (Asana, Trello) or the file does not say.
+    pub origin: String,
     pub items: Vec<SourceItem>,
     pub links: Vec<SourceLink>,
     /// The file's columns or fields that are not read, by name.

@@ -17,8 +17,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::plan::{Skipped, Source, SourcePerson, SourcePlan};
+use super::reimport::{self, Known, Updated};
 use super::resolve::{Owner, PersonMatch, PersonTarget, Resolution, StatusUse};
-use crate::domain::model::{DependencyKind, Id, InitiativeStatus, TaskKind};
+use crate::domain::model::{DependencyKind, Id, InitiativeStatus, ItemKind, TaskKind};
 use crate::domain::ops::{NewDependency, NewInitiative, NewPerson, NewTask, Op};
 use crate::store::Batch;
 use crate::{Error, Result};
@@ -35,6 +36,9 @@ pub struct SourceSummary {
     /// Relates-to links.
     pub related: usize,
     pub comments: usize,
+    /// Items an earlier import of the same project brought in, found again: what the file
+    /// changed on them since.
+    pub updated: Updated,
     /// Everyone the file assigns work to, and where each goes on the board.
     pub people: Vec<PersonMatch>,
     pub statuses: Vec<StatusUse>,
@@ -67,8 +71,10 @@ pub fn unsettled(people: &[PersonMatch], statuses: &[StatusUse]) -> Vec<String> 
     out
 }
 
-/// Writes `r` through `batch`. `now` dates the comments whose file gives no time.
-pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, now: DateTime<Utc>) -> Result<SourceSummary> {
+/// Writes `r` through `batch`: new items created, items `known` from an earlier import of the
+/// same project brought up to date (see `reimport`). `now` dates the comments whose file gives
+/// no time.
+pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, known: &Known, now: DateTime<Utc>) -> Result<SourceSummary> {
     let mut summary = SourceSummary {
         source,
         initiatives: 0,
@@ -77,6 +83,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
         dependencies: 0,
         related: 0,
         comments: 0,
+        updated: Updated::default(),
         people: r.people.clone(),
         statuses: r.statuses.clone(),
         as_proposed: Vec::new(),
@@ -115,7 +122,10 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     };
     let assignee = |person: Option<&SourcePerson>| person_id(person.and_then(|p| r.target(p)), person);
 
+    let key = |item: &str| reimport::key(source.wire(), &plan.origin, item);
     let mut ids: HashMap<&str, Id> = HashMap::new();
+    // Items found again (not created here): their links and comments may be there already.
+    let mut again: std::collections::HashSet<Id> = std::collections::HashSet::new();
     for planned in &r.initiatives {
         let item = &planned.item;
         let owner = |who: &Option<Owner>| match who {
@@ -137,6 +147,21 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
             block_reason: None,
             accountable_id: owner(&planned.accountable),
         };
+        if let Some(found) = known.find(&key(&item.key)) {
+            let now = (found.kind == ItemKind::Initiative).then(|| known.initiative(found.id).map(reimport::initiative_now)).flatten();
+            let file = reimport::initiative_fields(&new);
+            let op = |changes| Op::UpdateInitiative { id: found.id, changes };
+            let standing =
+                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &file, now, op, &mut summary.updated)?;
+            if let Some(reason) = standing.refused {
+                summary.skipped.push(Skipped { at: item.label.clone(), reason });
+            }
+            if let Some(id) = standing.id {
+                ids.insert(item.key.as_str(), id);
+                again.insert(id);
+            }
+            continue;
+        }
         // Refused as the file has it (its owners or predecessors do not allow that status), it
         // comes in as Proposed; refused even so, without the owners the file gave it.
         let fallbacks = [
@@ -165,6 +190,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
         }
         match result {
             Ok(id) => {
+                reimport::record(batch, id, &key(&item.key), &reimport::initiative_fields(&new))?;
                 ids.insert(item.key.as_str(), id);
                 summary.initiatives += 1;
             }
@@ -184,8 +210,25 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
             kind: if item.milestone { TaskKind::Milestone } else { TaskKind::Task },
             ..NewTask::titled(initiative_id, planned.department_id, item.title.clone())
         };
+        if let Some(found) = known.find(&key(&item.key)) {
+            let now = (found.kind == ItemKind::Task).then(|| known.task(found.id).map(reimport::task_now)).flatten();
+            let file = reimport::task_fields(&new);
+            let op = |changes| Op::UpdateTask { id: found.id, changes };
+            let standing =
+                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &file, now, op, &mut summary.updated)?;
+            if let Some(reason) = standing.refused {
+                summary.skipped.push(Skipped { at: item.label.clone(), reason });
+            }
+            if let Some(id) = standing.id {
+                ids.insert(item.key.as_str(), id);
+                again.insert(id);
+            }
+            continue;
+        }
+        let fields = reimport::task_fields(&new);
         match batch.apply_quietly(Op::CreateTask(new)) {
             Ok(id) => {
+                reimport::record(batch, id, &key(&item.key), &fields)?;
                 ids.insert(item.key.as_str(), id);
                 summary.tasks += 1;
                 summary.milestones += usize::from(item.milestone);
@@ -196,6 +239,9 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
 
     for link in &r.links {
         let (Some(&from_id), Some(&to_id)) = (ids.get(link.from.as_str()), ids.get(link.to.as_str())) else { continue };
+        if again.contains(&from_id) && again.contains(&to_id) && known.linked(from_id, to_id) {
+            continue;
+        }
         match batch.apply_quietly(Op::AddDependency(NewDependency { from_id, to_id, kind: link.kind, lag_days: link.lag_days })) {
             Ok(_) if link.kind == DependencyKind::RelatesTo => summary.related += 1,
             Ok(_) => summary.dependencies += 1,
@@ -207,6 +253,9 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     for item in items {
         let Some(&item_id) = ids.get(item.key.as_str()) else { continue };
         for c in &item.comments {
+            if again.contains(&item_id) && known.has_comment(item_id, &c.body) {
+                continue;
+            }
             let (author_id, author_name) = match r.author(&c.author) {
                 Some(Some((id, name))) => (Some(*id), name.clone()),
                 Some(None) => (None, c.author.name.clone()),
@@ -227,28 +276,38 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, n
     }
     // What the import did, in the activity log: a line on each initiative and one on the board,
     // rather than one per row (an export of thousands of issues would bury the log).
+    // Changes to items found again are logged field by field, as any edit is.
     let mut tasks_of: HashMap<&str, usize> = HashMap::new();
-    for t in r.tasks.iter().filter(|t| ids.contains_key(t.item.key.as_str())) {
+    for t in r.tasks.iter().filter(|t| ids.get(t.item.key.as_str()).is_some_and(|id| !again.contains(id))) {
         *tasks_of.entry(t.initiative.as_str()).or_default() += 1;
     }
     for planned in &r.initiatives {
         let Some(&id) = ids.get(planned.item.key.as_str()) else { continue };
         let tasks = tasks_of.get(planned.item.key.as_str()).copied().unwrap_or(0);
-        let summary = format!("imported “{}” from {} ({}) with {tasks} tasks", planned.item.title, source.label(), planned.item.label);
-        batch.note(Some(id), "import", summary)?;
+        let note = if !again.contains(&id) {
+            format!("imported “{}” from {} ({}) with {tasks} tasks", planned.item.title, source.label(), planned.item.label)
+        } else if tasks > 0 {
+            format!("imported {tasks} new tasks into it from {} ({})", source.label(), planned.item.label)
+        } else {
+            continue;
+        };
+        batch.note(Some(id), "import", note)?;
     }
-    batch.note(
-        None,
-        "import",
-        format!(
-            "imported {} initiatives, {} tasks, {} dependencies and {} comments from {}",
-            summary.initiatives,
-            summary.tasks,
-            summary.dependencies + summary.related,
-            summary.comments,
-            source.label()
-        ),
-    )?;
+    let mut note = format!(
+        "imported {} initiatives, {} tasks, {} dependencies and {} comments from {}",
+        summary.initiatives,
+        summary.tasks,
+        summary.dependencies + summary.related,
+        summary.comments,
+        source.label()
+    );
+    if summary.updated.items + summary.updated.unchanged > 0 {
+        note.push_str(&format!(
+            "; of what an earlier import brought in, it updated {} items and found {} unchanged",
+            summary.updated.items, summary.updated.unchanged
+        ));
+    }
+    batch.note(None, "import", note)?;
     Ok(summary)
 }
 

@@ -100,6 +100,8 @@ pub struct InitiativeRow {
     #[serde(flatten)]
     pub initiative: Initiative,
     pub deleted_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +109,23 @@ pub struct TaskRow {
     #[serde(flatten)]
     pub task: Task,
     pub deleted_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+/// Since version 4 of the schema: where an imported item came from (absent for the others).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_values: Option<String>,
+}
+
+impl Source {
+    fn read(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Source> {
+        Ok(Source { source_key: r.get(at)?, source_values: r.get(at + 1)? })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -284,11 +303,13 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
             })
         },
     )?;
-    chunks(conn, &format!("SELECT {}, deleted_at FROM initiatives ORDER BY id", initiatives::COLUMNS), Part::Initiatives, each, |r| {
-        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 17)? })
+    let sql = format!("SELECT {}, deleted_at, source_key, source_values FROM initiatives ORDER BY id", initiatives::COLUMNS);
+    chunks(conn, &sql, Part::Initiatives, each, |r| {
+        Ok(InitiativeRow { initiative: initiatives::from_row(r)?, deleted_at: rows::opt_time(r, 17)?, source: Source::read(r, 18)? })
     })?;
-    chunks(conn, &format!("SELECT {}, deleted_at FROM tasks ORDER BY id", tasks::COLUMNS), Part::Tasks, each, |r| {
-        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 17)? })
+    let sql = format!("SELECT {}, deleted_at, source_key, source_values FROM tasks ORDER BY id", tasks::COLUMNS);
+    chunks(conn, &sql, Part::Tasks, each, |r| {
+        Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 17)?, source: Source::read(r, 18)? })
     })?;
     chunks(
         conn,

@@ -116,3 +116,51 @@ pub fn open_predecessors(conn: &Connection, id: Id) -> Result<Vec<ItemRef>> {
     }
     Ok(open)
 }
+
+/// An item an import brought in, with where it came from (see migration 4).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub id: Id,
+    pub kind: ItemKind,
+    /// Its key in the tool it came from.
+    pub key: String,
+    /// The value of each field as the last import wrote it (JSON), if recorded.
+    pub values: Option<String>,
+    /// Deleted on the board (or its initiative is): an import leaves it alone.
+    pub deleted: bool,
+}
+
+/// Every item that came from an import, deleted ones too.
+pub fn imported(conn: &Connection) -> Result<Vec<Imported>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, 'initiative', source_key, source_values, deleted_at IS NOT NULL FROM initiatives WHERE source_key IS NOT NULL
+         UNION ALL
+         SELECT t.id, 'task', t.source_key, t.source_values, t.deleted_at IS NOT NULL OR i.deleted_at IS NOT NULL
+           FROM tasks t JOIN initiatives i ON i.id = t.initiative_id WHERE t.source_key IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(1)?;
+        Ok(Imported {
+            id: rows::id(r, 0)?,
+            kind: if kind == "initiative" { ItemKind::Initiative } else { ItemKind::Task },
+            key: r.get(2)?,
+            values: r.get(3)?,
+            deleted: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records where a live item came from; false when there is no such item.
+pub fn set_source(tx: &rusqlite::Transaction, id: Id, key: &str, values: &str) -> Result<bool> {
+    let id = id.to_string();
+    for sql in [
+        "UPDATE initiatives SET source_key = ?2, source_values = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+        "UPDATE tasks SET source_key = ?2, source_values = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+    ] {
+        if tx.prepare_cached(sql)?.execute(params![id, key, values])? > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

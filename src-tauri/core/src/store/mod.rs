@@ -41,6 +41,7 @@ use crate::{Error, Result};
 pub use attention::{Attention, AttentionKind};
 pub use backup::BackupContents;
 pub use funnel::{Batch, ImportSummary};
+pub use items::Imported as ImportedItem;
 pub use listing::{ListedInitiative, ListedTask, Listing, NamedRef};
 pub use open::location_warning;
 pub use sharing::{

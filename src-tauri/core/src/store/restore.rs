@@ -62,11 +62,17 @@ pub fn write(tx: &Transaction, b: &Bundle) -> Result<()> {
     }
     for i in &b.initiatives {
         initiatives::insert(tx, &i.initiative)?;
-        tx.execute("UPDATE initiatives SET deleted_at = ?2 WHERE id = ?1", params![i.initiative.id.to_string(), stamp(i.deleted_at)])?;
+        tx.execute(
+            "UPDATE initiatives SET deleted_at = ?2, source_key = ?3, source_values = ?4 WHERE id = ?1",
+            params![i.initiative.id.to_string(), stamp(i.deleted_at), i.source.source_key, i.source.source_values],
+        )?;
     }
     for t in &b.tasks {
         tasks::insert(tx, &t.task)?;
-        tx.execute("UPDATE tasks SET deleted_at = ?2 WHERE id = ?1", params![t.task.id.to_string(), stamp(t.deleted_at)])?;
+        tx.execute(
+            "UPDATE tasks SET deleted_at = ?2, source_key = ?3, source_values = ?4 WHERE id = ?1",
+            params![t.task.id.to_string(), stamp(t.deleted_at), t.source.source_key, t.source.source_values],
+        )?;
     }
     for d in &b.dependencies {
         let dep = &d.dependency;

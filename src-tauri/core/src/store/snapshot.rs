@@ -31,6 +31,16 @@ impl Store {
         Ok(Snapshot { info: board::info(conn)?, departments: departments::all(conn)?, people: people::all(conn)?, ..Snapshot::default() })
     }
 
+    /// Every item an import brought in, with where it came from (deleted ones too).
+    pub fn imported_items(&self) -> Result<Vec<super::items::Imported>> {
+        super::items::imported(self.conn())
+    }
+
+    /// The comments on these items, oldest first.
+    pub fn comments_on(&self, items: &[crate::Id]) -> Result<Vec<crate::domain::model::Comment>> {
+        super::comments::on(self.conn(), items)
+    }
+
     pub fn snapshot(&self) -> Result<Snapshot> {
         let conn = self.conn();
         let initiatives = initiatives::all(conn)?;

@@ -60,9 +60,10 @@ const FIRST_TABLES: usize = 8;
 /// no two desktops ever hold two different maps for one table.
 const UPGRADE_ACTOR: &[u8; 16] = b"bridgeboard:gov3";
 
-/// Columns every edit writes, or that describe who made a decision; their concurrent values are
-/// merged silently (Automerge's winner), never shown as a conflict.
-const QUIET: [&str; 5] = ["updated_at", "position", "decided_by", "decided_at", "decided_on"];
+/// Columns every edit writes, that describe who made a decision, or that record where an import
+/// came from; their concurrent values are merged silently (Automerge's winner), never shown as a
+/// conflict.
+const QUIET: [&str; 7] = ["updated_at", "position", "decided_by", "decided_at", "decided_on", "source_key", "source_values"];
 
 /// Tables whose rows are made with fresh ids (UUIDv7), so no two desktops ever make the same row.
 /// Rows with derived ids (a dependency, a role, a gate) may be made on two desktops at once and

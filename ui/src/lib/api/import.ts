@@ -1,5 +1,5 @@
 // Importing: a CSV of initiatives and tasks into the open board (with a column mapping the
-// person can adjust), a file from another tool (Jira, Asana) into the open board, or a board export
+// person can adjust), a file from another tool (Jira, Asana, Trello, Project) into the open board, or a board export
 // into a new board file. Reading a file for the preview
 // changes no board.
 import type { CsvImportSummary, CsvOptions, ImportPreview, ReadOptions, Session, SourceOptions, SourceSummary } from "../bindings";
@@ -18,6 +18,11 @@ export function previewImport(path: string, options: CsvOptions): Promise<Import
 /** Imports a CSV into the open board, all or nothing. */
 export function importCsv(path: string, options: CsvOptions): Promise<CsvImportSummary> {
   return call<CsvImportSummary>("import_csv", { path, options });
+}
+
+/** What importing a CSV would add and change on the open board (or its problems); changes nothing. */
+export function previewCsv(path: string, options: CsvOptions): Promise<CsvImportSummary> {
+  return call<CsvImportSummary>("preview_csv", { path, options });
 }
 
 /** Imports a board export into a new board file at `target` and opens it. */

@@ -73,7 +73,7 @@ device?: string, };
 
 export type Actor = { id: string | null, name: string, };
 
-export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "import_comment", item_id: string, body: string, author_id: string | null, author_name: string, written_at: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, } | { "op": "create_from_template", template: TemplateRef, title: string, start: string, } | { "op": "save_template", initiative_id: string, name: string, description: string, } | { "op": "add_template", name: string, description: string, plan: TemplatePlan, } | { "op": "remove_template", id: string, } | { "op": "save_baseline", name: string, };
+export type Op = { "op": "create_department" } & NewDepartment | { "op": "create_person" } & NewPerson | { "op": "update_person", id: string, changes: Array<PersonChange>, } | { "op": "create_initiative" } & NewInitiative | { "op": "update_initiative", id: string, changes: Array<InitiativeChange>, } | { "op": "move_initiative", id: string, days: number, } | { "op": "create_task" } & NewTask | { "op": "update_task", id: string, changes: Array<TaskChange>, } | { "op": "delete", id: string, reassign_to: string | null, } | { "op": "restore", id: string, } | { "op": "add_dependency" } & NewDependency | { "op": "remove_dependency", id: string, } | { "op": "add_comment", item_id: string, body: string, } | { "op": "import_comment", item_id: string, body: string, author_id: string | null, author_name: string, written_at: string, } | { "op": "set_import_source", id: string, key: string, values: string, } | { "op": "set_board", name: string, sample: boolean, } | { "op": "set_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "remove_role", item_id: string, person_id: string, role: RaciRole, } | { "op": "add_gate" } & NewGate | { "op": "update_gate", id: string, changes: Array<GateChange>, } | { "op": "remove_gate", id: string, } | { "op": "create_gate_type" } & NewGateType | { "op": "update_gate_type", id: string, changes: Array<GateTypeChange>, } | { "op": "remove_gate_type", id: string, } | { "op": "add_kpi" } & NewKpi | { "op": "update_kpi", id: string, changes: Array<KpiChange>, } | { "op": "remove_kpi", id: string, } | { "op": "add_reading" } & NewReading | { "op": "remove_reading", id: string, } | { "op": "create_from_template", template: TemplateRef, title: string, start: string, } | { "op": "save_template", initiative_id: string, name: string, description: string, } | { "op": "add_template", name: string, description: string, plan: TemplatePlan, } | { "op": "remove_template", id: string, } | { "op": "save_baseline", name: string, };
 
 export type NewDepartment = { name: string, color: string | null, };
 
@@ -617,6 +617,10 @@ export type CsvImportSummary = { initiatives: number, tasks: number,
  */
 people: number, dependencies: number, 
 /**
+ * Rows that are items already on the board (by their id): what the file changed on them.
+ */
+updated: Updated, 
+/**
  * Headings of the columns that were not read.
  */
 ignored_columns: Array<string>, 
@@ -720,6 +724,11 @@ dependencies: number,
  */
 related: number, comments: number, 
 /**
+ * Items an earlier import of the same project brought in, found again: what the file
+ * changed on them since.
+ */
+updated: Updated, 
+/**
  * Everyone the file assigns work to, and where each goes on the board.
  */
 people: Array<PersonMatch>, statuses: Array<StatusUse>, 
@@ -765,6 +774,35 @@ archived: Archived,
 outline_level: number | null, };
 
 export type Archived = "skip" | "cancelled";
+
+export type Updated = { 
+/**
+ * Items the file changed.
+ */
+items: number, 
+/**
+ * Items found again with nothing changed at the source since the last import.
+ */
+unchanged: number, 
+/**
+ * Each field changed, with the local edits it overwrites marked.
+ */
+fields: Array<FieldUpdate>, };
+
+export type FieldUpdate = { 
+/**
+ * The item, as the file names it ("DFD-12 Launch the portal", "line 7").
+ */
+at: string, field: string, 
+/**
+ * The board's value now, and the file's, as a person reads them.
+ */
+board: string, file: string, 
+/**
+ * The board's value was changed here since the last import (or no import recorded what it
+ * wrote): the update overwrites that edit.
+ */
+edited_here: boolean, };
 
 export type BackupInfo = { path: string, kind: BackupKind, 
 /**

@@ -35,12 +35,15 @@ const SUMMARY: CsvImportSummary = {
   tasks: 12,
   people: 0,
   dependencies: 4,
+  updated: { items: 0, unchanged: 0, fields: [] },
   ignored_columns: ["Sprint"],
   phi_like: [{ line: 7, column: "Summary", message: "This looks like patient information: a medical record number in this cell (“MRN 00482913”)." }],
 };
 
 async function openDialog(overrides: Record<string, Override>) {
-  const backend = installBackend({ overrides: { choose_import_file: () => "/home/dana/jira.csv", preview_import: csvPreview, ...overrides } });
+  const backend = installBackend({
+    overrides: { choose_import_file: () => "/home/dana/jira.csv", preview_import: csvPreview, preview_csv: () => SUMMARY, ...overrides },
+  });
   const app = new AppStore();
   await app.start();
   const onclose = vi.fn();
@@ -96,6 +99,43 @@ describe("import a CSV", () => {
     ]);
     expect(within(result).getByTestId("import-phi").textContent, "cells that look like PHI are listed").toContain("Bridgeboard is not the place for PHI");
     await waitFor(() => expect(backend.callsOf("board").length).toBeGreaterThan(reads));
+  });
+
+  test("a sheet that would overwrite edits made on the board lists them and imports only when told", async () => {
+    const overwriting: CsvImportSummary = {
+      ...SUMMARY,
+      initiatives: 0,
+      tasks: 0,
+      updated: {
+        items: 2,
+        unchanged: 10,
+        fields: [
+          { at: "line 4", field: "title", board: "Clinic flyers (reprint)", file: "Clinic flyers", edited_here: true },
+          { at: "line 9", field: "due date", board: "2027-03-01", file: "2027-03-15", edited_here: false },
+        ],
+      },
+    };
+    const { backend } = await openDialog({ preview_csv: () => overwriting, import_csv: () => overwriting });
+    await fireEvent.click(await screen.findByTestId("import-run"));
+    const question = await screen.findByTestId("import-overwrite-question");
+    expect(backend.callsOf("import_csv"), "nothing is written before the person says so").toHaveLength(0);
+    expect(within(question).getByTestId("import-overwrites").textContent).toContain("1 edit made on the board would be overwritten");
+    const rows = within(question).getAllByTestId("import-update").map((r) => r.textContent);
+    expect(rows[0]).toContain("Clinic flyers (reprint)");
+    expect(rows[0], "the overwritten edit is marked").toContain("(edited on the board)");
+    expect(rows[1]).not.toContain("edited on the board");
+    expect(rows[1]).toContain("2027-03-15");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Keep the board's edits" }));
+    expect(screen.queryByTestId("import-overwrite-question")).toBeNull();
+    expect(backend.callsOf("import_csv")).toHaveLength(0);
+
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await fireEvent.click(await screen.findByTestId("import-overwrite"));
+    const result = await screen.findByTestId("import-result");
+    expect(backend.callsOf("import_csv")).toHaveLength(1);
+    expect(result.textContent).toContain("updated 2 items already on the board");
+    expect(within(result).getByTestId("import-updates").textContent).toContain("2 updated, 10 unchanged");
   });
 
   test("changing the separator previews again with it", async () => {
@@ -216,6 +256,7 @@ describe("import a Jira export", () => {
       dependencies: 6,
       related: 1,
       comments: 5,
+      updated: { items: 0, unchanged: 0, fields: [] },
       people: [
         { name: "Tom Becker", email: null, target: { to: "person", id: fixture().board.people[0].id }, items: 3 },
         { name: "Grace Liu", email: null, target: grace, items: 2 },

@@ -12,10 +12,11 @@ export type ProblemList = { intro: string; lines: string[] };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "Imported 3 initiatives, 12 tasks, 4 dependencies" (and the people created, if any). */
+/** "Imported 3 initiatives, 12 tasks, 4 dependencies" (and the people created, the items updated, if any). */
 export function summaryText(s: CsvImportSummary): string {
   const people = s.people > 0 ? ` and created ${count(s.people, "person", "people")}` : "";
-  return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}${people}`;
+  const updated = s.updated.items > 0 ? `; updated ${count(s.updated.items, "item", "items")} already on the board` : "";
+  return `Imported ${count(s.initiatives, "initiative", "initiatives")}, ${count(s.tasks, "task", "tasks")}, ${count(s.dependencies, "dependency", "dependencies")}${people}${updated}`;
 }
 
 /** Nothing chosen yet: the core matches people and statuses on its own. */
@@ -42,6 +43,8 @@ export class ImportStore {
   dateQuestion = $state<string | null>(null);
   problems = $state<ProblemList | null>(null);
   result = $state<CsvImportSummary | null>(null);
+  /** A CSV whose import would overwrite edits made on the board: its trial run, to confirm. */
+  overwriting = $state.raw<CsvImportSummary | null>(null);
   /** Another tool's file: the choices made on its preview, what it would bring, what it brought. */
   sourceOptions = $state<SourceOptions>({ ...NO_SOURCE_OPTIONS });
   /** How the file is read: this desktop's time zone, and for Asana whether sections are the initiatives. */
@@ -104,14 +107,31 @@ export class ImportStore {
     if (entry) entry[1] = field;
   }
 
-  /** Imports the CSV into the open board with the choices made; the board is re-read after. */
-  runCsv(): Promise<void> {
+  /**
+   * Imports the CSV into the open board with the choices made; the board is re-read after. When
+   * the file would overwrite edits made on the board (rows that are items already there), it
+   * stops first with those listed in `overwriting`, and imports once `confirmed`.
+   */
+  runCsv(confirmed = false): Promise<void> {
     const path = this.path;
     if (!path) return Promise.resolve();
     return this.#run(async () => {
+      if (!confirmed) {
+        const trial = await api.previewCsv(path, this.options());
+        if (trial.updated.fields.some((f) => f.edited_here)) {
+          this.overwriting = trial;
+          return;
+        }
+      }
+      this.overwriting = null;
       this.result = await api.importCsv(path, this.options());
       await this.#app.refresh();
     });
+  }
+
+  /** Back to the mapping, not importing over the edits listed. */
+  keepEdits(): void {
+    this.overwriting = null;
   }
 
   /** A board export: asks where the new board file goes, imports and opens it. */

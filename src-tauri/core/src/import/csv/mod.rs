@@ -5,9 +5,10 @@
 //! problem collected with its line and column, then the rows are written through the write
 //! funnel in one transaction, where the funnel's own refusals (a dependency loop, ...) are
 //! collected too. If there is any problem, nothing is written and the error lists them all
-//! ("line 7, column Finish: 31/02/2026 is not a date that exists"). An import adds to the board;
-//! it is not a restore: items get new ids, and the ids in the file only tie its rows together.
-//! What it reads is documented in `FORMATS.md` ("CSV import").
+//! ("line 7, column Finish: 31/02/2026 is not a date that exists"). New rows become new items
+//! with new ids; a row whose id is an item of this board, or that an earlier import of the
+//! same sheet brought in, updates that item (see `reimport`), so importing a newer version of a
+//! sheet adds nothing twice. What it reads is documented in `FORMATS.md` ("CSV import").
 
 mod apply;
 mod cells;
@@ -64,6 +65,8 @@ pub struct CsvImportSummary {
     /// People created for names not on the board ([`CsvOptions::create_people_in`]).
     pub people: usize,
     pub dependencies: usize,
+    /// Rows that are items already on the board (by their id): what the file changed on them.
+    pub updated: crate::import::reimport::Updated,
     /// Headings of the columns that were not read.
     pub ignored_columns: Vec<String>,
     /// Cells that look like patient information (imported as they are, listed so that someone
@@ -125,6 +128,23 @@ pub fn read_table(bytes: &[u8], options: &CsvOptions) -> Result<CsvTable> {
 
 /// Imports a parsed table into `store`: all of it, or nothing (see the module header).
 pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvTable, options: &CsvOptions) -> Result<CsvImportSummary> {
+    run(store, actor, now, table, options, false)
+}
+
+/// What importing the table would do (or the problems that refuse it), in a trial that is
+/// rolled back: the board is not changed.
+pub fn preview(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvTable, options: &CsvOptions) -> Result<CsvImportSummary> {
+    run(store, actor, now, table, options, true)
+}
+
+fn run(
+    store: &mut Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    table: &CsvTable,
+    options: &CsvOptions,
+    trial: bool,
+) -> Result<CsvImportSummary> {
     let columns = Columns::resolve(&table.headers, &options.mapping)?;
     let date_cells = table.rows.iter().flat_map(|row| {
         [Field::Start, Field::Finish].into_iter().filter_map(|field| {
@@ -133,17 +153,18 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
         })
     });
     let order = dates::pick_order(date_cells, options.date_order)?;
-    let mut board = store.snapshot()?;
-    store.batch(actor, now, |batch| {
+    let mut known = crate::import::reimport::Known::load_whole(store)?;
+    let write = |batch: &crate::store::Batch| {
+        let board = &mut known.board;
         let mut created = 0;
         if let Some(department) = options.create_people_in {
-            for name in people::missing_departments(table, &columns, &board) {
+            for name in people::missing_departments(table, &columns, board) {
                 let new = crate::NewDepartment { name: name.clone(), color: None };
                 let id = batch.apply_quietly(crate::Op::CreateDepartment(new))?;
                 // Only its name is read from here on; the board has its colour.
                 board.departments.push(crate::Department { id, name, color: String::new() });
             }
-            for new in people::missing(table, &columns, &board, department) {
+            for new in people::missing(table, &columns, board, department) {
                 let id = batch.apply_quietly(crate::Op::CreatePerson(new.clone()))?;
                 board.people.push(crate::Person {
                     id,
@@ -155,15 +176,20 @@ pub fn import(store: &mut Store, actor: &Actor, now: DateTime<Utc>, table: &CsvT
                 created += 1;
             }
         }
-        let plan = rows::plan(table, &columns, order, &board);
+        let plan = rows::plan(table, &columns, order, board);
         let mut problems = plan.problems.clone();
-        let summary = apply::apply(&plan, &columns, batch, &mut problems)?;
+        let summary = apply::apply(&plan, &columns, &known, batch, &mut problems)?;
         if problems.is_empty() {
             Ok(CsvImportSummary { phi_like: phi_like(table), people: created, ..summary })
         } else {
             Err(refusal(problems))
         }
-    })
+    };
+    if trial {
+        store.trial(actor, now, write)
+    } else {
+        store.batch(actor, now, write)
+    }
 }
 
 /// The error listing every problem, by line.

@@ -6,7 +6,7 @@
 //! references between rows (a task's initiative, "depends on") are resolved in `refs.rs`.
 
 use super::cells::Reader;
-use super::columns::Columns;
+use super::columns::{Columns, Field};
 use super::dates::DateOrder;
 use super::refs::{Index, Kind, Link, Ref};
 use super::table::CsvTable;
@@ -23,6 +23,9 @@ pub(super) enum Item {
 
 pub(super) struct Draft {
     pub line: u64,
+    /// The row's id cell: an item of this board (a sheet of its own items), or the key an
+    /// earlier import of the same sheet recorded; empty when the sheet has none.
+    pub id: String,
     pub item: Option<Item>,
 }
 
@@ -49,7 +52,8 @@ pub(super) fn plan(table: &CsvTable, columns: &Columns, order: Option<DateOrder>
             None => None,
         };
         links.extend(index.depends_on(&mut reader, row, at));
-        drafts.push(Draft { line: row.line, item: item.filter(|_| reader.problems.len() == before) });
+        let id = reader.raw(row, Field::Id).to_string();
+        drafts.push(Draft { line: row.line, id, item: item.filter(|_| reader.problems.len() == before) });
     }
     Plan { drafts, links, problems: reader.problems }
 }

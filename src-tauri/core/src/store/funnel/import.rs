@@ -75,6 +75,20 @@ impl Store {
     }
 }
 
+/// Records where an imported item came from (`Op::SetImportSource`).
+pub(super) fn set_import_source(ctx: &Ctx, id: Id, key: &str, values: &str) -> Result<Id> {
+    if key.trim().is_empty() {
+        return Err(Error::Validation("An imported item's source key cannot be empty.".into()));
+    }
+    if !matches!(serde_json::from_str::<serde_json::Value>(values), Ok(serde_json::Value::Object(_))) {
+        return Err(Error::Validation(format!("The values recorded for {key} are not a JSON object.")));
+    }
+    if !crate::store::items::set_source(ctx.tx, id, key, values)? {
+        return Err(Error::NotFound(format!("No initiative or task with id {id} is on this board; it may have been deleted.")));
+    }
+    Ok(id)
+}
+
 /// Every problem in the bundle, each saying where it is and what is wrong.
 fn check(b: &Bundle) -> Vec<String> {
     let mut problems = Vec::new();

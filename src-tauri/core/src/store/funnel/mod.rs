@@ -197,6 +197,7 @@ fn apply_in(ctx: &Ctx, op: Op) -> Result<Id> {
         Op::ImportComment { item_id, body, author_id, author_name, written_at } => {
             lifecycle::add_comment(ctx, item_id, body, Author { id: author_id, name: author_name, at: written_at })
         }
+        Op::SetImportSource { id, key, values } => import::set_import_source(ctx, id, &key, &values),
         Op::SetBoard { name, sample } => lifecycle::set_board(ctx, name, sample),
         Op::SetRole { item_id, person_id, role } => governance::set_role(ctx, item_id, person_id, role),
         Op::RemoveRole { item_id, person_id, role } => governance::remove_role(ctx, item_id, person_id, role),
