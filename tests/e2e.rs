@@ -595,7 +595,9 @@ const HOSTILE_TITLE: &str = "Attribution <img src=x onerror=alert(1)> & <b>every
 async fn a_jira_cloud_export_is_previewed_settled_and_imported_through_the_app() {
     let home = home("import-jira");
     let db = board_with_people(&home);
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/import/jira-cloud-all-fields.csv");
+    let export = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/import/jira-cloud-all-fields.csv")).unwrap();
+    let file = home.join("jira.csv");
+    std::fs::write(&file, &export).unwrap();
     let app = App::launch(&home, &[("BRIDGEBOARD_IMPORT_PATH", file.to_str().unwrap())]).await;
     app.find("[data-testid=empty-board] [data-testid=import-open]").await.click().await.unwrap();
     app.find("[data-testid=import-choose]").await.click().await.unwrap();
@@ -619,6 +621,34 @@ async fn a_jira_cloud_export_is_previewed_settled_and_imported_through_the_app()
     assert!(
         legal.blocked_by.iter().any(|b| b.name == "Draft patient consent wording for SMS reminders"),
         "a Blocks link waits the right way round"
+    );
+    let tasks = listing.initiatives.iter().map(|i| i.tasks.len()).sum::<usize>();
+
+    // A week later, a newer export of the same project: one issue renamed in Jira.
+    app.find("[data-testid=import-done]").await.click().await.unwrap();
+    std::fs::write(
+        &file,
+        export.replace("Legal sign-off on consent language,DFD-12", "Legal and compliance sign-off on consent language,DFD-12"),
+    )
+    .unwrap();
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    app.find("[data-testid=settings] [data-testid=import-open]").await.click().await.unwrap();
+    app.find("[data-testid=import-choose]").await.click().await.unwrap();
+    let counts = app.text("[data-testid=source-counts]").await;
+    assert!(counts.contains("From Jira: 0 new initiatives, 0 new tasks"), "nothing comes over twice: {counts}");
+    let updates = app.text("[data-testid=import-updates]").await;
+    assert!(updates.contains("1 to update, 12 unchanged"), "{updates}");
+    assert!(updates.contains("Legal and compliance sign-off on consent language"), "the change is listed: {updates}");
+    app.screenshot(&shots().join("import-again.png")).await;
+    app.find("[data-testid=import-run]").await.click().await.unwrap();
+    let result = app.text("[data-testid=import-result]").await;
+    assert!(result.contains("1 updated, 12 unchanged"), "{result}");
+    let listing = read_board(&db);
+    assert_eq!(listing.initiatives.iter().map(|i| i.tasks.len()).sum::<usize>(), tasks, "no task twice");
+    let sms = listing.initiatives.iter().find(|i| i.title == "Care-plan reminder texts (SMS)").unwrap();
+    assert!(
+        sms.tasks.iter().any(|t| t.title == "Legal and compliance sign-off on consent language" && t.id == legal.id),
+        "the same task, renamed"
     );
     app.quit().await;
 }

@@ -306,6 +306,41 @@ describe("import a Jira export", () => {
   });
 });
 
+describe("import a newer Jira export", () => {
+  test("what changed on issues an earlier import brought in is listed first, with the local edits it overwrites", async () => {
+    const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
+    const again: SourceSummary = {
+      source: "jira",
+      initiatives: 0,
+      tasks: 1,
+      milestones: 0,
+      dependencies: 0,
+      related: 0,
+      comments: 0,
+      updated: {
+        items: 1,
+        unchanged: 12,
+        fields: [{ at: "DFD-12", field: "title", board: "Legal sign-off (counsel)", file: "Legal and compliance sign-off", edited_here: true }],
+      },
+      people: [],
+      statuses: [],
+      as_proposed: [],
+      skipped: [],
+      unread: [],
+      notes: [],
+      phi_like: [],
+      unsettled: [],
+    };
+    await openDialog({ preview_import: () => TOOL, preview_source: () => again });
+    const counts = await screen.findByTestId("source-counts");
+    expect(counts.textContent).toContain("From Jira: 0 new initiatives, 1 new task");
+    const updates = screen.getByTestId("import-updates");
+    expect(updates.textContent).toContain("1 to update, 12 unchanged");
+    expect(within(updates).getByTestId("import-overwrites").textContent).toContain("1 edit made on the board would be overwritten");
+    expect(within(updates).getByTestId("import-update").textContent).toContain("Legal and compliance sign-off");
+  });
+});
+
 describe("import an Excel workbook", () => {
   test("the sheet and the header row are chosen, and the preview is read again from there", async () => {
     const preview = (args: Record<string, unknown>): ImportPreview => ({ ...csvPreview(args), source: "xlsx", sheets: ["Q1 plan", "Notes"] });
