@@ -66,7 +66,7 @@ pub enum Op {
     /// Rename the board, or mark it as the sample board (demo data).
     /// Where an imported item came from: its key in the other tool and, as JSON, the value of
     /// each field as the import wrote it, so that importing a newer export updates the item
-    /// instead of adding it again (see `import::again`). Not logged on its own: the import's
+    /// instead of adding it again (see `import::reimport`). Not logged on its own: the import's
     /// entries say what it did.
     SetImportSource {
         id: Id,

@@ -39,9 +39,8 @@ pub fn all(conn: &Connection) -> Result<Vec<Department>> {
 
 pub fn get(conn: &Connection, id: Id) -> Result<Option<Department>> {
     Ok(conn
-        .query_row("SELECT id, name, color FROM departments WHERE id = ?1 AND deleted_at IS NULL", params![id.to_string()], |r| {
-            Ok(Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? })
-        })
+        .prepare_cached("SELECT id, name, color FROM departments WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row(params![id.to_string()], |r| Ok(Department { id: rows::id(r, 0)?, name: r.get(1)?, color: r.get(2)? }))
         .optional()?)
 }
 

@@ -285,14 +285,13 @@ pub const MIGRATIONS: &[&str] = &[
     // 4: where an imported item came from, so that importing a newer export of the same project
     // updates it instead of adding it again: its key in the other tool ("jira:SITE:10231",
     // "asana::1205", "msproject:PROJECT-GUID:12", "sheet::ID") and, as JSON, the value of each
-    // field as the last import wrote it (see `import::again`).
+    // field as the last import wrote it (see `import::reimport`). No index: an import reads
+    // them all at once.
     r#"
     ALTER TABLE initiatives ADD COLUMN source_key TEXT;
     ALTER TABLE initiatives ADD COLUMN source_values TEXT;
     ALTER TABLE tasks ADD COLUMN source_key TEXT;
     ALTER TABLE tasks ADD COLUMN source_values TEXT;
-    CREATE INDEX initiatives_by_source ON initiatives(source_key) WHERE source_key IS NOT NULL;
-    CREATE INDEX tasks_by_source ON tasks(source_key) WHERE source_key IS NOT NULL;
     "#,
 ];
 

@@ -143,6 +143,13 @@ fn configure(conn: &Connection, writable: bool) -> Result<()> {
         conn.pragma_update(None, "synchronous", "FULL")?;
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Plans that never depend on the values bound: otherwise SQLite may mark a statement to be
+    // prepared again whenever its parameters are cleared, which every cached statement is after
+    // each use, so each query of a bulk write (an import) was parsed and planned anew.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    // A page cache (in KiB, negative) that holds a large board whole: SQLite's default 2 MiB
+    // makes a big write (an import) spill pages to the log and read them back mid-transaction.
+    conn.pragma_update(None, "cache_size", -65_536)?;
     // Every write's statements stay prepared (rusqlite keeps 16 by default; one write to a
     // shared board with its governance uses more, and an import repeats them thousands of times).
     conn.set_prepared_statement_cache_capacity(128);
