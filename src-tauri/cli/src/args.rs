@@ -487,8 +487,8 @@ pub struct ImportArgs {
     /// America/Chicago); this desktop's by default.
     #[arg(long, value_name = "ZONE")]
     pub time_zone: Option<String>,
-    /// How the CSV writes dates like 03/04/2026: dmy (day first), mdy (month first) or ymd.
-    /// Needed only when the file's dates do not tell (no day above 12).
+    /// How the CSV (or the Jira export) writes dates like 03/04/2026: dmy (day first), mdy
+    /// (month first) or ymd. Needed only when the file's dates do not tell (no day above 12).
     #[arg(long, value_name = "ORDER", value_parser = ["dmy", "mdy", "ymd"])]
     pub date_format: Option<String>,
     /// The CSV's column separator, such as ';' (or 'tab'); found from the header line when not given.

@@ -320,3 +320,45 @@ fn a_newer_jira_export_imported_again_updates_what_changed_and_adds_nothing_twic
     assert_eq!(after["comments"].as_array().unwrap().len(), first["comments"].as_array().unwrap().len(), "no comment twice");
     assert_eq!(titled(&after["tasks"], "Legal and compliance sign-off on consent language")["id"], legal.as_str());
 }
+
+#[test]
+fn the_exporters_date_format_and_language_do_not_change_what_comes_over() {
+    let text = std::fs::read_to_string(fixture(JIRA)).unwrap();
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const GERMAN: [&str; 12] = ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"];
+    let rewritten =
+        |to: &dyn Fn(usize) -> String| MONTHS.iter().enumerate().fold(text.clone(), |t, (n, m)| t.replace(&format!("/{m}/"), &to(n)));
+    let s = Scratch::new("jira-date-formats");
+    let dates = |name: &str, content: &str, extra: &[&str]| {
+        let db = s.path(&format!("{name}.bridgeboard"));
+        let file = s.path(&format!("{name}.csv"));
+        std::fs::write(&file, content).unwrap();
+        let mut args = vec!["import", file.to_str().unwrap(), "--create-people", "--department", "IT", "--time-zone", "UTC"];
+        args.extend(extra);
+        ok(&db, &args);
+        let b = board(&s, &db);
+        let mut out: Vec<String> =
+            b["tasks"].as_array().unwrap().iter().map(|t| format!("{} {} {}", t["title"], t["start"], t["due"])).collect();
+        out.extend(b["comments"].as_array().unwrap().iter().map(|c| format!("{} {}", c["body"], c["created_at"])));
+        out.sort();
+        out
+    };
+    let default = dates("default", &text, &[]);
+    assert!(default.iter().any(|d| d.contains("2027-01-08")), "{default:?}");
+    let german = rewritten(&|n| format!("/{}/", GERMAN[n]));
+    assert_eq!(dates("german", &german, &[]), default, "month names in German, as a German profile exports them");
+    let numeric = rewritten(&|n| format!("/{:02}/", n + 1));
+    assert_eq!(dates("numeric", &numeric, &[]), default, "dd/MM/yy: the days above 12 prove the order");
+
+    // Month first, with only days up to 12: a question, answered with --date-format.
+    let ambiguous = "Summary,Issue key,Issue id,Issue Type,Status,Due date\n\
+                     Go-live,DFD-1,10001,Epic,To Do,03/04/27 12:00 AM\n\
+                     Launch copy,DFD-2,10002,Task,To Do,04/05/27 12:00 AM\n";
+    let file = s.path("ambiguous.csv");
+    std::fs::write(&file, ambiguous).unwrap();
+    let db = s.path("ambiguous.bridgeboard");
+    let asked = fails(&db, &["import", file.to_str().unwrap(), "--preview"], 1);
+    assert!(asked.contains("can be read two ways") && asked.contains("--date-format"), "{asked}");
+    ok(&db, &["import", file.to_str().unwrap(), "--date-format", "mdy"]);
+    assert_eq!(titled(&board(&s, &db)["initiatives"], "Go-live")["target"], "2027-03-04");
+}

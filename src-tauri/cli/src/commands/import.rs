@@ -119,6 +119,7 @@ fn other_tool(db: &Path, actor: Option<&str>, args: &ImportArgs, clock: Clock, s
         sections_as_initiatives: args.sections_as_initiatives,
         archived,
         outline_level: args.level,
+        date_order: args.date_format.as_deref().and_then(DateOrder::from_wire),
     };
     let plan = core_import::read_source(&args.path, bytes, source, &read)?;
     let people_map = match &args.people_map {

@@ -14,8 +14,11 @@
 //!   link usually appears twice, once from each end; it is one dependency. `(Relates)` links are
 //!   relates-to. Other link types are reported, not read.
 //! - Dates are written in the exporting person's profile format, by default `dd/MMM/yy h:mm a`
-//!   (`31/Dec/26 12:00 AM`), in their time zone: the calendar date is the date written. ISO dates
-//!   (`2026-12-31`, `2026-12-31 09:00`, with or without an offset) are read too.
+//!   (`31/Dec/26 12:00 AM`), in their time zone: the calendar date is the date written (see
+//!   `jira_dates` for the other formats and languages). An instant with an offset is the
+//!   calendar date in `zone`.
+//! - Each issue's key is its `Issue id` with the site, from an attachment's address (see
+//!   `reimport`).
 //! - Comments are `date;author;text` (the author is a display name, a user name or, in Cloud, an
 //!   account id); the time is in `zone`.
 //! - `Status Category` (To Do, In Progress, Done) says where a workflow's own status names stand;
@@ -23,9 +26,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use super::csv::DateOrder;
+use super::jira_dates;
 use super::plan::{Skipped, SourceComment, SourceItem, SourceLink, SourcePerson, SourcePlan, SourceStatus, Stage};
 use super::sheet::{self, Columns, Sheet};
 use crate::domain::model::{DependencyKind, Priority};
@@ -49,6 +54,9 @@ pub fn looks_like(headers: &[String]) -> bool {
     let has = |name: &str| headers.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
     has("Issue key") && has("Issue id") && has("Summary")
 }
+
+/// The columns of an issue's due date and of its start, each under the names Jira uses.
+const DATE_COLUMNS: [&[&str]; 2] = [&["Due Date", "Due"], &["Custom field (Start date)", "Custom field (Target start)", "Start date"]];
 
 /// Every heading read by this reader; the others are listed as not read.
 const READ: &[&str] = &[
@@ -81,7 +89,7 @@ const READ: &[&str] = &[
 
 /// Reads a Jira CSV export. `zone` is the time zone the export's times are in (the exporting
 /// person's, usually this desktop's).
-pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
+pub fn read(bytes: &[u8], zone: Tz, order: Option<DateOrder>) -> Result<SourcePlan> {
     let Sheet { headers, rows } = sheet::read(bytes, "Jira export")?;
     if !looks_like(&headers) {
         return Err(Error::Validation("This is not a Jira CSV export: it has no Issue key, Issue id and Summary columns.".into()));
@@ -91,6 +99,14 @@ pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
     let other_links: Vec<String> = plan.unread.iter().filter(|h| h.to_lowercase().contains("issue link (")).cloned().collect();
 
     plan.origin = site(rows.iter().flat_map(|(_, r)| cols.all(r, &["Attachment"])));
+    // Day and month in numbers (a profile format such as dd/MM/yy) are read in the order the
+    // file's own dates prove, or the one given.
+    let dated = rows.iter().flat_map(|(line, r)| {
+        let days = cols.all(r, &DATE_COLUMNS.concat());
+        let comments = cols.all(r, &["Comment"]).into_iter().filter_map(|c| c.split(';').next());
+        days.into_iter().chain(comments).map(move |text| (format!("line {line}"), text))
+    });
+    let order = jira_dates::order_of(dated, order)?;
     // Keys (PSS-12) to issue ids, for Epic Link and the link columns.
     let id_of: HashMap<String, String> =
         rows.iter().map(|(_, r)| (cols.one(r, &["Issue key"]).to_string(), cols.one(r, &["Issue id"]).to_string())).collect();
@@ -129,14 +145,12 @@ pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
             let email = cols.one(r, &["Assignee email"]);
             item.assignee = Some(SourcePerson { name: assignee.to_string(), email: (!email.is_empty()).then(|| email.to_string()) });
         }
-        for (field, names) in
-            [("due", &["Due Date", "Due"][..]), ("start", &["Custom field (Start date)", "Custom field (Target start)", "Start date"][..])]
-        {
+        for (field, names) in [("due", DATE_COLUMNS[0]), ("start", DATE_COLUMNS[1])] {
             let text = cols.one(r, names);
             if text.is_empty() {
                 continue;
             }
-            match date(text, zone) {
+            match date(text, zone, order) {
                 Some(day) if field == "due" => item.due = Some(day),
                 Some(day) => item.start = Some(day),
                 None => plan.skipped.push(Skipped {
@@ -146,7 +160,7 @@ pub fn read(bytes: &[u8], zone: Tz) -> Result<SourcePlan> {
             }
         }
         for c in cols.all(r, &["Comment"]) {
-            match comment(c, zone) {
+            match comment(c, zone, order) {
                 Some(c) => item.comments.push(c),
                 None => plan
                     .skipped
@@ -209,23 +223,11 @@ fn priority(text: &str) -> Option<Priority> {
 
 /// A date or date-time as Jira writes one; a time without an offset is already in the
 /// exporter's zone, so its calendar date is the one written.
-pub fn date(text: &str, zone: Tz) -> Option<NaiveDate> {
+pub fn date(text: &str, zone: Tz, order: Option<DateOrder>) -> Option<NaiveDate> {
     if let Some(at) = offset_instant(text) {
         return Some(at.with_timezone(&zone).date_naive());
     }
-    local_time(text).map(|t| t.date()).or_else(|| day(text))
-}
-
-fn day(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    ["%d/%b/%y", "%Y-%m-%d", "%d/%b/%Y"].iter().find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-}
-
-fn local_time(text: &str) -> Option<NaiveDateTime> {
-    let text = text.trim();
-    ["%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    jira_dates::read(text, order).map(|(day, _)| day)
 }
 
 fn offset_instant(text: &str) -> Option<DateTime<Utc>> {
@@ -238,18 +240,18 @@ fn offset_instant(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// An instant written in `zone` (or with its own offset).
-fn instant(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
+fn instant(text: &str, zone: Tz, order: Option<DateOrder>) -> Option<DateTime<Utc>> {
     offset_instant(text).or_else(|| {
-        let local = local_time(text).or_else(|| day(text).and_then(|d| d.and_hms_opt(0, 0, 0)))?;
+        let local = jira_dates::local(text, order)?;
         zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
     })
 }
 
 /// `date;author;text`: the text may itself hold semicolons.
-fn comment(cell: &str, zone: Tz) -> Option<SourceComment> {
+fn comment(cell: &str, zone: Tz, order: Option<DateOrder>) -> Option<SourceComment> {
     let mut parts = cell.splitn(3, ';');
     let (when, author, body) = (parts.next()?, parts.next()?, parts.next()?);
-    let written_at = instant(when, zone)?;
+    let written_at = instant(when, zone, order)?;
     let body = body.trim();
     (!body.is_empty() && !author.trim().is_empty()).then(|| SourceComment {
         author: SourcePerson { name: author.trim().to_string(), email: None },
@@ -265,16 +267,21 @@ mod tests {
     #[test]
     fn jiras_default_date_format_and_iso_dates_are_read_as_the_calendar_date_written() {
         let zone = chrono_tz::America::Chicago;
-        assert_eq!(date("31/Dec/26 12:00 AM", zone), NaiveDate::from_ymd_opt(2026, 12, 31));
-        assert_eq!(date("05/Jan/27 11:30 PM", zone), NaiveDate::from_ymd_opt(2027, 1, 5), "late evening stays on its day");
-        assert_eq!(date("2027-01-05", zone), NaiveDate::from_ymd_opt(2027, 1, 5));
-        assert_eq!(date("2027-01-06T03:00:00.000+0000", zone), NaiveDate::from_ymd_opt(2027, 1, 5), "an instant becomes Chicago's date");
-        assert_eq!(date("31/Dez/26 12:00 AM", zone), None, "a month Bridgeboard cannot read is not guessed");
+        assert_eq!(date("31/Dec/26 12:00 AM", zone, None), NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert_eq!(date("05/Jan/27 11:30 PM", zone, None), NaiveDate::from_ymd_opt(2027, 1, 5), "late evening stays on its day");
+        assert_eq!(date("2027-01-05", zone, None), NaiveDate::from_ymd_opt(2027, 1, 5));
+        assert_eq!(date("2027-01-05T23:30:00", zone, None), NaiveDate::from_ymd_opt(2027, 1, 5), "no offset: the date written");
+        assert_eq!(
+            date("2027-01-06T03:00:00.000+0000", zone, None),
+            NaiveDate::from_ymd_opt(2027, 1, 5),
+            "an instant becomes Chicago's date"
+        );
+        assert_eq!(date("31/Xyz/26 12:00 AM", zone, None), None, "a month Bridgeboard cannot read is not guessed");
     }
 
     #[test]
     fn a_comment_keeps_its_author_its_time_and_the_semicolons_in_its_text() {
-        let c = comment("05/Jan/27 9:15 AM;557058:f58131cb;Vendor call moved; see notes", chrono_tz::UTC).unwrap();
+        let c = comment("05/Jan/27 9:15 AM;557058:f58131cb;Vendor call moved; see notes", chrono_tz::UTC, None).unwrap();
         assert_eq!(c.author.name, "557058:f58131cb");
         assert_eq!(c.body, "Vendor call moved; see notes");
         assert_eq!(c.written_at, "2027-01-05T09:15:00Z".parse().ok());

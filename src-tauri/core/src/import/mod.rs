@@ -15,6 +15,7 @@
 pub mod asana;
 pub mod csv;
 pub mod jira;
+pub mod jira_dates;
 pub mod msproject;
 pub mod plan;
 pub mod reimport;
@@ -227,8 +228,10 @@ pub fn preview(path: &Path, options: &CsvOptions) -> Result<ImportPreview> {
         }
         Source::Csv | Source::Xlsx => {}
         tool => {
-            // Read now, so that a damaged file is refused at once.
-            read_source(path, &bytes, tool, &ReadOptions { time_zone: Some("UTC".into()), ..ReadOptions::default() })?;
+            // Read now, so that a damaged file is refused at once (in any order of day and
+            // month: that question is the preview's).
+            let check = ReadOptions { time_zone: Some("UTC".into()), date_order: Some(csv::DateOrder::Dmy), ..ReadOptions::default() };
+            read_source(path, &bytes, tool, &check)?;
             return Ok(whole(ImportKind::Tool, 0));
         }
     }
@@ -306,6 +309,10 @@ pub struct ReadOptions {
     /// Microsoft Project: the outline level of the initiatives (1 when not given).
     #[serde(default)]
     pub outline_level: Option<u32>,
+    /// Jira: the order of day and month in dates written in numbers (`03/04/26`), when the
+    /// file's own dates do not prove it (`--date-format`).
+    #[serde(default)]
+    pub date_order: Option<csv::DateOrder>,
 }
 
 /// Reads the file of another tool into what it says, without touching any board.
@@ -315,7 +322,7 @@ pub fn read_source(path: &Path, bytes: &[u8], source: Source, options: &ReadOpti
         None => desktop_zone(),
     };
     let plan = match source {
-        Source::Jira => jira::read(bytes, zone),
+        Source::Jira => jira::read(bytes, zone, options.date_order),
         Source::Asana => asana::read(bytes, options.sections_as_initiatives),
         Source::Trello => trello::read(bytes, zone, options.archived),
         Source::MsProject => msproject::read(bytes, options.outline_level),

@@ -771,7 +771,12 @@ archived: Archived,
 /**
  * Microsoft Project: the outline level of the initiatives (1 when not given).
  */
-outline_level: number | null, };
+outline_level: number | null, 
+/**
+ * Jira: the order of day and month in dates written in numbers (`03/04/26`), when the
+ * file's own dates do not prove it (`--date-format`).
+ */
+date_order: DateOrder | null, };
 
 export type Archived = "skip" | "cancelled";
 

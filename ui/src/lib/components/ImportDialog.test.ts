@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import ImportDialog from "./ImportDialog.svelte";
 import App from "../../App.svelte";
 import { AppStore } from "../stores/app.svelte";
-import type { CsvImportSummary, CsvOptions, Field, ImportPreview, SourceOptions, SourceSummary } from "../bindings";
+import type { CsvImportSummary, CsvOptions, Field, ImportPreview, ReadOptions, SourceOptions, SourceSummary } from "../bindings";
 import { fixture, installBackend, refuse, type Override } from "../../test/backend";
 
 // A Jira-style CSV as the core previews it (file-derived, so built here): its headings, the
@@ -303,6 +303,41 @@ describe("import a Jira export", () => {
       marketing_owner: null,
       it_owner: null,
     });
+  });
+});
+
+describe("import a Jira export with numeric dates", () => {
+  test("dates that read two ways are asked about, and the answer reads the file again", async () => {
+    const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
+    const question = "The dates in this file can be read two ways (line 3: 03/04/26): is that day/month/year or month/day/year?";
+    const summary = (): SourceSummary => ({
+      source: "jira",
+      initiatives: 1,
+      tasks: 1,
+      milestones: 0,
+      dependencies: 0,
+      related: 0,
+      comments: 0,
+      updated: { items: 0, unchanged: 0, fields: [] },
+      people: [],
+      statuses: [],
+      as_proposed: [],
+      skipped: [],
+      unread: [],
+      notes: [],
+      phi_like: [],
+      unsettled: [],
+    });
+    const { backend } = await openDialog({
+      preview_import: () => TOOL,
+      preview_source: (args) => ((args.read as ReadOptions).date_order ? summary() : refuse("date_order", question)),
+    });
+    expect((await screen.findByTestId("import-date-question")).textContent).toContain("03/04/26");
+    expect(screen.queryByTestId("source-preview")).toBeNull();
+    await fireEvent.change(screen.getByTestId("source-date-order"), { target: { value: "mdy" } });
+    await screen.findByTestId("source-preview");
+    expect(screen.queryByTestId("import-date-question")).toBeNull();
+    expect((backend.callsOf("preview_source").at(-1)!.args.read as ReadOptions).date_order).toBe("mdy");
   });
 });
 

@@ -23,7 +23,7 @@ export function summaryText(s: CsvImportSummary): string {
 const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], create_people_in: null, marketing_owner: null, it_owner: null };
 
 /** A file read as it is: this desktop's time zone, the top level as the initiatives, archived cards left out. */
-const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip", outline_level: null };
+const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip", outline_level: null, date_order: null };
 
 export class ImportStore {
   path = $state<string | null>(null);
@@ -168,8 +168,8 @@ export class ImportStore {
     return this.#run(() => this.#previewSource());
   }
 
-  /** How the file is read: Asana's sections as initiatives, Trello's archived cards, Project's outline level. */
-  setRead(patch: Partial<Pick<ReadOptions, "sections_as_initiatives" | "archived" | "outline_level">>): Promise<void> {
+  /** How the file is read: Asana's sections as initiatives, Trello's archived cards, Project's outline level, Jira's day and month. */
+  setRead(patch: Partial<Pick<ReadOptions, "sections_as_initiatives" | "archived" | "outline_level" | "date_order">>): Promise<void> {
     Object.assign(this.readOptions, patch);
     return this.#run(() => this.#previewSource());
   }
