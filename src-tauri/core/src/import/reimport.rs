@@ -299,11 +299,6 @@ fn label(field: &str) -> &str {
     }
 }
 
-/// What an import records for an item: its fields' values as JSON.
-pub fn recorded<C: Serialize>(fields: &[C]) -> String {
-    serde_json::to_string(&values(fields)).expect("values are plain JSON")
-}
-
 /// What an import did to items already on the board.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Updated {
@@ -323,13 +318,41 @@ pub struct Standing {
     pub refused: Option<String>,
 }
 
+/// An item's fields as a file has them, as the changes that would write them.
+pub enum Fields {
+    Initiative(Vec<InitiativeChange>),
+    Task(Vec<TaskChange>),
+}
+
 /// Brings an item found on the board again up to date with the file, through `batch` (each
 /// change logged), and records what the file said under `key` (`None`: the item is the board's
-/// own, named by its id in a sheet, and keeps whatever source it has). `file`: its fields as the file has them;
-/// `now`: as the board has them (`None`: it is on the board as the other kind of item);
-/// `op` makes the update.
+/// own, named by its id in a sheet, and keeps whatever source it has).
+pub fn bring_up_to_date(
+    batch: &Batch,
+    known: &Known,
+    found: &Found,
+    key: Option<&str>,
+    at: &str,
+    fields: &Fields,
+    updated: &mut Updated,
+) -> Result<Standing> {
+    let id = found.id;
+    match fields {
+        Fields::Initiative(file) => {
+            let now = known.initiative(id).filter(|_| found.kind == ItemKind::Initiative).map(initiative_now);
+            update(batch, known, found, key, at, file, now, |changes| Op::UpdateInitiative { id, changes }, updated)
+        }
+        Fields::Task(file) => {
+            let now = known.task(id).filter(|_| found.kind == ItemKind::Task).map(task_now);
+            update(batch, known, found, key, at, file, now, |changes| Op::UpdateTask { id, changes }, updated)
+        }
+    }
+}
+
+/// [`bring_up_to_date`] for one kind of item: `file` its fields as the file has them, `now` as
+/// the board has them (`None`: it is on the board as the other kind of item), `op` makes the update.
 #[allow(clippy::too_many_arguments)]
-pub fn bring_up_to_date<C: Serialize + Clone>(
+fn update<C: Serialize + Clone>(
     batch: &Batch,
     known: &Known,
     found: &Found,
@@ -390,7 +413,12 @@ pub fn bring_up_to_date<C: Serialize + Clone>(
 }
 
 /// Records where a new item came from and what the import wrote.
-pub fn record<C: Serialize>(batch: &Batch, id: Id, key: &str, fields: &[C]) -> Result<()> {
-    batch.apply_quietly(Op::SetImportSource { id, key: key.to_string(), values: recorded(fields) })?;
+pub fn record(batch: &Batch, id: Id, key: &str, fields: &Fields) -> Result<()> {
+    let values = match fields {
+        Fields::Initiative(f) => values(f),
+        Fields::Task(f) => values(f),
+    };
+    let values = serde_json::to_string(&values).expect("values are plain JSON");
+    batch.apply_quietly(Op::SetImportSource { id, key: key.to_string(), values })?;
     Ok(())
 }

@@ -10,16 +10,16 @@
 //! [`Store::trial`]: crate::Store::trial
 //! [`Store::batch`]: crate::Store::batch
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::plan::{Skipped, Source, SourcePerson, SourcePlan};
-use super::reimport::{self, Known, Updated};
+use super::plan::{Skipped, Source, SourceItem, SourcePerson, SourcePlan};
+use super::reimport::{self, Fields, Known, Standing, Updated};
 use super::resolve::{Owner, PersonMatch, PersonTarget, Resolution, StatusUse};
-use crate::domain::model::{DependencyKind, Id, InitiativeStatus, ItemKind, TaskKind};
+use crate::domain::model::{DependencyKind, Id, InitiativeStatus, TaskKind};
 use crate::domain::ops::{NewDependency, NewInitiative, NewPerson, NewTask, Op};
 use crate::store::Batch;
 use crate::{Error, Result};
@@ -125,7 +125,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
     let key = |item: &str| reimport::key(source.wire(), &plan.origin, item);
     let mut ids: HashMap<&str, Id> = HashMap::new();
     // Items found again (not created here): their links and comments may be there already.
-    let mut again: std::collections::HashSet<Id> = std::collections::HashSet::new();
+    let mut again: HashSet<Id> = HashSet::new();
     for planned in &r.initiatives {
         let item = &planned.item;
         let owner = |who: &Option<Owner>| match who {
@@ -147,19 +147,11 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
             block_reason: None,
             accountable_id: owner(&planned.accountable),
         };
+        let fields = Fields::Initiative(reimport::initiative_fields(&new));
         if let Some(found) = known.find(&key(&item.key)) {
-            let now = (found.kind == ItemKind::Initiative).then(|| known.initiative(found.id).map(reimport::initiative_now)).flatten();
-            let file = reimport::initiative_fields(&new);
-            let op = |changes| Op::UpdateInitiative { id: found.id, changes };
             let standing =
-                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &file, now, op, &mut summary.updated)?;
-            if let Some(reason) = standing.refused {
-                summary.skipped.push(Skipped { at: item.label.clone(), reason });
-            }
-            if let Some(id) = standing.id {
-                ids.insert(item.key.as_str(), id);
-                again.insert(id);
-            }
+                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &fields, &mut summary.updated)?;
+            stand(standing, item, &mut summary, &mut ids, &mut again);
             continue;
         }
         // Refused as the file has it (its owners or predecessors do not allow that status), it
@@ -190,7 +182,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
         }
         match result {
             Ok(id) => {
-                reimport::record(batch, id, &key(&item.key), &reimport::initiative_fields(&new))?;
+                reimport::record(batch, id, &key(&item.key), &fields)?;
                 ids.insert(item.key.as_str(), id);
                 summary.initiatives += 1;
             }
@@ -210,22 +202,13 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
             kind: if item.milestone { TaskKind::Milestone } else { TaskKind::Task },
             ..NewTask::titled(initiative_id, planned.department_id, item.title.clone())
         };
+        let fields = Fields::Task(reimport::task_fields(&new));
         if let Some(found) = known.find(&key(&item.key)) {
-            let now = (found.kind == ItemKind::Task).then(|| known.task(found.id).map(reimport::task_now)).flatten();
-            let file = reimport::task_fields(&new);
-            let op = |changes| Op::UpdateTask { id: found.id, changes };
             let standing =
-                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &file, now, op, &mut summary.updated)?;
-            if let Some(reason) = standing.refused {
-                summary.skipped.push(Skipped { at: item.label.clone(), reason });
-            }
-            if let Some(id) = standing.id {
-                ids.insert(item.key.as_str(), id);
-                again.insert(id);
-            }
+                reimport::bring_up_to_date(batch, known, &found, Some(&key(&item.key)), &item.label, &fields, &mut summary.updated)?;
+            stand(standing, item, &mut summary, &mut ids, &mut again);
             continue;
         }
-        let fields = reimport::task_fields(&new);
         match batch.apply_quietly(Op::CreateTask(new)) {
             Ok(id) => {
                 reimport::record(batch, id, &key(&item.key), &fields)?;
@@ -309,6 +292,24 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
     }
     batch.note(None, "import", note)?;
     Ok(summary)
+}
+
+/// Where an item found again leaves the import: its id for the tasks and links that follow, and
+/// why any of the file's changes to it are not brought in.
+fn stand<'p>(
+    standing: Standing,
+    item: &'p SourceItem,
+    summary: &mut SourceSummary,
+    ids: &mut HashMap<&'p str, Id>,
+    again: &mut HashSet<Id>,
+) {
+    if let Some(reason) = standing.refused {
+        summary.skipped.push(Skipped { at: item.label.clone(), reason });
+    }
+    if let Some(id) = standing.id {
+        ids.insert(item.key.as_str(), id);
+        again.insert(id);
+    }
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -40,6 +40,31 @@ const SUMMARY: CsvImportSummary = {
   phi_like: [{ line: 7, column: "Summary", message: "This looks like patient information: a medical record number in this cell (“MRN 00482913”)." }],
 };
 
+/** What the core previews of a tool's file: nothing, but for `patch`. */
+function toolSummary(patch: Partial<SourceSummary>): SourceSummary {
+  return {
+    source: "jira",
+    initiatives: 0,
+    tasks: 0,
+    milestones: 0,
+    dependencies: 0,
+    related: 0,
+    comments: 0,
+    updated: { items: 0, unchanged: 0, fields: [] },
+    people: [],
+    statuses: [],
+    as_proposed: [],
+    skipped: [],
+    unread: [],
+    notes: [],
+    phi_like: [],
+    unsettled: [],
+    ...patch,
+  };
+}
+
+const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
+
 async function openDialog(overrides: Record<string, Override>) {
   const backend = installBackend({
     overrides: { choose_import_file: () => "/home/dana/jira.csv", preview_import: csvPreview, preview_csv: () => SUMMARY, ...overrides },
@@ -241,7 +266,6 @@ test("Import… opens the dialog from Settings and from an empty board", async (
 });
 
 describe("import a Jira export", () => {
-  const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
 
   /** The core's preview, with the choices sent: Grace is settled once mapped or created, "Parked" once mapped. */
   function sourcePreview(args: Record<string, unknown>): SourceSummary {
@@ -308,26 +332,8 @@ describe("import a Jira export", () => {
 
 describe("import a Jira export with numeric dates", () => {
   test("dates that read two ways are asked about, and the answer reads the file again", async () => {
-    const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
     const question = "The dates in this file can be read two ways (line 3: 03/04/26): is that day/month/year or month/day/year?";
-    const summary = (): SourceSummary => ({
-      source: "jira",
-      initiatives: 1,
-      tasks: 1,
-      milestones: 0,
-      dependencies: 0,
-      related: 0,
-      comments: 0,
-      updated: { items: 0, unchanged: 0, fields: [] },
-      people: [],
-      statuses: [],
-      as_proposed: [],
-      skipped: [],
-      unread: [],
-      notes: [],
-      phi_like: [],
-      unsettled: [],
-    });
+    const summary = () => toolSummary({ initiatives: 1, tasks: 1 });
     const { backend } = await openDialog({
       preview_import: () => TOOL,
       preview_source: (args) => ((args.read as ReadOptions).date_order ? summary() : refuse("date_order", question)),
@@ -343,29 +349,14 @@ describe("import a Jira export with numeric dates", () => {
 
 describe("import a newer Jira export", () => {
   test("what changed on issues an earlier import brought in is listed first, with the local edits it overwrites", async () => {
-    const TOOL: ImportPreview = { kind: "tool", source: "jira", delimiter: null, headers: [], mapping: [], sample: [], rows: 0, phi_like: [], sheets: [] };
-    const again: SourceSummary = {
-      source: "jira",
-      initiatives: 0,
+    const again = toolSummary({
       tasks: 1,
-      milestones: 0,
-      dependencies: 0,
-      related: 0,
-      comments: 0,
       updated: {
         items: 1,
         unchanged: 12,
         fields: [{ at: "DFD-12", field: "title", board: "Legal sign-off (counsel)", file: "Legal and compliance sign-off", edited_here: true }],
       },
-      people: [],
-      statuses: [],
-      as_proposed: [],
-      skipped: [],
-      unread: [],
-      notes: [],
-      phi_like: [],
-      unsettled: [],
-    };
+    });
     await openDialog({ preview_import: () => TOOL, preview_source: () => again });
     const counts = await screen.findByTestId("source-counts");
     expect(counts.textContent).toContain("From Jira: 0 new initiatives, 1 new task");

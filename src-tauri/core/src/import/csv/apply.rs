@@ -15,7 +15,7 @@ use super::rows::{Item, Plan};
 use super::{CsvImportSummary, Problem};
 use crate::domain::model::{DependencyKind, Id, ItemKind};
 use crate::domain::ops::{InitiativeChange, NewDependency, Op, TaskChange};
-use crate::import::reimport::{self, Found, Known, Updated};
+use crate::import::reimport::{self, Fields, Found, Known, Standing, Updated};
 use crate::store::Batch;
 use crate::{Error, Result};
 
@@ -52,32 +52,26 @@ pub(super) fn apply(plan: &Plan, columns: &Columns, known: &Known, batch: &Batch
     for (at, draft) in plan.drafts.iter().enumerate() {
         let Some(Item::Initiative(new)) = &draft.item else { continue };
         // Only the fields the sheet has columns for: a sheet without a summary keeps the board's.
-        let file: Vec<InitiativeChange> = reimport::initiative_fields(new)
-            .into_iter()
-            .filter(|c| match c {
-                InitiativeChange::Title(_) => has(Field::Title),
-                InitiativeChange::Status(_) => has(Field::Status),
-                InitiativeChange::Priority(_) => has(Field::Priority),
-                InitiativeChange::Start(_) => has(Field::Start),
-                InitiativeChange::Target(_) => has(Field::Finish),
-                InitiativeChange::MarketingOwner(_) => has(Field::MarketingOwner),
-                InitiativeChange::ItOwner(_) => has(Field::ItOwner),
-                InitiativeChange::Accountable(_) => has(Field::Accountable),
-                InitiativeChange::Tags(_) => has(Field::Tags),
-                _ => false,
-            })
-            .collect();
+        let file = Fields::Initiative(
+            reimport::initiative_fields(new)
+                .into_iter()
+                .filter(|c| match c {
+                    InitiativeChange::Title(_) => has(Field::Title),
+                    InitiativeChange::Status(_) => has(Field::Status),
+                    InitiativeChange::Priority(_) => has(Field::Priority),
+                    InitiativeChange::Start(_) => has(Field::Start),
+                    InitiativeChange::Target(_) => has(Field::Finish),
+                    InitiativeChange::MarketingOwner(_) => has(Field::MarketingOwner),
+                    InitiativeChange::ItOwner(_) => has(Field::ItOwner),
+                    InitiativeChange::Accountable(_) => has(Field::Accountable),
+                    InitiativeChange::Tags(_) => has(Field::Tags),
+                    _ => false,
+                })
+                .collect(),
+        );
         if let Some((found, key)) = found_again(known, &draft.id, ItemKind::Initiative) {
-            let now = known.initiative(found.id).map(reimport::initiative_now);
-            let op = |changes| Op::UpdateInitiative { id: found.id, changes };
-            let at_line = format!("line {}", draft.line);
-            let standing =
-                reimport::bring_up_to_date(batch, known, &found, key.as_deref(), &at_line, &file, now, op, &mut summary.updated)?;
-            if let Some(reason) = standing.refused {
-                refused(draft.line, None, Error::Validation(reason))?;
-            }
-            created[at] = standing.id;
-            again.extend(standing.id);
+            let standing = reimport::bring_up_to_date(batch, known, &found, key.as_deref(), &draft.at(), &file, &mut summary.updated)?;
+            created[at] = stand(standing, draft.line, &mut again, &mut refused)?;
             continue;
         }
         match apply(Op::CreateInitiative(new.clone())) {
@@ -91,30 +85,24 @@ pub(super) fn apply(plan: &Plan, columns: &Columns, known: &Known, batch: &Batch
     }
     for (at, draft) in plan.drafts.iter().enumerate() {
         let Some(Item::Task { parent, task }) = &draft.item else { continue };
-        let file: Vec<TaskChange> = reimport::task_fields(task)
-            .into_iter()
-            .filter(|c| match c {
-                TaskChange::Title(_) => has(Field::Title),
-                TaskChange::Department(_) => has(Field::Department) || has(Field::Assignee),
-                TaskChange::Assignee(_) => has(Field::Assignee),
-                TaskChange::Status(_) => has(Field::Status),
-                TaskChange::Start(_) => has(Field::Start),
-                TaskChange::Due(_) => has(Field::Finish),
-                TaskChange::Kind(_) => has(Field::Type) || has(Field::Milestone),
-                _ => false,
-            })
-            .collect();
+        let file = Fields::Task(
+            reimport::task_fields(task)
+                .into_iter()
+                .filter(|c| match c {
+                    TaskChange::Title(_) => has(Field::Title),
+                    TaskChange::Department(_) => has(Field::Department) || has(Field::Assignee),
+                    TaskChange::Assignee(_) => has(Field::Assignee),
+                    TaskChange::Status(_) => has(Field::Status),
+                    TaskChange::Start(_) => has(Field::Start),
+                    TaskChange::Due(_) => has(Field::Finish),
+                    TaskChange::Kind(_) => has(Field::Type) || has(Field::Milestone),
+                    _ => false,
+                })
+                .collect(),
+        );
         if let Some((found, key)) = found_again(known, &draft.id, ItemKind::Task) {
-            let now = known.task(found.id).map(reimport::task_now);
-            let op = |changes| Op::UpdateTask { id: found.id, changes };
-            let at_line = format!("line {}", draft.line);
-            let standing =
-                reimport::bring_up_to_date(batch, known, &found, key.as_deref(), &at_line, &file, now, op, &mut summary.updated)?;
-            if let Some(reason) = standing.refused {
-                refused(draft.line, None, Error::Validation(reason))?;
-            }
-            created[at] = standing.id;
-            again.extend(standing.id);
+            let standing = reimport::bring_up_to_date(batch, known, &found, key.as_deref(), &draft.at(), &file, &mut summary.updated)?;
+            created[at] = stand(standing, draft.line, &mut again, &mut refused)?;
             continue;
         }
         let Some(initiative_id) = resolve(&created, *parent) else { continue };
@@ -188,8 +176,23 @@ fn found_again(known: &Known, id: &str, kind: ItemKind) -> Option<(Found, Option
     known.find(&key).map(|found| (found, Some(key)))
 }
 
+/// Where a row's item found again leaves the import: its id, for the rows and links that refer
+/// to it; a refusal of the file's changes to it is a problem of its row.
+fn stand(
+    standing: Standing,
+    line: u64,
+    again: &mut HashSet<Id>,
+    refused: &mut impl FnMut(u64, Option<Field>, Error) -> Result<()>,
+) -> Result<Option<Id>> {
+    if let Some(reason) = standing.refused {
+        refused(line, None, Error::Validation(reason))?;
+    }
+    again.extend(standing.id);
+    Ok(standing.id)
+}
+
 /// Records where a row's new item came from, when the row has an id.
-fn record<C: serde::Serialize>(batch: &Batch, id: Id, row_id: &str, fields: &[C]) -> Result<()> {
+fn record(batch: &Batch, id: Id, row_id: &str, fields: &Fields) -> Result<()> {
     if row_id.is_empty() {
         return Ok(());
     }

@@ -29,6 +29,13 @@ pub(super) struct Draft {
     pub item: Option<Item>,
 }
 
+impl Draft {
+    /// Where the row is, as a person finds it.
+    pub fn at(&self) -> String {
+        format!("line {}", self.line)
+    }
+}
+
 pub(super) struct Plan {
     pub drafts: Vec<Draft>,
     pub links: Vec<Link>,
