@@ -771,10 +771,9 @@ async fn a_board_shared_through_a_folder_flows_both_ways_and_shows_its_conflicts
     assert!(popover.contains("IT · Tom Becker set 2027-04-15") && popover.contains("IT-PM-LAPTOP-7"), "{popover}");
     std::thread::sleep(std::time::Duration::from_millis(400));
     app.screenshot(&shots().join("conflict.png")).await;
-    let keep_toms = format!(
-        "//*[@data-testid='conflict-popover']//*[@data-testid='conflict-choice'][contains(., 'Tom Becker')]//*[@data-testid='keep-this']"
-    );
-    app.client.find(Locator::XPath(&keep_toms)).await.unwrap().click().await.unwrap();
+    let keep_toms =
+        "//*[@data-testid='conflict-popover']//*[@data-testid='conflict-choice'][contains(., 'Tom Becker')]//*[@data-testid='keep-this']";
+    app.client.find(Locator::XPath(keep_toms)).await.unwrap().click().await.unwrap();
     app.eventually("the conflict is gone from the app", || async { app.find_all("[data-testid=conflict-marker]").await.is_empty() }).await;
     app.eventually("the kept value is published", || async {
         Store::open(&db, None).unwrap().sync_status().unwrap().waiting_to_publish == 0

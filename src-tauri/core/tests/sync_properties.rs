@@ -52,7 +52,7 @@ enum Edit {
 #[derive(Debug, Clone, Copy)]
 enum Copy {
     Whole,
-    ConflictCopy,
+    Conflicted,
     Torn,
 }
 
@@ -95,7 +95,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 fn steps(desks: usize) -> impl Strategy<Value = Vec<Step>> {
     let d = 0..desks;
-    let copy = prop_oneof![Just(Copy::Whole), Just(Copy::Whole), Just(Copy::ConflictCopy), Just(Copy::Torn)];
+    let copy = prop_oneof![Just(Copy::Whole), Just(Copy::Whole), Just(Copy::Conflicted), Just(Copy::Torn)];
     let step = prop_oneof![
         5 => (d.clone(), edit()).prop_map(|(n, e)| Step::Edit(n, e)),
         2 => d.clone().prop_map(Step::Sync),
@@ -287,7 +287,7 @@ fn deliver(from: &Path, to: &Path, how: Copy) {
                     std::fs::write(&target, &source).unwrap();
                 }
             }
-            Copy::ConflictCopy => {
+            Copy::Conflicted => {
                 let name = rel.file_name().unwrap().to_string_lossy().replace(".chg", " (1).chg");
                 std::fs::write(target.with_file_name(name), &source).unwrap();
             }

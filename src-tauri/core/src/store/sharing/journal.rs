@@ -192,8 +192,11 @@ pub fn forget_file(tx: &Transaction, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Files that could not be used: `(name, problem, first seen, tries)`.
-pub fn unusable_files(conn: &Connection) -> Result<Vec<(String, String, DateTime<Utc>, i64)>> {
+/// A file that could not be used: its name, the problem, when it was first seen, the tries.
+pub type UnusableRow = (String, String, DateTime<Utc>, i64);
+
+/// Files that could not be used.
+pub fn unusable_files(conn: &Connection) -> Result<Vec<UnusableRow>> {
     let mut stmt = conn.prepare_cached("SELECT name, problem, first_seen, tries FROM sync_files ORDER BY name")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, rows::time(r, 2)?, r.get(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
