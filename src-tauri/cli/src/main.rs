@@ -48,10 +48,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// 1: the input or a board rule refused it; 3: the board file cannot be used; 4: a shared
+/// board's folder or server cannot be reached (the edit is kept). 2 is a bad flag (clap's).
 fn exit_code(err: &bridgeboard_core::Error) -> u8 {
+    use bridgeboard_core::ErrorCode;
     match err.code() {
-        "storage" => 3,
-        "unreachable" => 4,
-        _ => 1,
+        ErrorCode::Validation | ErrorCode::DateOrder | ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Cycle => 1,
+        ErrorCode::Storage => 3,
+        ErrorCode::Unreachable => 4,
     }
 }

@@ -52,7 +52,7 @@ mod tests {
     #[test]
     fn dates_that_do_not_exist_are_refused() {
         let err = date("2026-02-30").unwrap_err();
-        assert_eq!(err.code(), "validation", "a bad date is bad input, not a storage problem");
+        assert_eq!(err.code(), bridgeboard_core::ErrorCode::Validation, "a bad date is bad input, not a storage problem");
         assert!(err.to_string().contains("YYYY-MM-DD"), "the message shows the form to use: {err}");
     }
 }

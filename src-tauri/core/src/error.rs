@@ -52,10 +52,23 @@ fn listed(intro: &str, problems: &[String]) -> String {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// What kind of error it is: what the UI branches on and the CLI's exit code follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    DateOrder,
+    NotFound,
+    Conflict,
+    Cycle,
+    Storage,
+    Unreachable,
+}
+
 /// What crosses to the UI: `{ code, message, problems }`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     /// For a refusal that lists problems, one entry each (then "and N more"); `message` is then
     /// the sentence that introduces them. Empty otherwise.
@@ -63,25 +76,30 @@ pub struct ErrorPayload {
 }
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Validation(_) | Error::Problems { .. } => "validation",
-            Error::DateOrder(_) => "date_order",
-            Error::NotFound(_) => "not_found",
-            Error::Conflict(_) => "conflict",
-            Error::Cycle { .. } => "cycle",
-            Error::Storage(_) => "storage",
-            Error::Unreachable(_) => "unreachable",
+            Error::Validation(_) | Error::Problems { .. } => ErrorCode::Validation,
+            Error::DateOrder(_) => ErrorCode::DateOrder,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Cycle { .. } => ErrorCode::Cycle,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Unreachable(_) => ErrorCode::Unreachable,
         }
     }
 
     pub fn payload(&self) -> ErrorPayload {
         match self {
-            Error::Problems { intro, problems } => {
-                ErrorPayload { code: self.code().into(), message: intro.clone(), problems: shown(problems) }
-            }
-            _ => ErrorPayload { code: self.code().into(), message: self.to_string(), problems: Vec::new() },
+            Error::Problems { intro, problems } => ErrorPayload { code: self.code(), message: intro.clone(), problems: shown(problems) },
+            _ => ErrorPayload { code: self.code(), message: self.to_string(), problems: Vec::new() },
         }
+    }
+}
+
+/// So that an app command answering with an [`ErrorPayload`] can use `?` on the core's results.
+impl From<Error> for ErrorPayload {
+    fn from(err: Error) -> Self {
+        err.payload()
     }
 }
 
@@ -110,7 +128,7 @@ mod tests {
         let problems: Vec<String> = (1..=52).map(|n| format!("line {n}: not a date")).collect();
         let err = Error::Problems { intro: "Nothing was imported. Fix these:".into(), problems };
         let payload = err.payload();
-        assert_eq!(payload.code, "validation");
+        assert_eq!(payload.code, ErrorCode::Validation);
         assert_eq!(payload.message, "Nothing was imported. Fix these:", "the app shows the sentence above the list");
         assert_eq!(payload.problems.len(), 51, "fifty problems, then how many more");
         assert_eq!(payload.problems.last().map(String::as_str), Some("and 2 more"));

@@ -20,5 +20,5 @@ pub use domain::phi::{PhiFinding, PhiKind};
 pub use domain::results::*;
 pub use domain::snapshot::Snapshot;
 pub use domain::view::*;
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorCode, ErrorPayload, Result};
 pub use store::{Attention, AttentionKind, ConflictChoice, FieldConflict, Store, SyncReport, SyncStatus};

@@ -253,7 +253,7 @@ fn an_export_replaces_a_file_whole_and_refuses_a_missing_folder() {
 
     let missing = dir.join("no such folder").join("roadmap.csv");
     let err = save(&missing).unwrap_err();
-    assert_eq!(err.code(), "validation", "a mistyped folder is bad input");
+    assert_eq!(err.code(), ErrorCode::Validation, "a mistyped folder is bad input");
     assert!(err.to_string().contains("does not exist"), "the message says what is wrong: {err}");
     assert!(!missing.parent().unwrap().exists(), "the folder is not created behind the user's back");
 

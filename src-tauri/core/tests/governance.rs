@@ -57,7 +57,7 @@ fn an_initiative_has_one_accountable_once_it_leaves_proposed() {
         .unwrap();
     let before = b.activity_count(portal);
     let err = b.set_initiative(portal, InitiativeChange::Status(InitiativeStatus::Planned)).unwrap_err();
-    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.code(), ErrorCode::Conflict);
     assert!(err.to_string().contains("without an Accountable"), "the refusal says what is missing: {err}");
     assert_eq!(b.card(portal).status, InitiativeStatus::Proposed, "the refused move changed nothing");
     assert_eq!(b.activity_count(portal), before, "and logged nothing");
@@ -96,7 +96,7 @@ fn owners_are_responsible_by_default_and_roles_are_given_and_taken_back() {
     g.b.apply(Op::RemoveRole { item_id: portal, person_id: linda, role: RaciRole::Consulted }).unwrap();
     assert!(g.b.store.initiative_detail(portal, today()).unwrap().raci.consulted.is_empty());
     let err = g.b.apply(Op::RemoveRole { item_id: portal, person_id: linda, role: RaciRole::Informed }).unwrap_err();
-    assert_eq!(err.code(), "not_found", "taking back a role nobody holds says so: {err}");
+    assert_eq!(err.code(), ErrorCode::NotFound, "taking back a role nobody holds says so: {err}");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn going_live_waits_for_every_gate_and_names_each_with_its_approver() {
     let before = g.b.activity_count(portal);
     let err = g.b.set_initiative(portal, InitiativeChange::Status(InitiativeStatus::Live)).unwrap_err();
     let text = err.to_string();
-    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.code(), ErrorCode::Conflict);
     assert!(text.contains("Privacy / HIPAA tracking-technology review (not started, approver Linda Okafor)"), "{text}");
     assert!(text.contains("Brand review (not started, approver Dana)"), "every open gate is named: {text}");
     let err = g.b.set_task(launch, TaskChange::Status(TaskStatus::Done)).unwrap_err();
@@ -127,7 +127,7 @@ fn going_live_waits_for_every_gate_and_names_each_with_its_approver() {
     let brand = gate_id(portal, gate_type(&g.b, "brand"));
     let err = decide(&mut g, &tom, brand, GateState::Waived, Some("Internal page")).unwrap_err();
     assert!(err.to_string().contains("or the initiative's Accountable"), "{err}");
-    assert_eq!(decide(&mut g, &as_person(dana, "Dana"), brand, GateState::Waived, None).unwrap_err().code(), "validation");
+    assert_eq!(decide(&mut g, &as_person(dana, "Dana"), brand, GateState::Waived, None).unwrap_err().code(), ErrorCode::Validation);
     decide(&mut g, &as_person(dana, "Dana"), brand, GateState::Waived, Some("Uses the existing portal look")).unwrap();
     g.b.set_task(launch, TaskChange::Status(TaskStatus::Done)).unwrap();
     g.b.set_initiative(portal, InitiativeChange::Status(InitiativeStatus::Live)).unwrap();
@@ -181,7 +181,7 @@ fn the_gate_catalogue_is_edited_and_a_used_type_is_kept() {
     let new =
         NewGateType { key: "Pharmacy".into(), name: "Pharmacy review".into(), description: String::new(), usual_approver: String::new() };
     let pharmacy = g.b.apply(Op::CreateGateType(new.clone())).unwrap();
-    assert_eq!(g.b.apply(Op::CreateGateType(new)).unwrap_err().code(), "validation", "keys are unique");
+    assert_eq!(g.b.apply(Op::CreateGateType(new)).unwrap_err().code(), ErrorCode::Validation, "keys are unique");
     g.b.apply(Op::UpdateGateType { id: pharmacy, changes: vec![GateTypeChange::Name("Pharmacy & therapeutics".into())] }).unwrap();
     let linda = g.linda;
     add_gate(&mut g, "pharmacy", linda);

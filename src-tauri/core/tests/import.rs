@@ -55,7 +55,7 @@ fn an_import_goes_only_into_an_empty_board() {
     let mut b = Board::new();
     b.initiative("Real work");
     let err = import::import_file(&mut b.store, &me(), now(), &file).unwrap_err();
-    assert_eq!(err.code(), "conflict", "{err}");
+    assert_eq!(err.code(), ErrorCode::Conflict, "{err}");
     assert_eq!(b.store.board(today()).unwrap().initiatives.len(), 1, "the board is as it was");
 }
 

@@ -249,7 +249,7 @@ fn ambiguous_dates_are_asked_about_not_guessed() {
     let mut b = Board::new();
     let before = comparable(&b.store);
     let err = import(&mut b.store, file, &CsvOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "date_order", "the app asks with a choice when it sees this code");
+    assert_eq!(err.code(), ErrorCode::DateOrder, "the app asks with a choice when it sees this code");
     let message = err.to_string();
     assert!(message.contains("line 3, column Start: 01/02/2026"), "the question names an example cell: {message}");
     assert!(message.contains("dmy") && message.contains("mdy"), "the question says how to answer: {message}");
@@ -280,7 +280,7 @@ fn every_bad_row_is_reported_and_nothing_changes() {
                 H,initiative,,SMS,,,,,planned,,\r\n\
                 I,task,A,Fine task,IT,,,Tom,todo,2026-05-01,\r\n";
     let err = import(&mut b.store, file, &CsvOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "validation");
+    assert_eq!(err.code(), ErrorCode::Validation);
     let message = err.to_string();
     for expected in [
         "line 3, column title: A title cannot be empty",
@@ -327,7 +327,7 @@ fn damaged_files_are_refused_clearly_and_change_nothing() {
         let path = dir.join(name);
         std::fs::write(&path, &bytes).unwrap();
         let err = import::import_file(&mut b.store, &me(), now(), &path).unwrap_err();
-        assert_eq!(err.code(), "validation", "{name}: {err}");
+        assert_eq!(err.code(), ErrorCode::Validation, "{name}: {err}");
         assert!(err.to_string().contains(expected), "{name} says {expected:?}: {err}");
         assert_eq!(comparable(&b.store), before, "{name} left the board as it was");
     }

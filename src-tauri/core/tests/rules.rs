@@ -17,7 +17,7 @@ fn an_initiative_cannot_leave_proposed_without_both_owners() {
         .unwrap();
     let before = b.activity_count(id);
     let err = b.set_initiative(id, InitiativeChange::Status(InitiativeStatus::Planned)).unwrap_err();
-    assert_eq!(err.code(), "conflict", "a rule refusal carries the conflict code");
+    assert_eq!(err.code(), ErrorCode::Conflict, "a rule refusal carries the conflict code");
     assert!(err.to_string().contains("an IT owner"), "the message says which owner is missing: {err}");
     assert_eq!(b.card(id).status, InitiativeStatus::Proposed, "a refused change leaves the status as it was");
     assert_eq!(b.activity_count(id), before, "a refused change logs nothing");
@@ -66,7 +66,7 @@ fn an_initiative_waiting_on_another_is_blocked_on_the_board() {
     assert_eq!(card.blocked_by.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), vec!["Self-scheduling"]);
     b.set_initiative(sms, InitiativeChange::Status(InitiativeStatus::Planned)).unwrap();
     let err = b.set_initiative(sms, InitiativeChange::Status(InitiativeStatus::Live)).unwrap_err();
-    assert_eq!(err.code(), "conflict", "Live is refused while a predecessor is open");
+    assert_eq!(err.code(), ErrorCode::Conflict, "Live is refused while a predecessor is open");
 }
 
 #[test]
@@ -88,10 +88,10 @@ fn a_dependency_that_closes_a_loop_is_refused_naming_it() {
     let go_live = b.task(i, "Go-live");
     b.depends(go_live, qa).unwrap();
     let err = b.depends(qa, go_live).unwrap_err();
-    assert_eq!(err.code(), "cycle");
+    assert_eq!(err.code(), ErrorCode::Cycle);
     assert!(err.to_string().contains("Go-live → QA → Go-live"), "the message shows the loop: {err}");
     let err = b.depends(qa, qa).unwrap_err();
-    assert_eq!(err.code(), "cycle", "an item cannot depend on itself");
+    assert_eq!(err.code(), ErrorCode::Cycle, "an item cannot depend on itself");
     b.apply(Op::AddDependency(NewDependency { from_id: go_live, to_id: i, kind: DependencyKind::RelatesTo, lag_days: 0 }))
         .expect_err("a task and its own initiative cannot be linked");
 }
@@ -105,7 +105,7 @@ fn a_loop_through_an_initiative_and_its_own_task_is_refused() {
     b.depends(emails, portal).unwrap();
     // The task feeds its initiative, which the emails wait for: the task cannot wait for the emails.
     let err = b.depends(enroll, emails).unwrap_err();
-    assert_eq!(err.code(), "cycle", "{err}");
+    assert_eq!(err.code(), ErrorCode::Cycle, "{err}");
     let relates = Op::AddDependency(NewDependency { from_id: emails, to_id: enroll, kind: DependencyKind::RelatesTo, lag_days: 0 });
     b.apply(relates).expect("relates-to links are never part of loops");
 }
@@ -135,7 +135,7 @@ fn bad_input_is_refused_with_a_message() {
     let mut b = Board::new();
     for title in ["", "   ", &"x".repeat(10_000)] {
         let err = b.apply(Op::CreateInitiative(NewInitiative::titled(title))).unwrap_err();
-        assert_eq!(err.code(), "validation", "title {:?} is refused", title.len());
+        assert_eq!(err.code(), ErrorCode::Validation, "title {:?} is refused", title.len());
     }
     let err = b
         .apply(Op::CreateInitiative(NewInitiative {
@@ -282,7 +282,7 @@ fn the_sample_board_shows_a_blocked_initiative_and_a_schedule_conflict() {
     assert!(conflicts >= 1, "a task starts before its predecessor finishes");
     assert_eq!(
         sample::create(&mut store, today(), now()).unwrap_err().code(),
-        "conflict",
+        ErrorCode::Conflict,
         "the sample never goes into a board that has data"
     );
 }

@@ -301,10 +301,10 @@ fn undated_items_are_unscheduled_never_given_a_date() {
         "a dependency through an undated item carries nothing: it would need a made-up date"
     );
     let err = schedule::slip(&plan.snapshot, undated, 2).unwrap_err();
-    assert_eq!(err.code(), "not_found", "an undated item cannot slip: {err}");
+    assert_eq!(err.code(), ErrorCode::NotFound, "an undated item cannot slip: {err}");
     assert!(err.to_string().contains("has no dates"), "{err}");
-    assert_eq!(schedule::slip(&plan.snapshot, Id::from_u128(999_999), 1).unwrap_err().code(), "not_found", "an unknown id");
-    assert_eq!(schedule::slip(&plan.snapshot, build, -1).unwrap_err().code(), "validation", "a slip is later, not earlier");
+    assert_eq!(schedule::slip(&plan.snapshot, Id::from_u128(999_999), 1).unwrap_err().code(), ErrorCode::NotFound, "an unknown id");
+    assert_eq!(schedule::slip(&plan.snapshot, build, -1).unwrap_err().code(), ErrorCode::Validation, "a slip is later, not earlier");
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn cancelled_work_pushes_nothing() {
     assert!(a.items.iter().all(|i| i.id != dropped), "a cancelled task is not on the schedule");
     assert!(a.violations.is_empty(), "a cancelled predecessor no longer blocks, so it is no violation");
     assert_eq!(item(&a, portal).finish, day("2026-03-10"), "nor does it widen its initiative");
-    assert_eq!(schedule::slip(&plan.snapshot, dropped, 1).unwrap_err().code(), "not_found");
+    assert_eq!(schedule::slip(&plan.snapshot, dropped, 1).unwrap_err().code(), ErrorCode::NotFound);
 }
 
 #[test]
@@ -383,7 +383,7 @@ fn a_loop_in_a_hand_edited_file_is_reported_and_skipped() {
     assert_eq!(item(&a, after).earliest_start, day("2026-03-10"), "what lies downstream of a loop is still analysed");
     assert_eq!(item(&a, portal).slack_days, 0);
     let err = schedule::slip(&plan.snapshot, a1, 1).unwrap_err();
-    assert_eq!(err.code(), "cycle", "a slip inside a loop has no answer: {err}");
+    assert_eq!(err.code(), ErrorCode::Cycle, "a slip inside a loop has no answer: {err}");
 }
 
 #[test]

@@ -423,7 +423,7 @@ proptest! {
         prop_assert_eq!(a.cycle.iter().copied().collect::<BTreeSet<_>>(), expected, "exactly the items that can reach themselves");
         check_against_oracle(&m, &a, &loops)?;
         for &v in &loops {
-            prop_assert_eq!(schedule::slip(&m.snapshot, m.ids[v], 1).unwrap_err().code(), "cycle");
+            prop_assert_eq!(schedule::slip(&m.snapshot, m.ids[v], 1).unwrap_err().code(), ErrorCode::Cycle);
         }
     }
 }

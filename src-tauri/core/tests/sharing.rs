@@ -278,14 +278,14 @@ fn joining_is_refused_into_a_file_that_holds_a_board_or_from_a_folder_that_is_no
     let (dana, _tom, _) = two_desks("refusals");
     let taken = dana.store.path().unwrap().to_path_buf();
     let err = Store::join(&taken, &Folder::at(&dana.folder), "X", &me(), now()).err().unwrap();
-    assert_eq!(err.code(), "conflict", "{err}");
+    assert_eq!(err.code(), ErrorCode::Conflict, "{err}");
     let empty = temp_dir("refusals-empty");
     let err = Store::join(&empty.join("new.bridgeboard"), &Folder::at(&empty), "X", &me(), now()).err().unwrap();
     assert!(err.to_string().contains("holds no shared Bridgeboard board"), "{err}");
     assert!(!Path::new(&empty.join("new.bridgeboard")).exists(), "no file is left behind");
     let gone = empty.join("missing").join("Bridgeboard-x");
     let err = Store::join(&empty.join("new.bridgeboard"), &Folder::at(&gone), "X", &me(), now()).err().unwrap();
-    assert_eq!(err.code(), "unreachable", "{err}");
+    assert_eq!(err.code(), ErrorCode::Unreachable, "{err}");
 }
 
 #[test]
@@ -480,7 +480,7 @@ fn a_full_or_read_only_share_refuses_sharing_and_keeps_edits_waiting() {
     let id = board.store.info().unwrap().id.to_string();
     let full = Refusing(Folder::for_board(&dir, &id));
     let err = board.store.share(&full, "X", &me(), now()).unwrap_err();
-    assert_eq!(err.code(), "unreachable", "{err}");
+    assert_eq!(err.code(), ErrorCode::Unreachable, "{err}");
     assert!(err.to_string().contains("No space left"), "the message says what is wrong: {err}");
     assert!(!board.store.is_shared(), "a refused share leaves the board private");
     board.initiative("Still works");

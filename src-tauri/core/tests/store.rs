@@ -47,7 +47,7 @@ fn refused(path: &Path, expect: &str) {
         Ok(_) => panic!("{} should have been refused", path.display()),
         Err(err) => err,
     };
-    assert_eq!(err.code(), "storage");
+    assert_eq!(err.code(), ErrorCode::Storage);
     assert!(err.to_string().contains(expect), "message for {}: {err}", path.display());
     assert_eq!(std::fs::read(path).ok(), before, "a refused file is never changed");
 }
@@ -129,5 +129,5 @@ fn a_backup_is_a_readable_copy() {
     b.store.backup_to(&out).unwrap();
     let copy = Store::open(&out, None).unwrap();
     assert_eq!(copy.board(today()).unwrap().initiatives.len(), 1, "the backup holds the board");
-    assert_eq!(b.store.backup_to(&out).unwrap_err().code(), "validation", "a backup never overwrites a file");
+    assert_eq!(b.store.backup_to(&out).unwrap_err().code(), ErrorCode::Validation, "a backup never overwrites a file");
 }

@@ -8,30 +8,30 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn board(state: State<'_, AppState>) -> Reply<BoardView> {
-    state.with_store(|store| store.board(today())).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.board(today()))?)
 }
 
 #[tauri::command]
 pub async fn initiative_detail(state: State<'_, AppState>, id: Id) -> Reply<InitiativeDetail> {
-    state.with_store(|store| store.initiative_detail(id, today())).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.initiative_detail(id, today()))?)
 }
 
 /// The templates to start an initiative from: the built-in ones, then the board's.
 #[tauri::command]
 pub async fn templates(state: State<'_, AppState>) -> Reply<Vec<bridgeboard_core::domain::templates::Template>> {
-    state.with_store(|store| store.templates()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.templates())?)
 }
 
 /// Deleted initiatives, most recently deleted first; `apply` with `restore` brings one back.
 #[tauri::command]
 pub async fn deleted_initiatives(state: State<'_, AppState>) -> Reply<Vec<DeletedInitiative>> {
-    state.with_store(|store| store.deleted_initiatives()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.deleted_initiatives())?)
 }
 
 /// The write funnel: one operation, one transaction, one activity entry or more.
 #[tauri::command]
 pub async fn apply(app: AppHandle, state: State<'_, AppState>, op: Op) -> Reply<Id> {
-    let id = state.with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op)).map_err(|e| e.payload())?;
+    let id = state.with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op))?;
     board_changed(&app, "edit");
     Ok(id)
 }
@@ -43,14 +43,14 @@ pub async fn move_task(app: AppHandle, state: State<'_, AppState>, id: Id, direc
         "down" => false,
         other => return Err(Error::Validation(format!("A task moves up or down, not “{other}”.")).payload()),
     };
-    state.with_store(|store| store.move_task(&state.actor(store), chrono::Utc::now(), id, up)).map_err(|e| e.payload())?;
+    state.with_store(|store| store.move_task(&state.actor(store), chrono::Utc::now(), id, up))?;
     board_changed(&app, "edit");
     Ok(())
 }
 
 #[tauri::command]
 pub async fn find_items(state: State<'_, AppState>, query: String, limit: usize) -> Reply<Vec<ItemRef>> {
-    state.with_store(|store| store.find_items(&query, limit.min(200))).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.find_items(&query, limit.min(200)))?)
 }
 
 /// What in an operation's text looks like patient information, asked before it is saved so that

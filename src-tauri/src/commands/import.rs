@@ -33,13 +33,13 @@ pub async fn choose_import_file(app: AppHandle) -> Reply<Option<String>> {
 
 #[tauri::command]
 pub async fn preview_import(path: String, options: CsvOptions) -> Reply<ImportPreview> {
-    import::preview(Path::new(path.trim()), &options).map_err(|e| e.payload())
+    Ok(import::preview(Path::new(path.trim()), &options)?)
 }
 
 /// Imports a CSV into the open board, all or nothing.
 #[tauri::command]
 pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String, options: CsvOptions) -> Reply<CsvImportSummary> {
-    let summary = csv_import(&state, &path, &options, import::csv::import).map_err(|e| e.payload())?;
+    let summary = csv_import(&state, &path, &options, import::csv::import)?;
     board_changed(&app, "edit");
     Ok(summary)
 }
@@ -48,7 +48,7 @@ pub async fn import_csv(app: AppHandle, state: State<'_, AppState>, path: String
 /// already there), or its problems; the board is not changed.
 #[tauri::command]
 pub async fn preview_csv(state: State<'_, AppState>, path: String, options: CsvOptions) -> Reply<CsvImportSummary> {
-    csv_import(&state, &path, &options, import::csv::preview).map_err(|e| e.payload())
+    Ok(csv_import(&state, &path, &options, import::csv::preview)?)
 }
 
 type CsvRun = fn(
@@ -71,7 +71,7 @@ fn csv_import(state: &AppState, path: &str, options: &CsvOptions, run: CsvRun) -
 /// board is not changed.
 #[tauri::command]
 pub async fn preview_source(state: State<'_, AppState>, path: String, read: ReadOptions, options: SourceOptions) -> Reply<SourceSummary> {
-    source_import(&state, &path, read, &options, import::preview_source).map_err(|e| e.payload())
+    Ok(source_import(&state, &path, read, &options, import::preview_source)?)
 }
 
 /// Imports a file from another tool into the open board, all or nothing.
@@ -83,7 +83,7 @@ pub async fn import_source(
     read: ReadOptions,
     options: SourceOptions,
 ) -> Reply<SourceSummary> {
-    let summary = source_import(&state, &path, read, &options, import::import_source).map_err(|e| e.payload())?;
+    let summary = source_import(&state, &path, read, &options, import::import_source)?;
     board_changed(&app, "edit");
     Ok(summary)
 }

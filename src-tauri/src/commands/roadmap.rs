@@ -14,30 +14,30 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn roadmap(state: State<'_, AppState>, filter: RoadmapFilter) -> Reply<RoadmapView> {
-    state.with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today()))).map_err(|e| e.payload())
+    Ok(state.with_store(|store| Ok(RoadmapView::build(&store.snapshot()?, &filter, today())))?)
 }
 
 /// The RACI matrix, for everyone or one department's people.
 #[tauri::command]
 pub async fn raci_matrix(state: State<'_, AppState>, department_id: Option<Id>) -> Reply<RaciMatrix> {
-    state.with_store(|store| store.raci_matrix(department_id, today())).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.raci_matrix(department_id, today()))?)
 }
 
 /// The board's saved baselines, the oldest first.
 #[tauri::command]
 pub async fn baselines(state: State<'_, AppState>) -> Reply<Vec<BaselineInfo>> {
-    state.with_store(|store| store.baselines()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.baselines())?)
 }
 
 /// Today's schedule beside the baseline saved as `name`.
 #[tauri::command]
 pub async fn baseline_report(state: State<'_, AppState>, name: String) -> Reply<BaselineReport> {
-    state.with_store(|store| store.baseline_report(&name, today())).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.baseline_report(&name, today()))?)
 }
 
 #[tauri::command]
 pub async fn slip(state: State<'_, AppState>, id: Id, days: i32) -> Reply<schedule::SlipImpact> {
-    state.with_store(|store| schedule::slip(&store.snapshot()?, id, days)).map_err(|e| e.payload())
+    Ok(state.with_store(|store| schedule::slip(&store.snapshot()?, id, days))?)
 }
 
 /// Renders and writes an export; the same board, filter and day give the same bytes as
@@ -53,7 +53,7 @@ pub async fn export_roadmap(
 ) -> Reply<String> {
     let options = Options { filter, today: today(), paper, detail_tasks: false, report: report.unwrap_or_default() };
     let path = PathBuf::from(path.trim());
-    state.with_store(|store| export::save(&path, format, store, &options)).map_err(|e| e.payload())?;
+    state.with_store(|store| export::save(&path, format, store, &options))?;
     Ok(path.display().to_string())
 }
 

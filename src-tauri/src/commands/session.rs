@@ -18,19 +18,19 @@ pub async fn session(state: State<'_, AppState>) -> Reply<Session> {
 
 #[tauri::command]
 pub async fn set_me(app: AppHandle, state: State<'_, AppState>, person_id: Option<Id>) -> Reply<Session> {
-    state.change_settings(|settings| settings.me = person_id).map_err(|e| e.payload())?;
+    state.change_settings(|settings| settings.me = person_id)?;
     board_changed(&app, "settings");
     Ok(state.session())
 }
 
 #[tauri::command]
 pub async fn save_filters(state: State<'_, AppState>, filters: BoardFilters) -> Reply<()> {
-    state.change_settings(|settings| settings.filters = filters).map_err(|e| e.payload())
+    Ok(state.change_settings(|settings| settings.filters = filters)?)
 }
 
 #[tauri::command]
 pub async fn save_roadmap_settings(state: State<'_, AppState>, roadmap: RoadmapSettings) -> Reply<()> {
-    state.change_settings(|settings| settings.roadmap = roadmap).map_err(|e| e.payload())
+    Ok(state.change_settings(|settings| settings.roadmap = roadmap)?)
 }
 
 /// Opens a board file; with `create`, makes a new one and refuses to reuse an existing file.
@@ -41,7 +41,7 @@ pub async fn open_board(app: AppHandle, state: State<'_, AppState>, path: String
         let message = format!("{} already exists. Choose a new file name, or use Open to open it.", path.display());
         return Err(Error::Validation(message).payload());
     }
-    state.open(&path).map_err(|e| e.payload())?;
+    state.open(&path)?;
     board_changed(&app, "opened");
     Ok(state.session())
 }
@@ -49,7 +49,7 @@ pub async fn open_board(app: AppHandle, state: State<'_, AppState>, path: String
 /// Opens the sample hospital board, in its own file beside the default board.
 #[tauri::command]
 pub async fn open_sample_board(app: AppHandle, state: State<'_, AppState>) -> Reply<Session> {
-    state.open_sample().map_err(|e| e.payload())?;
+    state.open_sample()?;
     board_changed(&app, "opened");
     Ok(state.session())
 }
@@ -63,12 +63,12 @@ pub async fn import_board(app: AppHandle, state: State<'_, AppState>, source: St
         let message = format!("{} already exists; an import goes into a new board file. Choose a new name.", target.display());
         return Err(Error::Validation(message).payload());
     }
-    let bundle = bridgeboard_core::import::read_bundle(std::path::Path::new(source.trim())).map_err(|e| e.payload())?;
-    let mut store = bridgeboard_core::Store::open(&target, None).map_err(|e| e.payload())?;
+    let bundle = bridgeboard_core::import::read_bundle(std::path::Path::new(source.trim()))?;
+    let mut store = bridgeboard_core::Store::open(&target, None)?;
     let actor = state.actor(&store);
-    store.import_bundle(&actor, chrono::Utc::now(), &bundle).map_err(|e| e.payload())?;
+    store.import_bundle(&actor, chrono::Utc::now(), &bundle)?;
     drop(store);
-    state.open(&target).map_err(|e| e.payload())?;
+    state.open(&target)?;
     board_changed(&app, "opened");
     Ok(state.session())
 }
@@ -88,7 +88,7 @@ pub async fn choose_board_file(app: AppHandle, create: bool) -> Reply<Option<Str
 /// The open board's backups, newest first. The board is not held while the files are read.
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
-    let (file, id) = state.board_file().map_err(|e| e.payload())?;
+    let (file, id) = state.board_file()?;
     Ok(backups::list(&file, id, &state.paths.backups_dir))
 }
 
@@ -97,12 +97,10 @@ pub async fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
 #[tauri::command]
 pub async fn restore_backup(app: AppHandle, state: State<'_, AppState>, path: String) -> Reply<Vec<BackupInfo>> {
     let dir = &state.paths.backups_dir;
-    state
-        .with_store(|store| {
-            let actor = state.actor(store);
-            backups::restore(store, &actor, &PathBuf::from(&path), dir, chrono::Utc::now())
-        })
-        .map_err(|e| e.payload())?;
+    state.with_store(|store| {
+        let actor = state.actor(store);
+        backups::restore(store, &actor, &PathBuf::from(&path), dir, chrono::Utc::now())
+    })?;
     board_changed(&app, "restored");
     backups(state).await
 }

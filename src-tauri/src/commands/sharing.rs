@@ -14,20 +14,18 @@ use bridgeboard_core::settings::Session;
 
 #[tauri::command]
 pub async fn sync_status(state: State<'_, AppState>) -> Reply<SyncStatus> {
-    state.with_store(|store| store.sync_status()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.sync_status())?)
 }
 
 #[tauri::command]
 pub async fn conflicts(state: State<'_, AppState>) -> Reply<Vec<FieldConflict>> {
-    state.with_store(|store| store.conflicts()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.conflicts())?)
 }
 
 /// Keeps one of a field's competing values; the next sync makes it so on every desktop.
 #[tauri::command]
 pub async fn resolve_conflict(app: AppHandle, state: State<'_, AppState>, item_id: String, field: String, choice: usize) -> Reply<()> {
-    state
-        .with_store(|store| store.resolve_conflict(&state.actor(store), chrono::Utc::now(), &item_id, &field, choice))
-        .map_err(|e| e.payload())?;
+    state.with_store(|store| store.resolve_conflict(&state.actor(store), chrono::Utc::now(), &item_id, &field, choice))?;
     board_changed(&app, "edit");
     Ok(())
 }
@@ -45,13 +43,11 @@ pub async fn choose_share_folder(app: AppHandle) -> Reply<Option<String>> {
 /// Publishes the open board into a `Bridgeboard-<board id>` folder inside `folder`.
 #[tauri::command]
 pub async fn share_board(app: AppHandle, state: State<'_, AppState>, folder: String) -> Reply<SyncStatus> {
-    let status = state
-        .with_store(|store| {
-            let board = Folder::for_board(&PathBuf::from(folder.trim()), &store.info()?.id.to_string());
-            store.share(&board, &default_device_name(), &state.actor(store), chrono::Utc::now())?;
-            store.sync_status()
-        })
-        .map_err(|e| e.payload())?;
+    let status = state.with_store(|store| {
+        let board = Folder::for_board(&PathBuf::from(folder.trim()), &store.info()?.id.to_string());
+        store.share(&board, &default_device_name(), &state.actor(store), chrono::Utc::now())?;
+        store.sync_status()
+    })?;
     board_changed(&app, "shared");
     Ok(status)
 }
@@ -59,7 +55,7 @@ pub async fn share_board(app: AppHandle, state: State<'_, AppState>, folder: Str
 /// The boards in a picked folder: the board's own folder, or a folder holding several.
 #[tauri::command]
 pub async fn shared_boards(folder: String) -> Reply<Vec<SharedBoard>> {
-    Folder::shared_boards(&PathBuf::from(folder.trim())).map_err(|e| e.payload())
+    Ok(Folder::shared_boards(&PathBuf::from(folder.trim()))?)
 }
 
 /// Joins the board in `board_folder` into a new board file at `target` (the app-data folder
@@ -80,10 +76,9 @@ pub async fn join_board(app: AppHandle, state: State<'_, AppState>, board_folder
         &default_device_name(),
         &Actor::unknown(),
         chrono::Utc::now(),
-    )
-    .map_err(|e| e.payload())?;
+    )?;
     drop(store);
-    state.open(&target).map_err(|e| e.payload())?;
+    state.open(&target)?;
     board_changed(&app, "opened");
     Ok(state.session())
 }
@@ -91,12 +86,10 @@ pub async fn join_board(app: AppHandle, state: State<'_, AppState>, board_folder
 /// Stops syncing the open board: it stays, complete, as a private board under a new id.
 #[tauri::command]
 pub async fn stop_sharing(app: AppHandle, state: State<'_, AppState>) -> Reply<SyncStatus> {
-    let status = state
-        .with_store(|store| {
-            store.stop_sharing(&state.actor(store), chrono::Utc::now())?;
-            store.sync_status()
-        })
-        .map_err(|e| e.payload())?;
+    let status = state.with_store(|store| {
+        store.stop_sharing(&state.actor(store), chrono::Utc::now())?;
+        store.sync_status()
+    })?;
     board_changed(&app, "unshared");
     Ok(status)
 }
@@ -105,13 +98,13 @@ pub async fn stop_sharing(app: AppHandle, state: State<'_, AppState>) -> Reply<S
 /// elsewhere, work left with deleted people or initiatives.
 #[tauri::command]
 pub async fn needs_attention(state: State<'_, AppState>) -> Reply<Vec<Attention>> {
-    state.with_store(|store| store.needs_attention()).map_err(|e| e.payload())
+    Ok(state.with_store(|store| store.needs_attention())?)
 }
 
 /// Keeps deleted an item that was changed elsewhere while it was deleted.
 #[tauri::command]
 pub async fn keep_deleted(app: AppHandle, state: State<'_, AppState>, id: Id) -> Reply<()> {
-    state.with_store(|store| store.keep_deleted(&state.actor(store), chrono::Utc::now(), id)).map_err(|e| e.payload())?;
+    state.with_store(|store| store.keep_deleted(&state.actor(store), chrono::Utc::now(), id))?;
     board_changed(&app, "edit");
     Ok(())
 }

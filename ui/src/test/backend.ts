@@ -1,6 +1,7 @@
 // A stand-in for the Rust side in tests: answers the app's commands from the fixture the core
 // wrote (src/lib/fixtures/sample-board.json) and records every call. Tests override single
 // commands to make the core refuse something.
+import type { ErrorCode } from "../lib/api/errors";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RaciMatrix, RoadmapView, Session, SlipImpact, SyncStatus } from "../lib/bindings";
@@ -65,7 +66,7 @@ export function laneLike(base: Lane, id: string, title: string): Lane {
 }
 
 /** Throws the way the Rust side rejects: an ErrorPayload. */
-export function refuse(code: string, message: string, problems: string[] = []): never {
+export function refuse(code: ErrorCode, message: string, problems: string[] = []): never {
   throw { code, message, problems };
 }
 

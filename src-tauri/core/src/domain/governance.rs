@@ -292,6 +292,7 @@ pub fn gate_key(text: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
     use uuid::Uuid;
 
     #[test]
@@ -313,7 +314,7 @@ mod tests {
         assert!(as_who(Some(dana)).check_state(GateState::InReview, GateState::Waived, Some("Vendor not live")).is_ok());
         assert_eq!(
             as_who(Some(priya)).check_state(GateState::InReview, GateState::Failed, Some(" ")).unwrap_err().code(),
-            "validation",
+            ErrorCode::Validation,
             "failing needs a reason"
         );
         assert!(as_who(Some(tom)).check_state(GateState::NotStarted, GateState::InReview, None).is_ok(), "anyone submits for review");

@@ -113,13 +113,14 @@ pub fn check_task_restorable(task_title: &str, initiative_on_board: bool) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
     use uuid::Uuid;
 
     #[test]
     fn leaving_proposed_needs_both_owners() {
         let someone = Some(Uuid::from_u128(9));
         let err = check_owners_for_status("Portal", InitiativeStatus::Planned, someone, None).unwrap_err();
-        assert_eq!(err.code(), "conflict");
+        assert_eq!(err.code(), ErrorCode::Conflict);
         assert!(err.to_string().contains("an IT owner"), "the message names what is missing: {err}");
         assert!(check_owners_for_status("Portal", InitiativeStatus::Proposed, None, None).is_ok());
         assert!(
@@ -138,8 +139,8 @@ mod tests {
         assert!(err.to_string().contains("Marketing owner of “Portal”"), "the refusal names what she owns: {err}");
         assert_eq!(check_person_deletable("Dana", dana, &[], None).unwrap(), None, "no work, no successor needed");
         let work = vec!["the Marketing owner of “Portal”".to_string()];
-        assert_eq!(check_person_deletable("Dana", dana, &work, None).unwrap_err().code(), "conflict");
-        assert_eq!(check_person_deletable("Dana", dana, &work, Some(dana)).unwrap_err().code(), "validation", "not to herself");
+        assert_eq!(check_person_deletable("Dana", dana, &work, None).unwrap_err().code(), ErrorCode::Conflict);
+        assert_eq!(check_person_deletable("Dana", dana, &work, Some(dana)).unwrap_err().code(), ErrorCode::Validation, "not to herself");
         assert_eq!(check_person_deletable("Dana", dana, &work, Some(tom)).unwrap(), Some(tom));
         assert!(check_task_restorable("Flyers", false).unwrap_err().to_string().contains("restore the initiative first"));
     }

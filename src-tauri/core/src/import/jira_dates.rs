@@ -168,6 +168,7 @@ pub fn order_of<'a>(cells: impl IntoIterator<Item = (String, &'a str)>, given: O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -214,7 +215,7 @@ mod tests {
         assert_eq!(order_of(cells(&["03/04/26", "04/25/26"]), None).unwrap(), Some(DateOrder::Mdy));
         assert_eq!(order_of(cells(&["31/Dec/26", "2026-01-02"]), None).unwrap(), None, "no numeric dates: nothing to decide");
         let question = order_of(cells(&["31/Dec/26", "03/04/26"]), None).unwrap_err();
-        assert_eq!(question.code(), "date_order", "{question}");
+        assert_eq!(question.code(), ErrorCode::DateOrder, "{question}");
         assert!(question.to_string().contains("line 3: 03/04/26"), "the question names an example: {question}");
         assert_eq!(order_of(cells(&["03/04/26"]), Some(DateOrder::Mdy)).unwrap(), Some(DateOrder::Mdy));
         assert!(order_of(cells(&["25/04/26", "04/25/26"]), None).is_err(), "two orders in one file are refused");

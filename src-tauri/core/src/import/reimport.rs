@@ -26,6 +26,7 @@ use crate::domain::model::{Id, Initiative, ItemKind, Task};
 use crate::domain::ops::{InitiativeChange, NewInitiative, NewTask, Op, TaskChange};
 use crate::domain::snapshot::Snapshot;
 use crate::store::{Batch, ImportedItem};
+use crate::ErrorCode;
 use crate::{Result, Store};
 
 /// The value of each field, by its wire name, as an import wrote it.
@@ -382,7 +383,7 @@ fn update<C: Serialize + Clone>(
                 updated.items += 1;
                 updated.fields.extend(fields);
             }
-            Err(err) if err.code() == "storage" => return Err(err),
+            Err(err) if err.code() == ErrorCode::Storage => return Err(err),
             Err(err) => {
                 // Refused as a whole (most often its status, which its owners or predecessors do
                 // not allow here): the rest of it, without the status, which the next import tries again.

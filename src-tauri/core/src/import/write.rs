@@ -22,6 +22,7 @@ use super::resolve::{Owner, PersonMatch, PersonTarget, Resolution, StatusUse};
 use crate::domain::model::{DependencyKind, Id, InitiativeStatus, TaskKind};
 use crate::domain::ops::{NewDependency, NewInitiative, NewPerson, NewTask, Op};
 use crate::store::Batch;
+use crate::ErrorCode;
 use crate::{Error, Result};
 
 /// What an import of another tool's file writes (or, in a preview, would write).
@@ -94,7 +95,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
         unsettled: unsettled(&r.people, &r.statuses),
     };
     let skip = |summary: &mut SourceSummary, at: &str, err: Error| -> Result<()> {
-        if err.code() == "storage" {
+        if err.code() == ErrorCode::Storage {
             return Err(err);
         }
         summary.skipped.push(Skipped { at: at.to_string(), reason: err.to_string() });
@@ -170,7 +171,7 @@ pub fn write(batch: &Batch, source: Source, plan: &SourcePlan, r: &Resolution, k
         let mut held_back = planned.held_back.clone();
         for fallback in fallbacks.into_iter().filter(|f| *f != new) {
             match &result {
-                Err(err) if err.code() != "storage" => {
+                Err(err) if err.code() != ErrorCode::Storage => {
                     held_back = Some(format!("{} in the file, but {}", new.status.label(), lowercase_first(&err.to_string())));
                     result = batch.apply_quietly(Op::CreateInitiative(fallback));
                 }

@@ -1,16 +1,20 @@
 // The one error shape the UI handles. The Rust side rejects every command with an ErrorPayload
 // `{ code, message, problems }`; anything else (a thrown JS error, a plain string) is folded into the same
 // shape so components can always branch on `code` and show `message` to a person.
-import type { ErrorPayload } from "../bindings";
+import type { ErrorCode as CoreErrorCode, ErrorPayload } from "../bindings";
 
-export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" | "cycle" | "storage" | "internal";
+/**
+ * The core's codes (generated from its ErrorCode); "cancelled" when the person stopped a save in
+ * the UI itself, and "internal" for anything else that was thrown.
+ */
+export type ErrorCode = CoreErrorCode | "cancelled" | "internal";
 
 export class AppError extends Error {
-  readonly code: ErrorCode | string;
+  readonly code: ErrorCode;
   /** For a refusal that lists problems (bad rows of an import), one entry each; `message` introduces them. */
   readonly problems: string[];
 
-  constructor(code: ErrorCode | string, message: string, problems: string[] = []) {
+  constructor(code: ErrorCode, message: string, problems: string[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;

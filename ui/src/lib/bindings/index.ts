@@ -347,12 +347,14 @@ kpis: Array<KpiView>,
  */
 review_on: string | null, };
 
-export type ErrorPayload = { code: string, message: string, 
+export type ErrorPayload = { code: ErrorCode, message: string, 
 /**
  * For a refusal that lists problems, one entry each (then "and N more"); `message` is then
  * the sentence that introduces them. Empty otherwise.
  */
 problems: Array<string>, };
+
+export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" | "cycle" | "storage" | "unreachable";
 
 export type BoardFilters = { department_id: string | null, owner_id: string | null, tag: string | null, text: string, show_cancelled: boolean, };
 

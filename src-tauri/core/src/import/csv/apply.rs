@@ -17,6 +17,7 @@ use crate::domain::model::{DependencyKind, Id, ItemKind};
 use crate::domain::ops::{InitiativeChange, NewDependency, Op, TaskChange};
 use crate::import::reimport::{self, Fields, Found, Known, Standing, Updated};
 use crate::store::Batch;
+use crate::ErrorCode;
 use crate::{Error, Result};
 
 /// The tool name of a sheet's keys (`sheet::ID`).
@@ -38,7 +39,7 @@ pub(super) fn apply(plan: &Plan, columns: &Columns, known: &Known, batch: &Batch
         phi_like: Vec::new(),
     };
     let mut refused = |line: u64, field: Option<Field>, err: Error| -> Result<()> {
-        if err.code() == "storage" {
+        if err.code() == ErrorCode::Storage {
             return Err(err);
         }
         problems.push(Problem { line, column: field.and_then(|f| columns.heading(f)), message: err.to_string() });

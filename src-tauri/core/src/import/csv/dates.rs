@@ -132,6 +132,7 @@ pub fn pick_order<'a>(cells: impl IntoIterator<Item = Cell<'a>>, chosen: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     fn day(s: &str) -> Option<NaiveDate> {
         Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
@@ -161,7 +162,7 @@ mod tests {
         assert_eq!(pick_order([cell(2, "03/04/2026"), cell(3, "04/25/2026")], None).unwrap(), Some(DateOrder::Mdy));
         let err = pick_order([cell(2, "2026-01-01"), cell(7, "03/04/2026")], None).unwrap_err();
         assert!(err.to_string().contains("line 7, column Due: 03/04/2026"), "the question names an example cell: {err}");
-        assert_eq!(err.code(), "date_order", "it is a question, not a refusal of the file");
+        assert_eq!(err.code(), ErrorCode::DateOrder, "it is a question, not a refusal of the file");
         assert!(pick_order([cell(2, "25/04/2026"), cell(3, "04/25/2026")], None).is_err(), "two orders in one file are refused");
     }
 }
