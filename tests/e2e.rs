@@ -2,6 +2,7 @@
 //! the board file itself. Ignored by a plain `cargo test` (it needs a display, tauri-driver and
 //! the embedded app build); `./dev test` runs it with `-- --ignored` under xvfb-run.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use bridgeboard_core::*;
@@ -931,4 +932,71 @@ async fn two_desktops_run_one_board_through_their_own_copies_of_a_folder() {
     assert_eq!(suspended(&db_a), suspended(&db_b), "both desktops suspend the same dependency");
     b.quit().await;
     a.quit().await;
+}
+
+/// The package `./dev test` built from the debug binaries (`tauri build --debug --bundles deb`).
+fn debug_package() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/bundle/deb");
+    let mut debs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}; build it with `npm run tauri -- build --debug --bundles deb` in ui/", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "deb"))
+        .collect();
+    debs.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+    debs.pop().expect("a .deb in target/debug/bundle/deb")
+}
+
+fn run(program: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = std::process::Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"));
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{program} {args:?} failed: {text}");
+    text
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the debug package: run by ./dev test"]
+async fn the_package_unpacks_into_an_app_a_cli_a_desktop_entry_and_a_file_type() {
+    let home = home("package");
+    let root = home.join("root");
+    run("dpkg-deb", &[OsStr::new("-x"), debug_package().as_os_str(), root.as_os_str()]);
+    let usr = root.join("usr");
+
+    // The desktop entry: valid, opening .bridgeboard files with the file as its argument.
+    let desktop = usr.join("share/applications/Bridgeboard.desktop");
+    let problems = run("desktop-file-validate", &[desktop.as_os_str()]);
+    assert!(problems.trim().is_empty(), "the desktop entry is valid: {problems}");
+    let entry = std::fs::read_to_string(&desktop).unwrap();
+    for line in ["MimeType=application/x-bridgeboard;", "Exec=bridgeboard %f", "Icon=bridgeboard", "Categories=Office;"] {
+        assert!(entry.lines().any(|l| l == line), "the entry has {line}: {entry}");
+    }
+    for size in ["32x32", "64x64", "128x128", "256x256", "512x512"] {
+        assert!(usr.join(format!("share/icons/hicolor/{size}/apps/bridgeboard.png")).is_file(), "an icon at {size}");
+    }
+
+    // The file type: valid for shared-mime-info, by name and by the application id in the header.
+    let mime = home.join("mime");
+    std::fs::create_dir_all(mime.join("packages")).unwrap();
+    std::fs::copy(usr.join("share/mime/packages/bridgeboard.xml"), mime.join("packages/bridgeboard.xml")).unwrap();
+    run("update-mime-database", &[mime.as_os_str()]);
+    let globs = std::fs::read_to_string(mime.join("globs2")).unwrap();
+    assert!(globs.contains("application/x-bridgeboard:*.bridgeboard"), "{globs}");
+    let declared = std::fs::read_to_string(mime.join("packages/bridgeboard.xml")).unwrap();
+    let id = format!("0x{:08x}", store::migrations::APPLICATION_ID);
+    assert!(declared.contains(&format!(r#"type="big32" value="{id}" offset="68""#)), "the magic is the board's application id {id}");
+
+    // The CLI installed beside the app writes a board whose header carries that id.
+    let cli = usr.join("bin/bridgeboard-cli");
+    let db = home.join("Q1 plan.bridgeboard");
+    run(cli.to_str().unwrap(), &[OsStr::new("--db"), db.as_os_str(), OsStr::new("demo")]);
+    let header = std::fs::read(&db).unwrap();
+    assert_eq!(&header[68..72], &store::migrations::APPLICATION_ID.to_be_bytes(), "at byte 68, as the file type looks for it");
+    assert!(run(cli.to_str().unwrap(), &[OsStr::new("--db"), db.as_os_str(), OsStr::new("list")]).contains("Patient"));
+
+    // The app as the package installs it, opened on that file as a file manager opens it.
+    let app = App::launch_binary(&home, &[], 4444, &usr.join("bin/bridgeboard"), &[db.to_str().unwrap()]).await;
+    app.eventually("the board named on the command line is shown", || async { !app.find_all("[data-testid=card]").await.is_empty() }).await;
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    let session = app.text("[data-testid=settings-board-path]").await;
+    assert!(session.contains("Q1 plan.bridgeboard"), "{session}");
+    app.quit().await;
 }

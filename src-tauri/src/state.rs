@@ -49,10 +49,13 @@ impl AppState {
         AppState { paths, board: Mutex::new(None), settings: Mutex::new(settings), open_error: Mutex::new(None) }
     }
 
-    /// The board file to open at start: `BRIDGEBOARD_DB`, else the last one used, else the default.
+    /// The board file to open at start: one named on the command line, else `BRIDGEBOARD_DB`, else
+    /// the last one used, else the default.
     pub fn startup_path(&self) -> PathBuf {
-        std::env::var_os("BRIDGEBOARD_DB")
-            .map(PathBuf::from)
+        // A board named on the command line: a .bridgeboard file opened from the file manager.
+        let named = std::env::args_os().skip(1).map(PathBuf::from).find(|p| p.is_file());
+        named
+            .or_else(|| std::env::var_os("BRIDGEBOARD_DB").map(PathBuf::from))
             .or_else(|| self.settings.lock().unwrap().board_path.as_ref().map(PathBuf::from))
             .unwrap_or_else(|| self.paths.default_board.clone())
     }

@@ -70,6 +70,12 @@ impl App {
     pub async fn launch_on(home: &Path, env: &[(&str, &str)], port: u16) -> App {
         let binary = app_binary();
         assert!(binary.exists(), "{} is missing: build it with `npm run tauri -- build --debug --no-bundle` in ui/", binary.display());
+        App::launch_binary(home, env, port, &binary, &[]).await
+    }
+
+    /// Launches `binary` (the app as a package installs it, say) with command-line `args`, as a
+    /// file manager would when a board is opened.
+    pub async fn launch_binary(home: &Path, env: &[(&str, &str)], port: u16, binary: &Path, args: &[&str]) -> App {
         let mut command = Command::new(driver_binary());
         command
             .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
@@ -85,7 +91,7 @@ impl App {
         let driver = command.spawn().expect("tauri-driver starts (cargo install tauri-driver --version '^2')");
         let caps = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": binary.display().to_string() }
+            "tauri:options": { "application": binary.display().to_string(), "args": args }
         });
         let caps = caps.as_object().unwrap().clone();
         let mut last_error = String::new();
