@@ -47,6 +47,8 @@ enum Edit {
     SaveTemplate(usize, u8),
     /// The schedule saved as a baseline.
     SaveBaseline(u8),
+    /// An import records where an item came from (two desktops importing the same export).
+    ImportSource(usize, u8),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +92,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..8usize, any::<u8>()).prop_map(|(a, b)| Edit::FromTemplate(a, b)),
         (i, any::<u8>()).prop_map(|(a, b)| Edit::SaveTemplate(a, b)),
         any::<u8>().prop_map(Edit::SaveBaseline),
+        (0..8usize, 0..3u8).prop_map(|(a, b)| Edit::ImportSource(a, b)),
     ]
 }
 
@@ -246,6 +249,11 @@ impl Desk {
                 description: String::new(),
             }),
             Edit::SaveBaseline(v) => Some(Op::SaveBaseline { name: format!("Baseline {v}") }),
+            Edit::ImportSource(n, v) => pick(&all, n).map(|id| Op::SetImportSource {
+                id,
+                key: format!("jira::{}", 10_000 + n),
+                values: format!(r#"{{"title":"Issue {v}"}}"#),
+            }),
             Edit::GoLive(n) => pick(&tasks, n)
                 .map(|id| Op::UpdateTask { id, changes: vec![TaskChange::Kind(TaskKind::Milestone), TaskChange::GoLive(true)] }),
         };
