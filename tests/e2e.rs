@@ -1000,3 +1000,78 @@ async fn the_package_unpacks_into_an_app_a_cli_a_desktop_entry_and_a_file_type()
     assert!(session.contains("Q1 plan.bridgeboard"), "{session}");
     app.quit().await;
 }
+
+/// Starts the app binary again as a file manager does, with `home`'s folders, and waits for it
+/// to hand over and exit (or gives up after 20 s: then it became a second app, and is stopped).
+fn launch_again(home: &Path, args: &[&OsStr]) -> std::process::ExitStatus {
+    let mut again = std::process::Command::new(app_binary())
+        .args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if let Some(status) = again.try_wait().unwrap() {
+            return status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = again.kill();
+    panic!("the second launch kept running beside the first: it did not find the running app on D-Bus");
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a D-Bus session, tauri-driver and the embedded app build: run by ./dev test"]
+async fn a_second_launch_brings_its_board_to_the_running_window_which_remembers_its_place() {
+    let home = home("instance");
+    let other = home.join("Sample from a colleague.bridgeboard");
+    let mut store = Store::open(&other, None).unwrap();
+    sample::create(&mut store, chrono::Local::now().date_naive(), chrono::Utc::now()).unwrap();
+    drop(store);
+    let app = App::launch(&home, &[]).await;
+    app.find("[data-testid=empty-board]").await;
+
+    // The window is moved and resized; its place is saved once it settles.
+    app.client.set_window_rect(60, 40, 1100, 720).await.expect("the window can be placed");
+    let saved = home.join("config/org.bridgeboard.app/.window-state.json");
+    app.eventually("the window's place is saved", || async {
+        std::fs::read_to_string(&saved).is_ok_and(|s| s.contains("1100") && s.contains("720"))
+    })
+    .await;
+
+    // Opening a board file from the file manager while the app runs: the running app opens it.
+    let status = launch_again(&home, &[other.as_os_str()]);
+    assert!(status.success(), "the second launch hands its board to the running app and exits cleanly: {status}");
+    card_titled(&app, "Patient portal adoption campaign").await;
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    let shown = app.text("[data-testid=settings-board-path]").await;
+    assert!(shown.contains("Sample from a colleague.bridgeboard"), "the running window shows the board the file manager opened: {shown}");
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+
+    // The board before it is one click away in the header.
+    app.find("[data-testid=recent-boards]").await.click().await.unwrap();
+    app.find("[data-testid=recent-boards-list] button").await.click().await.unwrap();
+    app.find("[data-testid=empty-board]").await;
+    app.find("[data-testid=recent-boards]").await.click().await.unwrap();
+    app.find("[data-testid=recent-boards-list] button").await.click().await.unwrap();
+    card_titled(&app, "Patient portal adoption campaign").await;
+
+    // Ctrl+= twice: 125 %, so the page is 1100 / 1.25 = 880 CSS pixels wide.
+    let css_width = || async { app.client.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap() };
+    let unzoomed = css_width().await;
+    for _ in 0..2 {
+        app.find("body").await.send_keys(&format!("{}=", Key::Control)).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    app.eventually("the page zooms to 125 %", || async { (css_width().await - unzoomed / 1.25).abs() < 2.0 }).await;
+    app.quit().await;
+
+    // The next start opens where the window was left, on the board last opened, at that zoom.
+    let app = App::launch(&home, &[]).await;
+    card_titled(&app, "Patient portal adoption campaign").await;
+    let (_, _, width, height) = app.client.get_window_rect().await.unwrap();
+    assert_eq!((width as u32, height as u32), (1100, 720), "the window comes back at the size it was left");
+    let zoomed = app.client.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap();
+    assert!((zoomed - unzoomed / 1.25).abs() < 2.0, "the page comes back at 125 %: {zoomed} CSS pixels wide, {unzoomed} at 100 %");
+    app.quit().await;
+}

@@ -5,6 +5,7 @@ mod commands;
 mod state;
 mod sync;
 mod watch;
+mod window;
 
 use tauri::Manager;
 
@@ -12,6 +13,8 @@ use state::{AppState, Paths};
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(window::single_instance())
+        .plugin(window::window_state())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let config = app.path().app_config_dir()?;
@@ -28,6 +31,7 @@ pub fn run() {
                 *state.open_error.lock().unwrap() = Some(err.to_string());
             }
             app.manage(state);
+            window::prepare(app.handle());
             watch::spawn(app.handle().clone());
             sync::spawn(app.handle().clone());
             Ok(())
@@ -42,6 +46,7 @@ pub fn run() {
             commands::set_me,
             commands::save_filters,
             commands::save_roadmap_settings,
+            commands::save_appearance,
             commands::backups,
             commands::deleted_initiatives,
             commands::restore_backup,

@@ -30,6 +30,12 @@ impl Paths {
     }
 }
 
+/// The board a command line names: its first argument that is a file (a `.bridgeboard` file
+/// opened from the file manager arrives as one).
+pub fn named_board(args: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
+    args.into_iter().find(|p| p.is_file())
+}
+
 pub struct Open {
     pub store: Store,
     /// The last `data_version` this app has shown, to notice other processes' commits.
@@ -52,9 +58,7 @@ impl AppState {
     /// The board file to open at start: one named on the command line, else `BRIDGEBOARD_DB`, else
     /// the last one used, else the default.
     pub fn startup_path(&self) -> PathBuf {
-        // A board named on the command line: a .bridgeboard file opened from the file manager.
-        let named = std::env::args_os().skip(1).map(PathBuf::from).find(|p| p.is_file());
-        named
+        named_board(std::env::args_os().skip(1).map(PathBuf::from))
             .or_else(|| std::env::var_os("BRIDGEBOARD_DB").map(PathBuf::from))
             .or_else(|| self.settings.lock().unwrap().board_path.as_ref().map(PathBuf::from))
             .unwrap_or_else(|| self.paths.default_board.clone())

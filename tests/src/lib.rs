@@ -18,7 +18,8 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-fn app_binary() -> PathBuf {
+/// The app binary the tests launch.
+pub fn app_binary() -> PathBuf {
     std::env::var_os("BRIDGEBOARD_APP").map(PathBuf::from).unwrap_or_else(|| workspace().join("target/debug/bridgeboard"))
 }
 

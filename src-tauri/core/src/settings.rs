@@ -33,6 +33,42 @@ pub struct Settings {
     pub recent_boards: Vec<String>,
     pub filters: BoardFilters,
     pub roadmap: RoadmapSettings,
+    pub appearance: Appearance,
+}
+
+/// How the window looks on this desktop: light or dark, and how large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Appearance {
+    pub theme: Theme,
+    /// The page zoom, from 50 to 300 (%), changed with Ctrl+= and Ctrl+-.
+    pub zoom_percent: u16,
+}
+
+impl Default for Appearance {
+    fn default() -> Appearance {
+        Appearance { theme: Theme::System, zoom_percent: 100 }
+    }
+}
+
+impl Appearance {
+    pub const ZOOM_RANGE: std::ops::RangeInclusive<u16> = 50..=300;
+
+    /// The zoom as a scale factor for the webview; a value outside the range (a hand-edited
+    /// settings file) is brought back into it.
+    pub fn zoom_factor(&self) -> f64 {
+        f64::from(self.zoom_percent.clamp(*Self::ZOOM_RANGE.start(), *Self::ZOOM_RANGE.end())) / 100.0
+    }
+}
+
+/// Light, dark, or whatever the operating system is set to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 /// How this desktop last showed the roadmap, so that it opens the same way next time.
@@ -95,7 +131,7 @@ pub struct Session {
     pub read_only: bool,
     /// Set when the file sits somewhere SQLite's locking is not safe (a network share, OneDrive).
     pub location_warning: Option<String>,
-    /// Why no board is open, when the last one could not be opened.
+    /// Why the last board asked for could not be opened (the one before it, if any, stays open).
     pub open_error: Option<String>,
     pub settings: Settings,
 }
@@ -114,6 +150,8 @@ mod tests {
         let old = Settings::load(&path);
         assert_eq!(old.me, Some(me), "a settings file from before the roadmap settings keeps who I am");
         assert_eq!((old.roadmap.zoom, old.roadmap.group_by), (Zoom::Month, GroupBy::Status), "and the roadmap opens as it always did");
+        assert_eq!(old.appearance.zoom_factor(), 1.0, "and the window opens at 100 %, not at a zoom of nothing");
+        assert_eq!(old.appearance.theme, Theme::System, "and follows the operating system's light or dark");
 
         let mut settings = old;
         settings.roadmap = RoadmapSettings {
@@ -123,8 +161,9 @@ mod tests {
             show_critical: true,
             filter: RoadmapFilter { tag: Some("portal".into()), ..RoadmapFilter::default() },
         };
+        settings.appearance = Appearance { theme: Theme::Dark, zoom_percent: 150 };
         settings.save(&path).unwrap();
-        assert_eq!(Settings::load(&path), settings, "zoom, grouping, critical path and filters come back as left");
+        assert_eq!(Settings::load(&path), settings, "zoom, grouping, critical path, filters, theme and page zoom come back as left");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

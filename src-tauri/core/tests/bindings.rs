@@ -24,7 +24,7 @@ fn generated() -> String {
         Direction, KpiStanding, Kpi, Reading, KpiView, NewKpi, KpiChange, NewReading,
         BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, DeletedInitiative,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload, ErrorCode,
-        settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy,
+        settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy, settings::Appearance, settings::Theme,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,
         export::Format, export::Report, domain::raci::RaciMatrix, domain::raci::RaciRow, domain::baselines::BaselineInfo, domain::baselines::BaselineReport, domain::baselines::BaselineRow, domain::baselines::BaselineChange, export::Paper, export::RoadmapFilter, export::Span, export::RoadmapTask, export::Lane, export::roadmap::RoadmapGate, export::Roadmap, export::RoadmapView,
         import::csv::Field, import::csv::DateOrder, import::csv::CsvOptions, import::csv::CsvImportSummary, import::csv::Problem,

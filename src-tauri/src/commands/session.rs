@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use bridgeboard_core::backups::{self, BackupInfo};
-use bridgeboard_core::settings::{BoardFilters, RoadmapSettings, Session};
+use bridgeboard_core::settings::{Appearance, BoardFilters, RoadmapSettings, Session};
 use bridgeboard_core::{Error, Id};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use super::{board_changed, Reply};
@@ -31,6 +31,18 @@ pub async fn save_filters(state: State<'_, AppState>, filters: BoardFilters) -> 
 #[tauri::command]
 pub async fn save_roadmap_settings(state: State<'_, AppState>, roadmap: RoadmapSettings) -> Reply<()> {
     Ok(state.change_settings(|settings| settings.roadmap = roadmap)?)
+}
+
+/// Saves how the window looks on this desktop and applies its page zoom at once.
+#[tauri::command]
+pub async fn save_appearance(window: WebviewWindow, state: State<'_, AppState>, appearance: Appearance) -> Reply<Session> {
+    if !Appearance::ZOOM_RANGE.contains(&appearance.zoom_percent) {
+        let message = format!("A zoom of {} % is not offered: choose one from 50 % to 300 %.", appearance.zoom_percent);
+        return Err(Error::Validation(message).payload());
+    }
+    state.change_settings(|settings| settings.appearance = appearance)?;
+    crate::window::apply_zoom(&window, &state);
+    Ok(state.session())
 }
 
 /// Opens a board file; with `create`, makes a new one and refuses to reuse an existing file.

@@ -370,7 +370,7 @@ board_path: string | null,
 /**
  * Most recent first, at most ten.
  */
-recent_boards: Array<string>, filters: BoardFilters, roadmap: RoadmapSettings, };
+recent_boards: Array<string>, filters: BoardFilters, roadmap: RoadmapSettings, appearance: Appearance, };
 
 export type Session = { board_path: string, default_board_path: string, read_only: boolean, 
 /**
@@ -391,6 +391,14 @@ open: boolean, zoom: Zoom, group_by: GroupBy, show_critical: boolean, filter: Ro
 export type Zoom = "week" | "month" | "quarter";
 
 export type GroupBy = "none" | "status" | "sponsor" | "tag";
+
+export type Appearance = { theme: Theme, 
+/**
+ * The page zoom, from 50 to 300 (%), changed with Ctrl+= and Ctrl+-.
+ */
+zoom_percent: number, };
+
+export type Theme = "system" | "light" | "dark";
 
 export type ScheduleAnalysis = { 
 /**
