@@ -20,7 +20,9 @@ describe("the board", () => {
       const column = screen.getByTestId(`column-${status}`);
       expect(within(column).getByRole("heading").textContent).toBe(STATUS_LABEL[status]);
       const expected = cards.filter((c) => c.status === status).map((c) => c.id);
-      const shown = within(column).queryAllByTestId("card").map((el) => el.dataset.id);
+      const shown = within(column)
+        .queryAllByTestId("card")
+        .map((el) => el.dataset.id);
       expect(shown, `the ${status} column shows its initiatives`).toEqual(expected);
     }
     expect(screen.queryByTestId("column-cancelled"), "Cancelled is behind a toggle").toBeNull();
@@ -50,7 +52,12 @@ describe("the board", () => {
   test("a sample board says so in a banner; read-only and location warnings too", async () => {
     const data = fixture();
     data.board.info.sample = true;
-    await renderApp(installBackend({ data, session: makeSession({ read_only: true, location_warning: "This file is on a network share." }) }));
+    await renderApp(
+      installBackend({
+        data,
+        session: makeSession({ read_only: true, location_warning: "This file is on a network share." }),
+      }),
+    );
     expect(screen.getByTestId("banner-sample").textContent).toContain("Sample hospital board — demo data");
     expect(screen.getByTestId("banner-read-only")).toBeTruthy();
     expect(screen.getByTestId("banner-location").textContent).toContain("network share");
@@ -82,8 +89,16 @@ describe("the board", () => {
     await fireEvent.input(screen.getByTestId("filter-text"), { target: { value: target.title.toUpperCase() } });
     await waitFor(() => expect(screen.getAllByTestId("card").map((c) => c.dataset.id)).toContain(target.id));
     const shown = screen.getAllByTestId("card");
-    expect(shown.every((c) => backend.data.board.initiatives.find((i) => i.id === c.dataset.id)!.search_text.includes(target.title.toLowerCase()))).toBe(true);
-    await waitFor(() => expect(backend.callsOf("save_filters").at(-1)?.args).toMatchObject({ filters: { text: target.title.toUpperCase() } }));
+    expect(
+      shown.every((c) =>
+        backend.data.board.initiatives.find((i) => i.id === c.dataset.id)!.search_text.includes(target.title.toLowerCase()),
+      ),
+    ).toBe(true);
+    await waitFor(() =>
+      expect(backend.callsOf("save_filters").at(-1)?.args).toMatchObject({
+        filters: { text: target.title.toUpperCase() },
+      }),
+    );
   });
 });
 
@@ -109,7 +124,12 @@ describe("keyboard", () => {
     await fireEvent.keyDown(card, { key: "]" });
     const alert = await within(column).findByRole("alert");
     expect(alert.textContent).toContain(message);
-    expect(within(column).getAllByTestId("card").map((c) => c.dataset.id), "the card stays in Proposed").toContain(card.dataset.id);
+    expect(
+      within(column)
+        .getAllByTestId("card")
+        .map((c) => c.dataset.id),
+      "the card stays in Proposed",
+    ).toContain(card.dataset.id);
   });
 
   test("? opens the help overlay and Escape closes it", async () => {
@@ -128,7 +148,11 @@ describe("keyboard", () => {
     await fireEvent.input(input, { target: { value: "Flu-shot booking campaign" } });
     await fireEvent.submit(input.closest("form")!);
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
-    expect(backend.callsOf("apply")[0].args.op).toMatchObject({ op: "create_initiative", title: "Flu-shot booking campaign", status: "proposed" });
+    expect(backend.callsOf("apply")[0].args.op).toMatchObject({
+      op: "create_initiative",
+      title: "Flu-shot booking campaign",
+      status: "proposed",
+    });
     await waitFor(() => expect(screen.getByTestId("detail")).toBeTruthy());
   });
 
@@ -139,7 +163,9 @@ describe("keyboard", () => {
     card.focus();
     await fireEvent.keyDown(card, { key: "Enter" });
     const detail = await screen.findByTestId("detail");
-    await waitFor(() => expect((within(detail).getByTestId("field-title") as HTMLInputElement).value).toBe(backend.data.detail.initiative.title));
+    await waitFor(() =>
+      expect((within(detail).getByTestId("field-title") as HTMLInputElement).value).toBe(backend.data.detail.initiative.title),
+    );
   });
 
   test("a deleted initiative can be brought back with Undo", async () => {
@@ -156,6 +182,60 @@ describe("keyboard", () => {
     await waitFor(() => expect(backend.callsOf("apply").at(-1)?.args.op).toEqual({ op: "restore", id }));
     await waitFor(() => expect(screen.queryByTestId("banner-deleted"), "the offer goes once taken").toBeNull());
     expect(await screen.findByTestId("detail"), "and the initiative is open again").toBeTruthy();
+  });
+});
+
+describe("this desktop's window", () => {
+  test("Ctrl+= and Ctrl+- zoom the page a step at a time, remembered through the session, and Ctrl+0 resets", async () => {
+    const { app, backend } = await renderApp();
+    await fireEvent.keyDown(document.body, { key: "=", ctrlKey: true });
+    await waitFor(() => expect(app.session.current?.settings.appearance.zoom_percent).toBe(110));
+    await fireEvent.keyDown(document.body, { key: "=", ctrlKey: true });
+    await waitFor(() => expect(app.session.current?.settings.appearance.zoom_percent).toBe(125));
+    await fireEvent.keyDown(document.body, { key: "-", ctrlKey: true });
+    await waitFor(() => expect(app.session.current?.settings.appearance.zoom_percent).toBe(110));
+    await fireEvent.keyDown(document.body, { key: "0", ctrlKey: true });
+    await waitFor(() => expect(app.session.current?.settings.appearance.zoom_percent).toBe(100));
+    const saved = backend.callsOf("save_appearance").map((c) => (c.args.appearance as { zoom_percent: number }).zoom_percent);
+    expect(saved, "each step is saved on this desktop, so the next start opens at the same size").toEqual([110, 125, 110, 100]);
+    expect(backend.callsOf("apply"), "a zoom key never edits the board").toEqual([]);
+  });
+
+  test("a board opened from the file manager while the app runs replaces the one on screen", async () => {
+    const { app, backend } = await renderApp();
+    backend.state.session = { ...backend.state.session, board_path: "/home/dana/Downloads/From Tom.bridgeboard" };
+    const boardReads = backend.callsOf("board").length;
+    await backend.emitChanged("launch");
+    await waitFor(() => expect(app.session.current?.board_path).toBe("/home/dana/Downloads/From Tom.bridgeboard"));
+    await waitFor(() => expect(backend.callsOf("board").length, "and the new board is read").toBeGreaterThan(boardReads));
+  });
+
+  test("the header's Recent boards menu opens another board in one click", async () => {
+    const recent = ["/home/dana/boards/Q1 plan.bridgeboard", "/home/dana/boards/Portal rollout.bridgeboard"];
+    const session = makeSession({ board_path: recent[0] });
+    session.settings.recent_boards = recent;
+    const { backend } = await renderApp(installBackend({ session }));
+    await fireEvent.click(screen.getByTestId("recent-boards"));
+    const menu = screen.getByTestId("recent-boards-list");
+    const items = within(menu).getAllByRole("button");
+    expect(
+      items.map((b) => b.textContent?.trim()),
+      "the open board is not offered again; names without the folder",
+    ).toEqual(["Portal rollout"]);
+    expect(items[0].title, "the whole path is the item's tooltip").toBe(recent[1]);
+    await fireEvent.click(items[0]);
+    await waitFor(() => expect(backend.callsOf("open_board").at(-1)?.args).toEqual({ path: recent[1], create: false }));
+    await waitFor(() => expect(screen.queryByTestId("recent-boards-list"), "the menu closes once the board is open").toBeNull());
+  });
+
+  test("a board that cannot be opened from the menu says why, and the menu stays", async () => {
+    const message = "This file is not a Bridgeboard board. It was not changed.";
+    const session = makeSession({ board_path: "/a.bridgeboard" });
+    session.settings.recent_boards = ["/a.bridgeboard", "/gone.bridgeboard"];
+    await renderApp(installBackend({ session, overrides: { open_board: () => refuse("storage", message) } }));
+    await fireEvent.click(screen.getByTestId("recent-boards"));
+    await fireEvent.click(within(screen.getByTestId("recent-boards-list")).getByRole("button"));
+    expect((await within(screen.getByTestId("recent-boards-list")).findByRole("alert")).textContent).toContain(message);
   });
 });
 

@@ -60,11 +60,15 @@ async function renderWithBaseline() {
     data,
     overrides: {
       baselines: () => saved.map((name) => ({ name, saved_at: "2026-03-02T09:00:00Z" })),
-      baseline_report: (args) => (saved.includes(String(args.name)) ? reportFor(task, lane.initiative.title) : refuse("not_found", "There is no baseline called that.")),
+      baseline_report: (args) =>
+        saved.includes(String(args.name))
+          ? reportFor(task, lane.initiative.title)
+          : refuse("not_found", "There is no baseline called that."),
       apply: (args) => {
         const op = args.op as { op: string; name?: string };
         if (op.op === "save_baseline") {
-          if (saved.includes(op.name!.trim())) refuse("validation", `There is already a baseline called “${op.name}”; choose another name.`);
+          if (saved.includes(op.name!.trim()))
+            refuse("validation", `There is already a baseline called “${op.name}”; choose another name.`);
           saved.push(op.name!.trim());
         }
         return "00000000-0000-7000-8000-000000000001";
@@ -79,18 +83,30 @@ async function renderWithBaseline() {
   return { app, backend, task };
 }
 
-const ghostOf = (id: string) => screen.getAllByTestId("bar").find((b) => b.dataset.id === id)?.querySelector("[data-testid=ghost]") as SVGElement | null;
+const ghostOf = (id: string) =>
+  screen
+    .getAllByTestId("bar")
+    .find((b) => b.dataset.id === id)
+    ?.querySelector("[data-testid=ghost]") as SVGElement | null;
 
 describe("baselines on the roadmap", () => {
   test("choosing a baseline lists what moved and draws its old place behind the bar, until the toggle hides it", async () => {
     const { task } = await renderWithBaseline();
-    await waitFor(() => expect(within(screen.getByTestId("baseline-choice")).getAllByRole("option").map((o) => o.textContent)).toEqual(["None", SC]));
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId("baseline-choice"))
+          .getAllByRole("option")
+          .map((o) => o.textContent),
+      ).toEqual(["None", SC]),
+    );
     expect(screen.queryByTestId("baseline-comparison"), "no comparison until a baseline is chosen").toBeNull();
     await fireEvent.change(screen.getByTestId("baseline-choice"), { target: { value: SC } });
 
     const panel = await screen.findByTestId("baseline-comparison");
     expect(panel.textContent).toContain("1 moved, 1 new, 0 removed");
-    const moved = within(panel).getAllByTestId("baseline-row").find((r) => r.dataset.change === "moved")!;
+    const moved = within(panel)
+      .getAllByTestId("baseline-row")
+      .find((r) => r.dataset.change === "moved")!;
     expect(moved.textContent).toContain("+7 d");
     expect(moved.textContent, "who moved it and when").toContain("by Tom Becker, 2026-03-03");
 

@@ -85,11 +85,21 @@ describe("the roadmap view", () => {
     await renderRoadmap(installBackend({ data }));
     const critical = new Set(data.roadmap.analysis.items.filter((i) => i.critical).map((i) => i.id));
     expect(critical.size).toBeGreaterThan(1);
-    const marked = () => new Set(bars().filter((b) => b.dataset.critical === "true").map((b) => b.dataset.id));
+    const marked = () =>
+      new Set(
+        bars()
+          .filter((b) => b.dataset.critical === "true")
+          .map((b) => b.dataset.id),
+      );
     expect(marked().size, "nothing is marked until asked").toBe(0);
     await fireEvent.click(screen.getByTestId("critical-toggle"));
     expect(marked()).toEqual(critical);
-    expect(bars().filter((b) => !critical.has(b.dataset.id!)).every((b) => b.classList.contains("dim")), "the rest is dimmed").toBe(true);
+    expect(
+      bars()
+        .filter((b) => !critical.has(b.dataset.id!))
+        .every((b) => b.classList.contains("dim")),
+      "the rest is dimmed",
+    ).toBe(true);
     await fireEvent.keyDown(document.body, { key: "c" });
     expect(marked().size).toBe(0);
   });
@@ -105,7 +115,9 @@ describe("the roadmap view", () => {
     expect(backend.callsOf("slip")[0].args).toEqual({ id: slip.item_id, days: slip.days });
     const result = await screen.findByTestId("slip-result");
     for (const m of slip.moved) {
-      const row = within(result).getAllByTestId("moved").find((r) => r.dataset.id === m.id)!;
+      const row = within(result)
+        .getAllByTestId("moved")
+        .find((r) => r.dataset.id === m.id)!;
       expect(row.textContent).toContain(m.title);
       expect(row.textContent).toContain(`+${m.days} d`);
       expect(row.textContent).toContain(m.new_finish);
@@ -156,10 +168,25 @@ describe("the roadmap view", () => {
     await fireEvent.keyDown(el, { key: "ArrowLeft", altKey: true, shiftKey: true });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(3));
     const ops = backend.callsOf("apply").map((c) => c.args.op);
-    expect(ops[0]).toMatchObject({ changes: [{ field: "start", value: addDays(t.task.start!, -7) }, { field: "due", value: addDays(t.task.due!, -7) }] });
+    expect(ops[0]).toMatchObject({
+      changes: [
+        { field: "start", value: addDays(t.task.start!, -7) },
+        { field: "due", value: addDays(t.task.due!, -7) },
+      ],
+    });
     // The mock board does not change, so each edit starts from the fixture's dates.
-    expect(ops[1]).toMatchObject({ changes: [{ field: "start", value: t.task.start }, { field: "due", value: addDays(t.task.due!, 1) }] });
-    expect(ops[2]).toMatchObject({ changes: [{ field: "start", value: addDays(t.task.start!, -1) }, { field: "due", value: t.task.due }] });
+    expect(ops[1]).toMatchObject({
+      changes: [
+        { field: "start", value: t.task.start },
+        { field: "due", value: addDays(t.task.due!, 1) },
+      ],
+    });
+    expect(ops[2]).toMatchObject({
+      changes: [
+        { field: "start", value: addDays(t.task.start!, -1) },
+        { field: "due", value: t.task.due },
+      ],
+    });
   });
 
   test("↓ moves between bars and Enter opens the bar's initiative in the detail panel", async () => {
@@ -297,7 +324,9 @@ describe("the roadmap view", () => {
     lanes[1].tasks.forEach((t) => (t.span = null));
     await renderRoadmap(installBackend({ data }));
     const list = screen.getByTestId("unscheduled");
-    const listed = within(list).getAllByTestId("unscheduled-item").map((el) => el.dataset.id);
+    const listed = within(list)
+      .getAllByTestId("unscheduled-item")
+      .map((el) => el.dataset.id);
     expect(listed).toContain(undatedTask.task.id);
     expect(listed).toContain(lanes[1].initiative.id);
     for (const t of lanes[1].tasks) expect(listed).toContain(t.task.id);

@@ -42,7 +42,11 @@ describe("board filters", () => {
   test("department filter keeps cards with an owner or tasks in that department", () => {
     const kept = cards.filter((c) => matches(c, { ...NO_FILTERS, department_id: IT_ID }));
     for (const c of kept) {
-      const involved = c.it_owner?.department_id === IT_ID || c.progress.some((p) => p.department_id === IT_ID && p.total > 0) || c.marketing_owner?.department_id === IT_ID || c.sponsor?.department_id === IT_ID;
+      const involved =
+        c.it_owner?.department_id === IT_ID ||
+        c.progress.some((p) => p.department_id === IT_ID && p.total > 0) ||
+        c.marketing_owner?.department_id === IT_ID ||
+        c.sponsor?.department_id === IT_ID;
       expect(involved, `${c.title} involves IT`).toBe(true);
     }
   });

@@ -37,10 +37,7 @@ export function matches(card: InitiativeCard, f: BoardFilters): boolean {
 }
 
 /** The visible cards per column, in board order. Cancelled stays empty unless shown. */
-export function columns(
-  cards: InitiativeCard[],
-  f: BoardFilters,
-): Record<InitiativeStatus, InitiativeCard[]> {
+export function columns(cards: InitiativeCard[], f: BoardFilters): Record<InitiativeStatus, InitiativeCard[]> {
   const out: Record<InitiativeStatus, InitiativeCard[]> = {
     proposed: [],
     planned: [],

@@ -32,7 +32,15 @@ export function indexItems(lanes: Lane[]): Map<string, Item> {
     const i = lane.initiative;
     items.set(i.id, { kind: "initiative", id: i.id, title: i.title, lane, span: lane.span, milestone: false });
     for (const t of lane.tasks) {
-      items.set(t.task.id, { kind: "task", id: t.task.id, title: t.task.title, lane, task: t, span: t.span, milestone: t.task.kind === "milestone" });
+      items.set(t.task.id, {
+        kind: "task",
+        id: t.task.id,
+        title: t.task.title,
+        lane,
+        task: t,
+        span: t.span,
+        milestone: t.task.kind === "milestone",
+      });
     }
   }
   return items;
@@ -104,7 +112,12 @@ export function departmentTag(dept: Pick<Department, "id" | "name">): string {
   if (dept.id === MARKETING_ID) return "Mkt";
   if (dept.id === IT_ID) return "IT";
   const words = dept.name.trim().split(/\s+/).filter(Boolean);
-  if (words.length > 1) return words.map((w) => w[0]).join("").slice(0, 4).toUpperCase();
+  if (words.length > 1)
+    return words
+      .map((w) => w[0])
+      .join("")
+      .slice(0, 4)
+      .toUpperCase();
   return (words[0] ?? "?").slice(0, 4);
 }
 

@@ -4,6 +4,7 @@
 import type { InitiativeStatus } from "./bindings";
 import type { AppStore } from "./stores/app.svelte";
 import { STATUSES } from "./labels";
+import { stepZoom, zoomKey } from "./zoom";
 
 export type ShortcutContext = {
   app: AppStore;
@@ -63,7 +64,16 @@ function roadmapShortcut(event: KeyboardEvent, { app, focusSlip }: ShortcutConte
 
 export function handleShortcut(event: KeyboardEvent, context: ShortcutContext): void {
   const { app, focusFilter } = context;
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
+  if (event.defaultPrevented) return;
+  const zoom = zoomKey(event);
+  if (zoom !== null) {
+    event.preventDefault();
+    void app.session.setAppearance({
+      zoom_percent: stepZoom(app.session.current?.settings.appearance.zoom_percent ?? 100, zoom),
+    });
+    return;
+  }
+  if (event.ctrlKey || event.metaKey) return;
   if (event.key === "Escape") {
     // A confirm dialog inside a panel handles its own Escape first.
     if (document.querySelector('[data-testid="confirm"]')) return;

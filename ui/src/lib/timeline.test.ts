@@ -1,5 +1,19 @@
 import { describe, expect, test } from "vitest";
-import { addDays, arrows, dayOf, extent, groupLanes, isoOf, layout, nextUnit, scaleFor, ticks, unitStart, visibleRows, xOf } from "./timeline";
+import {
+  addDays,
+  arrows,
+  dayOf,
+  extent,
+  groupLanes,
+  isoOf,
+  layout,
+  nextUnit,
+  scaleFor,
+  ticks,
+  unitStart,
+  visibleRows,
+  xOf,
+} from "./timeline";
 import { fixture } from "../test/backend";
 
 describe("calendar days", () => {
@@ -67,7 +81,14 @@ describe("layout", () => {
   });
 
   test("visibleRows finds exactly the rows overlapping a band", () => {
-    const rows = Array.from({ length: 100 }, (_, i) => ({ kind: "group" as const, key: `${i}`, label: "", count: 0, y: i * 10, height: 10 }));
+    const rows = Array.from({ length: 100 }, (_, i) => ({
+      kind: "group" as const,
+      key: `${i}`,
+      label: "",
+      count: 0,
+      y: i * 10,
+      height: 10,
+    }));
     expect(visibleRows(rows, 95, 125)).toEqual([9, 13]);
     expect(visibleRows(rows, -50, 5)).toEqual([0, 1]);
     expect(visibleRows(rows, 2000, 3000)).toEqual([100, 100]);
@@ -80,8 +101,21 @@ describe("layout", () => {
       ["b", { id: "b", y: 40, span: { start: "2026-01-20", finish: "2026-01-22" }, milestone: false }],
       ["c", { id: "c", y: 70, span: { start: "2026-01-07", finish: "2026-01-08" }, milestone: false }],
     ]);
-    const dep = (id: string, from_id: string, to_id: string) => ({ id, from_id, to_id, from_kind: "task" as const, to_kind: "task" as const, kind: "finish_to_start" as const, lag_days: 0 });
-    const [ok, bad] = arrows([dep("1", "a", "b"), dep("2", "a", "c"), dep("3", "a", "missing")], places, scale, new Map([["2", "too early"]]));
+    const dep = (id: string, from_id: string, to_id: string) => ({
+      id,
+      from_id,
+      to_id,
+      from_kind: "task" as const,
+      to_kind: "task" as const,
+      kind: "finish_to_start" as const,
+      lag_days: 0,
+    });
+    const [ok, bad] = arrows(
+      [dep("1", "a", "b"), dep("2", "a", "c"), dep("3", "a", "missing")],
+      places,
+      scale,
+      new Map([["2", "too early"]]),
+    );
     const end = xOf(scale, dayOf("2026-01-10"));
     expect(ok.d.startsWith(`M${end},10`)).toBe(true);
     expect(ok.d.endsWith(`H${xOf(scale, dayOf("2026-01-20"))}`)).toBe(true);

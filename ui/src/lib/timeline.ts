@@ -106,7 +106,7 @@ export function ticks(scale: Scale, zoom: Zoom): { units: Tick[]; periods: Tick[
   }
   const periods: Tick[] = [];
   const period: Zoom = zoom === "week" ? "month" : "quarter";
-  for (let day = scale.from; day < scale.to; ) {
+  for (let day = scale.from; day < scale.to;) {
     const [y, m] = ymd(day);
     const next = zoom === "week" ? nextUnit(day, "month") : utcDay(y + 1, 0);
     const end = Math.min(next, scale.to);
@@ -172,7 +172,10 @@ export function layout(lanes: Lane[], by: GroupBy): Layout {
     places.set(id, { id, y: at, span, milestone });
     order.push(id);
   };
-  for (const group of groupLanes(lanes.filter((l) => l.span !== null), by)) {
+  for (const group of groupLanes(
+    lanes.filter((l) => l.span !== null),
+    by,
+  )) {
     if (by !== "none") {
       rows.push({ kind: "group", key: `group:${group.key}`, label: group.label, count: group.lanes.length, y, height: GROUP_HEIGHT });
       y += GROUP_HEIGHT;

@@ -4,12 +4,29 @@
 import type { ErrorCode } from "../lib/api/errors";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { BoardView, InitiativeCard, InitiativeDetail, Lane, RaciMatrix, RoadmapView, Session, SlipImpact, SyncStatus } from "../lib/bindings";
+import type {
+  Appearance,
+  BoardView,
+  InitiativeCard,
+  InitiativeDetail,
+  Lane,
+  RaciMatrix,
+  RoadmapView,
+  Session,
+  SlipImpact,
+  SyncStatus,
+} from "../lib/bindings";
 import { NO_FILTERS } from "../lib/filter";
 import { DEFAULT_ROADMAP_SETTINGS } from "../lib/roadmap";
 import sample from "../lib/fixtures/sample-board.json";
 
-export type Fixture = { board: BoardView; detail: InitiativeDetail; roadmap: RoadmapView; slip: SlipImpact; raci: RaciMatrix };
+export type Fixture = {
+  board: BoardView;
+  detail: InitiativeDetail;
+  roadmap: RoadmapView;
+  slip: SlipImpact;
+  raci: RaciMatrix;
+};
 export type Call = { cmd: string; args: Record<string, unknown> };
 export type Override = (args: Record<string, unknown>) => unknown;
 
@@ -25,7 +42,14 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     read_only: false,
     location_warning: null,
     open_error: null,
-    settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS }, roadmap: { ...DEFAULT_ROADMAP_SETTINGS } },
+    settings: {
+      me: null,
+      board_path: null,
+      recent_boards: [],
+      filters: { ...NO_FILTERS },
+      roadmap: { ...DEFAULT_ROADMAP_SETTINGS },
+      appearance: { theme: "system", zoom_percent: 100 },
+    },
     ...overrides,
   };
 }
@@ -70,9 +94,7 @@ export function refuse(code: ErrorCode, message: string, problems: string[] = []
   throw { code, message, problems };
 }
 
-export function installBackend(
-  options: { data?: Fixture; session?: Session; overrides?: Record<string, Override> } = {},
-) {
+export function installBackend(options: { data?: Fixture; session?: Session; overrides?: Record<string, Override> } = {}) {
   const data = options.data ?? fixture();
   const state = { session: options.session ?? makeSession() };
   const calls: Call[] = [];
@@ -91,7 +113,11 @@ export function installBackend(
           if (args.id === data.detail.initiative.id) return structuredClone(data.detail);
           const card = data.board.initiatives.find((c) => c.id === args.id);
           if (!card) return refuse("not_found", "That initiative no longer exists.");
-          return { ...structuredClone(data.detail), card, initiative: { ...data.detail.initiative, id: card.id, title: card.title } };
+          return {
+            ...structuredClone(data.detail),
+            card,
+            initiative: { ...data.detail.initiative, id: card.id, title: card.title },
+          };
         }
         case "apply":
           created += 1;
@@ -129,11 +155,27 @@ export function installBackend(
         case "session":
           return state.session;
         case "set_me":
-          state.session = { ...state.session, settings: { ...state.session.settings, me: args.personId as string | null } };
+          state.session = {
+            ...state.session,
+            settings: { ...state.session.settings, me: args.personId as string | null },
+          };
           return state.session;
-        case "open_board":
-          state.session = { ...state.session, board_path: String(args.path) };
+        case "save_appearance":
+          state.session = {
+            ...state.session,
+            settings: { ...state.session.settings, appearance: args.appearance as Appearance },
+          };
           return state.session;
+        case "open_board": {
+          const path = String(args.path);
+          const recent = [path, ...state.session.settings.recent_boards.filter((p) => p !== path)];
+          state.session = {
+            ...state.session,
+            board_path: path,
+            settings: { ...state.session.settings, recent_boards: recent },
+          };
+          return state.session;
+        }
         case "open_sample_board":
           return state.session;
         case "choose_board_file":
@@ -149,12 +191,13 @@ export function installBackend(
     { shouldMockEvents: true },
   );
   // mockIPC's event mock has no unregisterListener, which `unlisten()` calls on teardown.
-  const internals = (window as unknown as { __TAURI_EVENT_PLUGIN_INTERNALS__: Record<string, unknown> })
-    .__TAURI_EVENT_PLUGIN_INTERNALS__;
+  const internals = (window as unknown as { __TAURI_EVENT_PLUGIN_INTERNALS__: Record<string, unknown> }).__TAURI_EVENT_PLUGIN_INTERNALS__;
   internals.unregisterListener ??= () => {};
 
   return {
     data,
+    /** The desktop's session as the Rust side holds it; a test may change it behind the UI's back. */
+    state,
     calls,
     /** The calls of one command, in order. */
     callsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd),

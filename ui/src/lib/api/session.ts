@@ -1,6 +1,6 @@
 // The desktop session: which board file is open, who "I" am, saved filters and roadmap view,
 // recent boards.
-import type { BackupInfo, BoardFilters, RoadmapSettings, Session } from "../bindings";
+import type { Appearance, BackupInfo, BoardFilters, RoadmapSettings, Session } from "../bindings";
 import { call } from "./ipc";
 
 export function session(): Promise<Session> {
@@ -17,6 +17,11 @@ export function saveFilters(filters: BoardFilters): Promise<void> {
 
 export function saveRoadmapSettings(roadmap: RoadmapSettings): Promise<void> {
   return call<void>("save_roadmap_settings", { roadmap });
+}
+
+/** Saves the theme and page zoom on this desktop; the window takes the zoom at once. */
+export function saveAppearance(appearance: Appearance): Promise<Session> {
+  return call<Session>("save_appearance", { appearance });
 }
 
 export function openBoard(path: string, create: boolean): Promise<Session> {

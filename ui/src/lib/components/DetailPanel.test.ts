@@ -19,8 +19,12 @@ describe("detail panel", () => {
     const { backend, panel } = await renderPanel();
     const { detail } = backend.data;
     expect((within(panel).getByTestId("field-title") as HTMLInputElement).value).toBe(detail.initiative.title);
-    expect((within(panel).getByTestId("field-marketing-owner") as HTMLSelectElement).value).toBe(detail.initiative.marketing_owner_id ?? "");
-    const rows = within(panel).getAllByTestId("task-row").map((r) => r.dataset.id);
+    expect((within(panel).getByTestId("field-marketing-owner") as HTMLSelectElement).value).toBe(
+      detail.initiative.marketing_owner_id ?? "",
+    );
+    const rows = within(panel)
+      .getAllByTestId("task-row")
+      .map((r) => r.dataset.id);
     expect(rows.sort()).toEqual(detail.tasks.map((t) => t.task.id).sort());
     const mktGroup = within(panel).getByTestId(`task-group-${MARKETING_ID}`);
     for (const row of within(mktGroup).queryAllByTestId("task-row")) {
@@ -77,7 +81,11 @@ describe("detail panel", () => {
     const row = within(panel).getAllByTestId("task-row")[0];
     await fireEvent.change(within(row).getByTestId("task-status"), { target: { value: "done" } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
-    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: row.dataset.id, changes: [{ field: "status", value: "done" }] });
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "update_task",
+      id: row.dataset.id,
+      changes: [{ field: "status", value: "done" }],
+    });
     await fireEvent.keyDown(within(row).getByTestId("task-status"), { key: "ArrowDown", altKey: true });
     await waitFor(() => expect(backend.callsOf("move_task")[0]?.args).toEqual({ id: row.dataset.id, direction: "down" }));
   });
@@ -87,7 +95,11 @@ describe("detail panel", () => {
     const row = within(panel).getAllByTestId("task-row")[0];
     await fireEvent.change(within(row).getByTestId("task-start"), { target: { value: "2026-03-10" } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
-    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: row.dataset.id, changes: [{ field: "start", value: "2026-03-10" }] });
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "update_task",
+      id: row.dataset.id,
+      changes: [{ field: "start", value: "2026-03-10" }],
+    });
     await fireEvent.change(within(row).getByTestId("task-notes"), { target: { value: "Vendor call on Tuesday" } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(2));
     expect(backend.callsOf("apply")[1].args.op, "notes are saved as typed").toEqual({
@@ -101,12 +113,16 @@ describe("detail panel", () => {
     const { backend, panel } = await renderPanel();
     const blocked = backend.data.detail.tasks.find((t) => t.blocked);
     if (blocked) {
-      const row = within(panel).getAllByTestId("task-row").find((r) => r.dataset.id === blocked.task.id)!;
+      const row = within(panel)
+        .getAllByTestId("task-row")
+        .find((r) => r.dataset.id === blocked.task.id)!;
       expect(within(row).getByTestId("task-blocked")).toBeTruthy();
     }
     const conflicted = backend.data.detail.tasks.find((t) => t.upstream.some((l) => l.conflict));
     if (conflicted) {
-      const row = within(panel).getAllByTestId("task-row").find((r) => r.dataset.id === conflicted.task.id)!;
+      const row = within(panel)
+        .getAllByTestId("task-row")
+        .find((r) => r.dataset.id === conflicted.task.id)!;
       const message = conflicted.upstream.find((l) => l.conflict)!.conflict!.message;
       expect(row.textContent).toContain(message);
     }
@@ -115,10 +131,18 @@ describe("detail panel", () => {
   test("adding a dependency: search, pick, add; a cycle shows the core's message", async () => {
     const cycle = "That would make a loop: Go-live → QA → Go-live.";
     const { backend, panel } = await renderPanel({
-      find_items: () => backend.data.detail.tasks.slice(0, 2).map((t) => ({
-        id: t.task.id, kind: "task", title: t.task.title, initiative_id: t.task.initiative_id,
-        initiative_title: backend.data.detail.initiative.title, status: "To do", open: true, start: null, finish: null,
-      })),
+      find_items: () =>
+        backend.data.detail.tasks.slice(0, 2).map((t) => ({
+          id: t.task.id,
+          kind: "task",
+          title: t.task.title,
+          initiative_id: t.task.initiative_id,
+          initiative_title: backend.data.detail.initiative.title,
+          status: "To do",
+          open: true,
+          start: null,
+          finish: null,
+        })),
       apply: () => refuse("cycle", cycle),
     });
     // The initiative's own picker is the last one in the panel.
@@ -131,7 +155,11 @@ describe("detail panel", () => {
     await fireEvent.click(within(panel).getAllByTestId("dep-add").at(-1)!);
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
     expect(backend.callsOf("apply")[0].args.op, "the picked item is the predecessor").toEqual({
-      op: "add_dependency", from_id: picked.id, to_id: backend.data.detail.initiative.id, kind: "finish_to_start", lag_days: 0,
+      op: "add_dependency",
+      from_id: picked.id,
+      to_id: backend.data.detail.initiative.id,
+      kind: "finish_to_start",
+      lag_days: 0,
     });
     const errors = await within(panel).findAllByTestId("error");
     expect(errors.map((e) => e.textContent)).toContain(cycle);
@@ -142,7 +170,9 @@ describe("detail panel", () => {
     await fireEvent.click(within(panel).getByTestId("delete-initiative"));
     expect(backend.callsOf("apply").length, "nothing is deleted before confirming").toBe(0);
     await fireEvent.click(screen.getByTestId("confirm-yes"));
-    await waitFor(() => expect(backend.callsOf("apply")[0]?.args.op).toEqual({ op: "delete", id: backend.data.detail.initiative.id, reassign_to: null }));
+    await waitFor(() =>
+      expect(backend.callsOf("apply")[0]?.args.op).toEqual({ op: "delete", id: backend.data.detail.initiative.id, reassign_to: null }),
+    );
     await waitFor(() => expect(app.detail.openId).toBeNull());
   });
 
@@ -151,6 +181,12 @@ describe("detail panel", () => {
     const box = within(panel).getByTestId("comment-input");
     await fireEvent.input(box, { target: { value: "Go-live moved to June." } });
     await fireEvent.click(within(panel).getByTestId("comment-add"));
-    await waitFor(() => expect(backend.callsOf("apply")[0]?.args.op).toEqual({ op: "add_comment", item_id: backend.data.detail.initiative.id, body: "Go-live moved to June." }));
+    await waitFor(() =>
+      expect(backend.callsOf("apply")[0]?.args.op).toEqual({
+        op: "add_comment",
+        item_id: backend.data.detail.initiative.id,
+        body: "Go-live moved to June.",
+      }),
+    );
   });
 });

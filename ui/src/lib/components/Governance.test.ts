@@ -15,7 +15,9 @@ async function renderPanel(overrides: Record<string, Override> = {}) {
 }
 
 const gateRow = (panel: HTMLElement, key: string) =>
-  within(panel).getAllByTestId("gate").find((g) => g.dataset.key === key)!;
+  within(panel)
+    .getAllByTestId("gate")
+    .find((g) => g.dataset.key === key)!;
 
 describe("governance in the detail panel", () => {
   test("shows the Accountable, the owners as Responsible by default, and each gate with its approver", async () => {
@@ -23,7 +25,9 @@ describe("governance in the detail panel", () => {
     const { detail } = backend.data;
     const raci = within(panel).getAllByTestId("raci")[0];
     expect(within(raci).getByTestId("raci-accountable").textContent).toBe(detail.raci.accountable?.name);
-    const responsible = within(raci).getAllByTestId("raci-responsible").map((r) => r.textContent?.trim() ?? "");
+    const responsible = within(raci)
+      .getAllByTestId("raci-responsible")
+      .map((r) => r.textContent?.trim() ?? "");
     const owners = detail.raci.responsible.filter((r) => r.by_default).map((r) => `${r.person.name} (owner)`);
     expect(owners.length, "both owners").toBe(2);
     expect(responsible.slice(0, 2), "owners are Responsible by default, marked so").toEqual(owners);
@@ -92,7 +96,16 @@ describe("the gates chip on a card", () => {
   test("counts settled gates and turns red when one failed", () => {
     const { board } = fixture();
     const card = board.initiatives.find((c) => c.gates.total > 0)!;
-    const props = { departments: board.departments, selected: false, focusTick: 0, message: null, onselect() {}, onopen() {}, onpointerdown() {}, ondismiss() {} };
+    const props = {
+      departments: board.departments,
+      selected: false,
+      focusTick: 0,
+      message: null,
+      onselect() {},
+      onopen() {},
+      onpointerdown() {},
+      ondismiss() {},
+    };
     const { unmount } = render(Card, { card, ...props });
     const chip = screen.getByTestId("gates-chip");
     expect(chip.textContent).toBe(`${card.gates.settled}/${card.gates.total} gates`);
@@ -151,6 +164,10 @@ describe("RACI on a task", () => {
     const person = backend.data.board.people[0];
     await fireEvent.change(within(row).getByTestId("raci-accountable-select"), { target: { value: person.id } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
-    expect(backend.callsOf("apply")[0].args.op).toEqual({ op: "update_task", id: task.task.id, changes: [{ field: "accountable", value: person.id }] });
+    expect(backend.callsOf("apply")[0].args.op).toEqual({
+      op: "update_task",
+      id: task.task.id,
+      changes: [{ field: "accountable", value: person.id }],
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { Attention } from "../bindings";
 import NeedsAttention from "./NeedsAttention.svelte";
 import { AppStore } from "../stores/app.svelte";
 import { fixture, installBackend } from "../../test/backend";
+import { shownText } from "../../test/text";
 
 test("needs attention: each entry says what is wrong, and Restore or Keep deleted act on it", async () => {
   const data = fixture();
@@ -44,7 +45,7 @@ test("needs attention: each entry says what is wrong, and Restore or Keep delete
   await app.start();
   render(NeedsAttention, { app });
   const strip = screen.getByTestId("needs-attention");
-  expect(strip.textContent).toContain("2 items need attention");
+  expect(shownText(strip)).toContain("2 items need attention");
   await fireEvent.click(screen.getByTestId("needs-attention-toggle"));
   const [rule, deleted] = screen.getAllByTestId("attention-item");
   expect(rule.textContent).toContain("cannot leave Proposed without an IT owner");

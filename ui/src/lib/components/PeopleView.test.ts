@@ -40,5 +40,7 @@ test("adding a person sends create_person with the chosen department", async () 
   const it = backend.data.board.departments[1];
   await fireEvent.change(screen.getByTestId("person-department"), { target: { value: it.id } });
   await fireEvent.click(screen.getByTestId("person-add"));
-  await waitFor(() => expect(backend.callsOf("apply")[0]?.args.op).toMatchObject({ op: "create_person", name: "Ana Ruiz", department_id: it.id }));
+  await waitFor(() =>
+    expect(backend.callsOf("apply")[0]?.args.op).toMatchObject({ op: "create_person", name: "Ana Ruiz", department_id: it.id }),
+  );
 });

@@ -37,7 +37,12 @@ test("settings: a backup is restored after a confirmation, and the board is re-r
     tasks: 1,
     last_change: "2026-02-28T17:30:00Z",
   };
-  const kept: BackupInfo = { ...daily, path: daily.path.replace("daily-2026-03-01", "restore-20260302"), kind: "before_restore", initiatives: 6 };
+  const kept: BackupInfo = {
+    ...daily,
+    path: daily.path.replace("daily-2026-03-01", "restore-20260302"),
+    kind: "before_restore",
+    initiatives: 6,
+  };
   const backend = installBackend({ overrides: { backups: () => [daily], restore_backup: () => [kept, daily] } });
   const app = new AppStore();
   await app.start();

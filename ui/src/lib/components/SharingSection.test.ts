@@ -18,7 +18,14 @@ const shared = makeSyncStatus({
   conflicts: 1,
   devices: [
     { device_id: "d1", device_name: "MKT-DESKTOP-2", person: "Priya Raman", app_version: "0.1.0", last_change_at: null, this_device: true },
-    { device_id: "d2", device_name: "IT-PM-LAPTOP-7", person: "Tom Becker", app_version: "0.1.0", last_change_at: "2026-03-02T08:55:00Z", this_device: false },
+    {
+      device_id: "d2",
+      device_name: "IT-PM-LAPTOP-7",
+      person: "Tom Becker",
+      app_version: "0.1.0",
+      last_change_at: "2026-03-02T08:55:00Z",
+      this_device: false,
+    },
   ],
 });
 
@@ -28,8 +35,26 @@ const conflict: FieldConflict = {
   item_title: "Patient portal adoption campaign",
   field: "target",
   choices: [
-    { choice: 1, value: "2027-03-31", raw: "2027-03-31", person: "Priya Raman", department: "Marketing", device: "MKT-DESKTOP-2", at: "2026-03-02T08:42:00Z", current: false },
-    { choice: 2, value: "2027-04-15", raw: "2027-04-15", person: "Tom Becker", department: "IT", device: "IT-PM-LAPTOP-7", at: "2026-03-02T08:44:00Z", current: true },
+    {
+      choice: 1,
+      value: "2027-03-31",
+      raw: "2027-03-31",
+      person: "Priya Raman",
+      department: "Marketing",
+      device: "MKT-DESKTOP-2",
+      at: "2026-03-02T08:42:00Z",
+      current: false,
+    },
+    {
+      choice: 2,
+      value: "2027-04-15",
+      raw: "2027-04-15",
+      person: "Tom Becker",
+      department: "IT",
+      device: "IT-PM-LAPTOP-7",
+      at: "2026-03-02T08:44:00Z",
+      current: true,
+    },
   ],
 };
 

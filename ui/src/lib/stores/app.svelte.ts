@@ -36,9 +36,7 @@ export class AppStore {
   /** Cards per column after filters; Cancelled is empty unless shown. */
   readonly columns = $derived(columnsFor(this.board.view?.initiatives ?? [], this.filters.value));
   /** The columns on screen, left to right. */
-  readonly visibleStatuses = $derived(
-    STATUSES.filter((s) => s !== "cancelled" || this.filters.value.show_cancelled),
-  );
+  readonly visibleStatuses = $derived(STATUSES.filter((s) => s !== "cancelled" || this.filters.value.show_cancelled));
 
   #unlisten: UnlistenFn | null = null;
   #refreshing: Promise<void> | null = null;
@@ -58,7 +56,10 @@ export class AppStore {
     if (this.roadmap.open) this.ui.mode = "roadmap";
     try {
       // A change that did not start in this window (a sync, the CLI) is highlighted on its card.
-      this.#unlisten = await onBoardChanged((change) => void this.refresh(change.reason === "sync" || change.reason === "external"));
+      // A board opened from the file manager while the app runs ("launch") replaces this one.
+      this.#unlisten = await onBoardChanged((change) =>
+        change.reason === "launch" ? void this.#launched() : void this.refresh(change.reason === "sync" || change.reason === "external"),
+      );
     } catch (e) {
       this.board.error = toAppError(e);
     }
@@ -250,6 +251,11 @@ export class AppStore {
     this.ui.select(id);
     this.board.seen(id);
     await this.detail.open(id);
+  }
+
+  async #launched(): Promise<void> {
+    const session = await this.session.load();
+    if (session) await this.switchedBoard(session);
   }
 
   /** After switching board files: new filters, new data, nothing from the old board stays open. */

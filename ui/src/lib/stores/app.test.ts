@@ -8,7 +8,9 @@ describe("AppStore", () => {
   test("start reads the session, restores saved filters and loads the board", async () => {
     const saved = { ...NO_FILTERS, text: "portal", show_cancelled: true };
     const roadmap = { ...DEFAULT_ROADMAP_SETTINGS };
-    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: saved, roadmap } }) });
+    const backend = installBackend({
+      session: makeSession({ settings: { ...makeSession().settings, filters: saved, roadmap } }),
+    });
     const app = new AppStore();
     await app.start();
     expect(app.filters.value, "filters survive a restart through the session").toEqual(saved);
@@ -21,7 +23,7 @@ describe("AppStore", () => {
   test("the roadmap opens as this desktop left it, and every change to its view is saved", async () => {
     const filter = { ...NO_ROADMAP_FILTER, tag: "portal", statuses: ["in_progress" as const] };
     const roadmap = { open: true, zoom: "quarter" as const, group_by: "sponsor" as const, show_critical: true, filter };
-    const backend = installBackend({ session: makeSession({ settings: { me: null, board_path: null, recent_boards: [], filters: { ...NO_FILTERS }, roadmap } }) });
+    const backend = installBackend({ session: makeSession({ settings: { ...makeSession().settings, roadmap } }) });
     const app = new AppStore();
     await app.start();
     expect(app.ui.mode, "the roadmap was on screen, so it opens on the roadmap").toBe("roadmap");
@@ -31,10 +33,16 @@ describe("AppStore", () => {
     await app.roadmap.setView({ zoom: "week" });
     await app.setMode("board");
     const saved = backend.callsOf("save_roadmap_settings").map((c) => c.args.roadmap);
-    expect(saved.at(-2), "a zoom change is saved at once").toMatchObject({ open: true, zoom: "week", group_by: "sponsor" });
+    expect(saved.at(-2), "a zoom change is saved at once").toMatchObject({
+      open: true,
+      zoom: "week",
+      group_by: "sponsor",
+    });
     expect(saved.at(-1), "so is going back to the board").toMatchObject({ open: false, zoom: "week" });
     await app.roadmap.setFilter({ tag: null });
-    expect(backend.callsOf("save_roadmap_settings").at(-1)?.args.roadmap, "and a filter change").toMatchObject({ filter: { tag: null, statuses: ["in_progress"] } });
+    expect(backend.callsOf("save_roadmap_settings").at(-1)?.args.roadmap, "and a filter change").toMatchObject({
+      filter: { tag: null, statuses: ["in_progress"] },
+    });
     app.stop();
   });
 
@@ -68,13 +76,18 @@ describe("AppStore", () => {
 
   test("a refused status change is kept as a message for that card", async () => {
     const backend = installBackend({
-      overrides: { apply: () => refuse("conflict", "It cannot leave Proposed without a Marketing owner and an IT owner.") },
+      overrides: {
+        apply: () => refuse("conflict", "It cannot leave Proposed without a Marketing owner and an IT owner."),
+      },
     });
     const app = new AppStore();
     await app.start();
     const card = backend.data.board.initiatives.find((c) => c.status === "proposed")!;
     expect(await app.setStatus(card.id, "planned")).toBe(false);
-    expect(app.ui.cardMessage).toEqual({ id: card.id, message: "It cannot leave Proposed without a Marketing owner and an IT owner." });
+    expect(app.ui.cardMessage).toEqual({
+      id: card.id,
+      message: "It cannot leave Proposed without a Marketing owner and an IT owner.",
+    });
   });
 
   test("filter changes are saved (debounced) through save_filters", async () => {

@@ -20,9 +20,11 @@ export class BoardStore {
       const view = await api.board();
       if (seq !== this.#seq) return;
       if (notice && this.view) {
+        // A lookup built and read within this call, never state: Svelte's reactive Map would only cost.
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity
         const before = new Map(this.view.initiatives.map((c) => [c.id, JSON.stringify(c)]));
         const changed = view.initiatives.filter((c) => before.get(c.id) !== JSON.stringify(c)).map((c) => c.id);
-        this.fresh = [...new Set([...this.fresh, ...changed])];
+        this.fresh = [...this.fresh, ...changed.filter((id) => !this.fresh.includes(id))];
       }
       this.view = view;
       this.error = null;

@@ -2,7 +2,17 @@
 // (for a CSV: mapping, separator, date order; for another tool's file: who each person is, what
 // each status means, the owners) and the outcome. Lives as long as the dialog; the board itself
 // is re-read through the AppStore after an import, never patched here.
-import type { CsvImportSummary, CsvOptions, DateOrder, Field, ImportPreview, PersonTarget, ReadOptions, SourceOptions, SourceSummary } from "../bindings";
+import type {
+  CsvImportSummary,
+  CsvOptions,
+  DateOrder,
+  Field,
+  ImportPreview,
+  PersonTarget,
+  ReadOptions,
+  SourceOptions,
+  SourceSummary,
+} from "../bindings";
 import * as api from "../api/import";
 import { toAppError } from "../api/errors";
 import type { AppStore } from "./app.svelte";
@@ -23,7 +33,13 @@ export function summaryText(s: CsvImportSummary): string {
 const NO_SOURCE_OPTIONS: SourceOptions = { status_map: [], people_map: [], create_people_in: null, marketing_owner: null, it_owner: null };
 
 /** A file read as it is: this desktop's time zone, the top level as the initiatives, archived cards left out. */
-const READ_AS_WRITTEN: ReadOptions = { time_zone: null, sections_as_initiatives: false, archived: "skip", outline_level: null, date_order: null };
+const READ_AS_WRITTEN: ReadOptions = {
+  time_zone: null,
+  sections_as_initiatives: false,
+  archived: "skip",
+  outline_level: null,
+  date_order: null,
+};
 
 export class ImportStore {
   path = $state<string | null>(null);
@@ -60,7 +76,14 @@ export class ImportStore {
   }
 
   options(): CsvOptions {
-    return { delimiter: this.delimiter, date_order: this.dateOrder, mapping: $state.snapshot(this.mapping), sheet: this.sheet, header_row: this.headerRow, create_people_in: this.createPeopleIn };
+    return {
+      delimiter: this.delimiter,
+      date_order: this.dateOrder,
+      mapping: $state.snapshot(this.mapping),
+      sheet: this.sheet,
+      header_row: this.headerRow,
+      create_people_in: this.createPeopleIn,
+    };
   }
 
   /** Step 1: the native open dialog, then the preview. Cancelling changes nothing. */

@@ -3,7 +3,17 @@
 // `save_roadmap_settings`), the selected bar, "what slips", the baseline it is compared with and
 // the export in progress. Like the board, the roadmap (and the comparison) is re-read whole after
 // every write and on `board-changed`.
-import type { BaselineInfo, BaselineReport, Format, Paper, Report, RoadmapFilter, RoadmapSettings, RoadmapView, SlipImpact } from "../bindings";
+import type {
+  BaselineInfo,
+  BaselineReport,
+  Format,
+  Paper,
+  Report,
+  RoadmapFilter,
+  RoadmapSettings,
+  RoadmapView,
+  SlipImpact,
+} from "../bindings";
 import * as api from "../api/roadmap";
 import { saveRoadmapSettings } from "../api/session";
 import { AppError, toAppError } from "../api/errors";
@@ -56,7 +66,7 @@ export class RoadmapStore {
   comparisonFormat = $state<Format>("xlsx");
 
   readonly items = $derived(indexItems(this.view?.roadmap.lanes ?? []));
-  readonly ghosts = $derived(this.showGhosts ? ghostSpans(this.comparison) : new Map());
+  readonly ghosts = $derived(ghostSpans(this.showGhosts ? this.comparison : null));
 
   #seq = 0;
 
@@ -200,7 +210,9 @@ export class RoadmapStore {
     this.exportOf = what;
     try {
       const [format, report]: [Format, Report] =
-        what === "comparison" && this.baseline !== null ? [this.comparisonFormat, { baseline: this.baseline }] : [this.exportFormat, "roadmap"];
+        what === "comparison" && this.baseline !== null
+          ? [this.comparisonFormat, { baseline: this.baseline }]
+          : [this.exportFormat, "roadmap"];
       const path = await api.chooseExportFile(format, report);
       if (path === null) return;
       this.exported = await api.exportRoadmap(format, $state.snapshot(this.filter), this.exportPaper, path, report);

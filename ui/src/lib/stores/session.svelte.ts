@@ -1,6 +1,6 @@
 // Which board file is open on this desktop and the desktop's own settings (who I am, recent
 // boards, saved filters). Switching boards goes through here.
-import type { Session } from "../bindings";
+import type { Appearance, Session } from "../bindings";
 import * as api from "../api/session";
 import { importBoard } from "../api/import";
 import { joinBoard } from "../api/sharing";
@@ -16,6 +16,12 @@ export class SessionStore {
 
   async setMe(personId: string | null): Promise<Session | null> {
     return this.#run(() => api.setMe(personId));
+  }
+
+  /** Changes the theme or the page zoom; a refusal shows as the session's error. */
+  async setAppearance(change: Partial<Appearance>): Promise<Session | null> {
+    const current = this.current?.settings.appearance ?? { theme: "system", zoom_percent: 100 };
+    return this.#run(() => api.saveAppearance({ ...current, ...change }));
   }
 
   /** Opens (or creates) a board file; rejects with the AppError so the caller can show it. */
