@@ -1,0 +1,72 @@
+// Light or dark: resolves the Settings choice ("system", "light", "dark") against the system's
+// prefers-color-scheme, puts the result on <html data-theme="light|dark"> (app.css holds the two
+// palettes) and keeps following the system while the choice is "system". It also gives department
+// colours, which users choose, their text colour and a line colour that reads in the current mode.
+import type { Theme } from "./bindings";
+import { AA_NON_TEXT, ensureContrast, textOn } from "./contrast";
+
+export type Mode = "light" | "dark";
+
+/**
+ * The palette's surfaces a department colour is drawn on, per mode (--surface, --bg and
+ * --surface-muted in app.css; the palette test keeps these equal to the file), and its text
+ * colours (--text in each mode) for writing on a department colour.
+ */
+export const SURFACES: Record<Mode, string[]> = {
+  light: ["#ffffff", "#f8fafc", "#f1f5f9"],
+  dark: ["#1e293b", "#0f172a", "#162032"],
+};
+const DARK_TEXT = "#0f172a";
+const LIGHT_TEXT = "#f8fafc";
+
+const DARK_QUERY = "(prefers-color-scheme: dark)";
+
+class ThemeState {
+  choice = $state<Theme>("system");
+  systemDark = $state(false);
+  readonly mode: Mode = $derived(this.choice === "system" ? (this.systemDark ? "dark" : "light") : this.choice);
+  #watching = false;
+
+  /** Applies a choice to the window; called whenever the session (and so the setting) changes. */
+  apply(choice: Theme) {
+    this.#watch();
+    this.choice = choice;
+    if (typeof document !== "undefined") document.documentElement.dataset.theme = this.mode;
+  }
+
+  #watch() {
+    if (this.#watching || typeof window === "undefined" || !window.matchMedia) return;
+    this.#watching = true;
+    const query = window.matchMedia(DARK_QUERY);
+    this.systemDark = query.matches;
+    query.addEventListener?.("change", (e) => {
+      this.systemDark = e.matches;
+      document.documentElement.dataset.theme = this.mode;
+    });
+  }
+}
+
+export const theme = new ThemeState();
+
+export type DepartmentColours = {
+  /** The colour itself, as the user chose it: a chip's background. */
+  fill: string;
+  /** Text on `fill`, at least 4.5:1. */
+  on: string;
+  /** The colour as a stripe, border or timeline bar on the page: at least 3:1 against its surfaces. */
+  line: string;
+  /** Text on `line` (a timeline bar's tag), at least 4.5:1. */
+  onLine: string;
+};
+
+/** A department colour's companions for `mode` (the current one unless told). */
+export function departmentColours(colour: string, mode: Mode = theme.mode): DepartmentColours {
+  const line = ensureContrast(colour, SURFACES[mode], AA_NON_TEXT);
+  return { fill: colour, on: textOn(colour, DARK_TEXT, LIGHT_TEXT), line, onLine: textOn(line, DARK_TEXT, LIGHT_TEXT) };
+}
+
+/** The CSS variables a component styles a department with: --dept (line), --dept-fill, --dept-on. */
+export function departmentStyle(colour: string, mode: Mode = theme.mode): string {
+  const c = departmentColours(colour, mode);
+  return `--dept: ${c.line}; --dept-fill: ${c.fill}; --dept-on: ${c.on}`;
+}
