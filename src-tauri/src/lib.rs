@@ -4,6 +4,7 @@
 mod commands;
 mod state;
 mod sync;
+mod timings;
 mod watch;
 mod window;
 
@@ -11,12 +12,19 @@ use tauri::Manager;
 
 use state::{AppState, Paths};
 
+/// What counts as the board painted, for the startup benchmark: a card, or the empty board.
+const PAINTED: &str = "[data-testid=card], [data-testid=empty-board]";
+
 pub fn run() {
-    tauri::Builder::default()
-        .plugin(window::single_instance())
-        .plugin(window::window_state())
-        .plugin(tauri_plugin_dialog::init())
+    timings::mark("main");
+    let mut builder =
+        tauri::Builder::default().plugin(window::single_instance()).plugin(window::window_state()).plugin(tauri_plugin_dialog::init());
+    if let Some(plugin) = timings::plugin(PAINTED) {
+        builder = builder.plugin(plugin);
+    }
+    builder
         .setup(|app| {
+            timings::mark("setup");
             let config = app.path().app_config_dir()?;
             let data = app.path().app_data_dir()?;
             let state = AppState::new(Paths {
@@ -25,15 +33,18 @@ pub fn run() {
                 default_board: data.join("board.bridgeboard"),
                 sample_board: data.join("sample-hospital-board.bridgeboard"),
             });
+            timings::mark("settings-loaded");
             let opened =
                 if std::env::var_os("BRIDGEBOARD_SAMPLE").is_some() { state.open_sample() } else { state.open(&state.startup_path()) };
             if let Err(err) = opened {
                 *state.open_error.lock().unwrap() = Some(err.to_string());
             }
+            timings::mark("board-opened");
             app.manage(state);
             window::prepare(app.handle());
             watch::spawn(app.handle().clone());
             sync::spawn(app.handle().clone());
+            timings::mark("setup-done");
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -7,6 +7,8 @@ use std::sync::Mutex;
 use bridgeboard_core::settings::{Session, Settings};
 use bridgeboard_core::{backups, sample, Actor, Error, Id, Result, Store};
 
+use crate::timings;
+
 pub struct Paths {
     pub settings_file: PathBuf,
     pub backups_dir: PathBuf,
@@ -73,11 +75,15 @@ impl AppState {
             }
         }
         let store = Store::open(path, Some(&self.paths.backups_dir))?;
+        timings::mark("store-opened");
         let _ = backups::take_daily(&store, &self.paths.backups_dir, chrono::Utc::now());
+        timings::mark("daily-backup");
         let seen_version = store.data_version()?;
         *self.board.lock().unwrap() = Some(Open { store, seen_version });
         *self.open_error.lock().unwrap() = None;
-        self.change_settings(|settings| settings.remember_board(path))
+        let remembered = self.change_settings(|settings| settings.remember_board(path));
+        timings::mark("board-remembered");
+        remembered
     }
 
     /// Changes this desktop's settings: written to the settings file first, and kept in memory
@@ -100,6 +106,7 @@ impl AppState {
             std::fs::create_dir_all(dir).map_err(|e| Error::Storage(format!("The folder {} cannot be created ({e}).", dir.display())))?;
             let mut store = Store::open(&path, None)?;
             sample::create(&mut store, chrono::Local::now().date_naive(), chrono::Utc::now())?;
+            timings::mark("sample-written");
         }
         self.open(&path)
     }

@@ -5,10 +5,14 @@ use tauri::{AppHandle, State};
 
 use super::{board_changed, today, Reply};
 use crate::state::AppState;
+use crate::timings;
 
 #[tauri::command]
 pub async fn board(state: State<'_, AppState>) -> Reply<BoardView> {
-    Ok(state.with_store(|store| store.board(today()))?)
+    timings::mark("board-read-start");
+    let view = state.with_store(|store| store.board(today()));
+    timings::mark("board-read-done");
+    Ok(view?)
 }
 
 #[tauri::command]
