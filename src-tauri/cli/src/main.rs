@@ -4,7 +4,9 @@
 //! Exit codes are the contract scripts use: 0 done; 1 refused by a board rule or bad input
 //! (core codes `validation`, `date_order`, `not_found`, `conflict`, `cycle`); 2 wrong usage (clap's own);
 //! 3 the board file cannot be used (core code `storage`); 4 a shared board's folder cannot be
-//! reached (core code `unreachable`: the local board is fine and keeps every edit). Results go
+//! reached (core code `unreachable`: the local board is fine and keeps every edit); 5 the disk
+//! is full (core code `disk_full`: nothing was changed or half-written; free space and run it
+//! again). Results go
 //! to stdout, refusals to stderr as `error: ...`.
 
 mod args;
@@ -49,12 +51,14 @@ fn main() -> ExitCode {
 }
 
 /// 1: the input or a board rule refused it; 3: the board file cannot be used; 4: a shared
-/// board's folder or server cannot be reached (the edit is kept). 2 is a bad flag (clap's).
+/// board's folder or server cannot be reached (the edit is kept); 5: the disk is full (nothing
+/// was written). 2 is a bad flag (clap's).
 fn exit_code(err: &bridgeboard_core::Error) -> u8 {
     use bridgeboard_core::ErrorCode;
     match err.code() {
         ErrorCode::Validation | ErrorCode::DateOrder | ErrorCode::NotFound | ErrorCode::Conflict | ErrorCode::Cycle => 1,
         ErrorCode::Storage => 3,
         ErrorCode::Unreachable => 4,
+        ErrorCode::DiskFull => 5,
     }
 }

@@ -24,6 +24,10 @@ pub enum Error {
     /// The board file cannot be used: not a Bridgeboard file, corrupt, newer, read-only, missing.
     #[error("{0}")]
     Storage(String),
+    /// The disk (or the shared folder's disk) has no room left for what was being written:
+    /// nothing was changed or half-written, and the same action works once space is freed.
+    #[error("{0}")]
+    DiskFull(String),
     /// A shared board's folder (or server) cannot be reached or written. The local board is
     /// fine and keeps every edit; they are published when it is back.
     #[error("{0}")]
@@ -62,6 +66,7 @@ pub enum ErrorCode {
     Conflict,
     Cycle,
     Storage,
+    DiskFull,
     Unreachable,
 }
 
@@ -84,6 +89,7 @@ impl Error {
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::Cycle { .. } => ErrorCode::Cycle,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
             Error::Unreachable(_) => ErrorCode::Unreachable,
         }
     }
@@ -103,15 +109,40 @@ impl From<Error> for ErrorPayload {
     }
 }
 
+/// Is this the operating system saying the disk is full (ENOSPC on Unix, ERROR_DISK_FULL or
+/// ERROR_HANDLE_DISK_FULL on Windows: std maps all of them to `StorageFull`), or over quota?
+pub fn is_disk_full(err: &std::io::Error) -> bool {
+    matches!(err.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded)
+}
+
+impl Error {
+    /// A file could not be written to `path`: [`Error::DiskFull`] when the disk is full,
+    /// else [`Error::Storage`]. Either way the message says nothing was changed.
+    pub fn writing(path: &std::path::Path, err: &std::io::Error) -> Error {
+        if is_disk_full(err) {
+            Error::DiskFull(format!(
+                "{} could not be written: the disk is full. Free some space on it (or choose another place) and try again; nothing was changed.",
+                path.display()
+            ))
+        } else {
+            Error::Storage(format!("Could not write {} ({err}); nothing was changed.", path.display()))
+        }
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
+        if err.sqlite_error_code() == Some(ErrorCode::DiskFull) {
+            return Error::DiskFull(format!(
+                "The board file could not be changed: the disk is full ({err}). Free some space and try again; nothing was changed."
+            ));
+        }
         let hint = match err.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
                 "another program kept the board busy for too long; try again in a moment"
             }
             Some(ErrorCode::ReadOnly) => "the board file is read-only; open a copy you can change",
-            Some(ErrorCode::DiskFull) => "the disk is full; free some space and try again",
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "the board file is damaged; restore a backup",
             _ => "nothing was changed",
         };

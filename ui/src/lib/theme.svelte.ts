@@ -20,18 +20,35 @@ const DARK_TEXT = "#0f172a";
 const LIGHT_TEXT = "#f8fafc";
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
+// The last choice, remembered in the webview so the first paint already has it (the session, which
+// holds the setting, arrives a moment later). Only a cache: the setting stays the truth.
+const CACHE_KEY = "bridgeboard.theme";
+
+function cachedChoice(): Theme {
+  try {
+    const cached = globalThis.localStorage?.getItem(CACHE_KEY);
+    return cached === "light" || cached === "dark" ? cached : "system";
+  } catch {
+    return "system";
+  }
+}
 
 class ThemeState {
-  choice = $state<Theme>("system");
+  choice = $state<Theme>(cachedChoice());
   systemDark = $state(false);
   readonly mode: Mode = $derived(this.choice === "system" ? (this.systemDark ? "dark" : "light") : this.choice);
   #watching = false;
 
-  /** Applies a choice to the window; called whenever the session (and so the setting) changes. */
+  /** Applies a choice to the window: at start (the cached one), then whenever the session changes. */
   apply(choice: Theme) {
     this.#watch();
     this.choice = choice;
     if (typeof document !== "undefined") document.documentElement.dataset.theme = this.mode;
+    try {
+      globalThis.localStorage?.setItem(CACHE_KEY, choice);
+    } catch {
+      // No storage (a locked-down webview): the first paint follows the system instead.
+    }
   }
 
   #watch() {

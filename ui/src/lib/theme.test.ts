@@ -1,4 +1,4 @@
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, expect, test, vi } from "vitest";
 import { AA_NON_TEXT, AA_TEXT, contrastRatio } from "./contrast";
 import { departmentColours, departmentStyle, SURFACES, theme } from "./theme.svelte";
 
@@ -53,4 +53,14 @@ test.each(["light", "dark"] as const)("%s: every department colour gets readable
 test("a department's CSS variables, and a palette variable passed through", () => {
   expect(departmentStyle("#fde047", "light")).toMatch(/^--dept: #[0-9a-f]{6}; --dept-fill: #fde047; --dept-on: #0f172a$/);
   expect(departmentStyle("var(--dept-it)", "dark")).toBe("--dept: var(--dept-it); --dept-fill: var(--dept-it); --dept-on: var(--text)");
+});
+
+test("the last choice is remembered for the next start's first paint, before the session arrives", async () => {
+  theme.apply("dark");
+  vi.resetModules();
+  const fresh = await import("./theme.svelte");
+  expect(fresh.theme.choice, "a new window starts with the last choice, not a flash of the other mode").toBe("dark");
+  fresh.theme.apply("light");
+  vi.resetModules();
+  expect((await import("./theme.svelte")).theme.choice).toBe("light");
 });

@@ -40,10 +40,29 @@ impl Store {
                 )));
             }
         }
-        let mut dest = Connection::open(out)?;
+        // Copied into a temp file beside the backup, synced, then renamed: a backup cut short
+        // (the process killed, the disk full) never leaves a file under the backup's name.
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let result = self.copy_to(&temp).map_err(|err| backup_failed(out, err)).and_then(|()| {
+            let synced = std::fs::File::open(&temp).and_then(|f| f.sync_all());
+            synced.and_then(|()| std::fs::rename(&temp, out)).map_err(|e| backup_failed(out, Error::writing(out, &e)))
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+            let _ = std::fs::remove_file(temp.with_file_name(format!(".{name}.{}.tmp-journal", std::process::id())));
+        } else if let Some(dir) = out.parent() {
+            crate::fsutil::sync_folder(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+        }
+        result
+    }
+
+    fn copy_to(&self, temp: &Path) -> Result<()> {
+        let mut dest = Connection::open(temp)?;
         let backup = Backup::new(&self.conn, &mut dest)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-        Ok(())
+        drop(backup);
+        dest.close().map_err(|(_, err)| Error::from(err))
     }
 
     /// What the backup at `path` holds, after the same careful look as opening a board: a file
@@ -133,4 +152,15 @@ impl Store {
 
 fn name_of(p: &Path) -> String {
     p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// A backup that could not be written says so in its own words: the board is fine.
+fn backup_failed(out: &Path, err: Error) -> Error {
+    match err {
+        Error::DiskFull(_) => Error::DiskFull(format!(
+            "The backup could not be written to {}: the disk is full. Free some space (or choose another place) and try again; the board is unchanged and no partial backup was left.",
+            out.display()
+        )),
+        other => other,
+    }
 }

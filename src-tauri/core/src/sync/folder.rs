@@ -285,10 +285,17 @@ fn write_once(path: &Path, bytes: &[u8]) -> Result<(), TransportError> {
         let _ = fs::remove_file(&temp);
         return Err(unreachable(path, &e));
     }
+    crate::fsutil::sync_folder(dir);
     Ok(())
 }
 
 fn unreachable(path: &Path, err: &std::io::Error) -> TransportError {
+    if crate::error::is_disk_full(err) {
+        return TransportError::Unreachable(format!(
+            "The shared folder is full: {} could not be written. Free some space there (or ask IT to); every edit is kept on this desktop and published by the next sync.",
+            path.display()
+        ));
+    }
     TransportError::Unreachable(format!("{} cannot be reached or written ({err}).", path.display()))
 }
 

@@ -354,7 +354,7 @@ export type ErrorPayload = { code: ErrorCode, message: string,
  */
 problems: Array<string>, };
 
-export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" | "cycle" | "storage" | "unreachable";
+export type ErrorCode = "validation" | "date_order" | "not_found" | "conflict" | "cycle" | "storage" | "disk_full" | "unreachable";
 
 export type BoardFilters = { department_id: string | null, owner_id: string | null, tag: string | null, text: string, show_cancelled: boolean, };
 
