@@ -3,7 +3,7 @@
 // together reach WCAG AA in both the light and the dark palette.
 import { expect, test } from "vitest";
 import { AA_NON_TEXT, AA_TEXT, contrastRatio, parseHex, type Rgb } from "../lib/contrast";
-import { SURFACES } from "../lib/theme.svelte";
+import { departmentColours, SURFACES } from "../lib/theme.svelte";
 
 // Every component's source, as text (Vite reads them at build time).
 const SOURCES = import.meta.glob("../**/*.svelte", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
@@ -85,7 +85,10 @@ const PAIRS: [string, string[], number][] = [
   ["--accent-fg", ["--surface", "--bg", "--surface-muted"], AA_TEXT],
   ["--accent-surface-text", ["--accent-surface", "--accent-surface-strong"], AA_TEXT],
   ["--text", ["--accent-surface", "--accent-surface-strong"], AA_TEXT],
-  ["--focus", ["--surface", "--bg", "--surface-muted"], AA_NON_TEXT],
+  ["--text-soft", ["--surface-hover", "--accent-surface", "--accent-surface-strong"], AA_TEXT],
+  ["--text-muted", ["--accent-surface"], AA_TEXT],
+  ["--danger", ["--accent-surface"], AA_TEXT],
+  ["--focus", ["--surface", "--bg", "--surface-muted", "--header-bg"], AA_NON_TEXT],
   ["--control-border", ["--surface", "--bg"], AA_NON_TEXT],
   ["--danger", ["--surface", "--bg", "--surface-muted"], AA_TEXT],
   ["--danger-text", ["--danger-surface", "--danger-surface-strong"], AA_TEXT],
@@ -140,3 +143,18 @@ test.each(Object.entries(PALETTES))("%s: late and blocked red stays distinguisha
     `${mode}: a blocked badge (red) and a high-priority or conflict badge (orange) differ in hue`,
   ).toBeGreaterThanOrEqual(15);
 });
+
+test.each(Object.entries(PALETTES))(
+  "%s: an owner chip's text reads on its department's tint, whatever colour was chosen",
+  (mode, palette) => {
+    // OwnerChip: background color-mix(in srgb, var(--dept) 9%, var(--surface)), role in --text-soft, name in --text.
+    const surface = colour(palette, "--surface");
+    for (const picked of ["#7c3aed", "#0f766e", "#000000", "#ffffff", "#fde047", "#1e3a8a", "#ef4444"]) {
+      const line = parseHex(departmentColours(picked, mode as "light" | "dark").line)!;
+      const tint = surface.map((c, i) => 0.09 * line[i] + 0.91 * c) as Rgb;
+      for (const text of ["--text", "--text-soft"]) {
+        expect(contrastRatio(colour(palette, text), tint), `${mode}: ${text} on a ${picked} chip`).toBeGreaterThanOrEqual(AA_TEXT);
+      }
+    }
+  },
+);
