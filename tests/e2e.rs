@@ -1075,3 +1075,127 @@ async fn a_second_launch_brings_its_board_to_the_running_window_which_remembers_
     assert!((zoomed - unzoomed / 1.25).abs() < 2.0, "the page comes back at 125 %: {zoomed} CSS pixels wide, {unzoomed} at 100 %");
     app.quit().await;
 }
+
+/// The views and dialogs of the sample board, each opened as a person would; `check` looks at the
+/// page while it is open. The board is shared first, so Settings show the sharing and sync health.
+/// Controls are pressed from the keyboard (WebDriver's clicks miss their mark on a zoomed page).
+async fn problems_in_each_view_and_dialog(app: &App, look: Look) -> Vec<String> {
+    let mut problems = Vec::new();
+    // `scope`: where to look for controls the person must reach (the open dialog, when empty).
+    let mut check = async |view: &str, scope: &str| {
+        let found = match look {
+            Look::Axe => app.accessibility_violations().await,
+            Look::Reach => app.unreachable_controls(scope).await,
+        };
+        problems.extend(found.into_iter().map(|problem| format!("{view}: {problem}")));
+    };
+    let escape = || async { app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap() };
+    press(app, "[data-testid=view-board]").await;
+    card_titled(app, "Patient portal adoption campaign").await;
+    check("the board", "").await;
+    if let Some(toggle) = app.find_all("[data-testid=needs-attention-toggle]").await.into_iter().next() {
+        toggle.send_keys(&Key::Enter.to_string()).await.unwrap();
+        check("the board with what needs attention", "").await;
+        toggle.send_keys(&Key::Enter.to_string()).await.unwrap();
+    }
+    card_titled(app, "Patient portal adoption campaign").await.send_keys(&Key::Enter.to_string()).await.unwrap();
+    app.find("[data-testid=detail]").await;
+    check("the detail panel with its RACI, gates and KPIs", "[data-testid=detail]").await;
+    escape().await;
+    press(app, "[data-testid=new-initiative]").await;
+    check("the New initiative dialog", "").await;
+    escape().await;
+    press(app, "[data-testid=open-people]").await;
+    check("People", "").await;
+    escape().await;
+    press(app, "[data-testid=open-help]").await;
+    check("the keyboard shortcuts", "").await;
+    escape().await;
+    press(app, "[data-testid=sync-indicator]").await;
+    app.find("[data-testid=shared-where]").await;
+    check("Settings, with sharing, sync health, appearance and gates", "").await;
+    press(app, "[data-testid=settings] [data-testid=import-open]").await;
+    press(app, "[data-testid=import-choose]").await;
+    app.find("[data-testid=source-counts]").await;
+    check("the import preview of a Jira export", "").await;
+    escape().await;
+    press(app, "[data-testid=view-roadmap]").await;
+    app.find("[data-testid=timeline]").await;
+    check("the roadmap", "").await;
+    press(app, "[data-testid=view-raci]").await;
+    app.find("[data-testid=raci-view]").await;
+    check("the RACI matrix", "").await;
+    press(app, "[data-testid=view-board]").await;
+    problems
+}
+
+/// Enter on a control, as a keyboard user presses it.
+async fn press(app: &App, css: &str) {
+    app.find(css).await.send_keys(&Key::Enter.to_string()).await.unwrap();
+}
+
+/// What to look for on each view: axe-core's violations, or controls cut off at a large zoom.
+#[derive(Clone, Copy)]
+enum Look {
+    Axe,
+    Reach,
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and the embedded app build: run by ./dev test"]
+async fn every_view_and_dialog_passes_axe_in_light_and_dark_and_is_usable_at_200_percent() {
+    let home = home("accessibility");
+    sample_board(&home);
+    let share = home.join("share");
+    std::fs::create_dir_all(&share).unwrap();
+    let jira = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/import/jira-cloud-all-fields.csv");
+    let env = [("BRIDGEBOARD_FOLDER_DIALOG_PATH", share.to_str().unwrap()), ("BRIDGEBOARD_IMPORT_PATH", jira.to_str().unwrap())];
+    let app = App::launch(&home, &env).await;
+    app.client.set_window_rect(0, 0, 1280, 800).await.expect("the window can be sized");
+    app.find("[data-testid=open-settings]").await.click().await.unwrap();
+    select_option(&app, "[data-testid=me-select]", "Priya Raman").await;
+    app.find("[data-testid=share-board]").await.click().await.unwrap();
+    app.find("[data-testid=shared-where]").await;
+    app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+
+    let mut problems = Vec::new();
+    for theme in ["light", "dark"] {
+        // The theme is chosen in Settings, as a person would.
+        app.find("[data-testid=open-settings]").await.click().await.unwrap();
+        app.find(&format!("[data-testid=theme-{theme}]")).await.click().await.unwrap();
+        app.eventually("the theme applies", || async {
+            let shown = app.client.execute("return document.documentElement.dataset.theme", vec![]).await.unwrap();
+            shown.as_str() == Some(theme)
+        })
+        .await;
+        app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+        let found = problems_in_each_view_and_dialog(&app, Look::Axe).await;
+        problems.extend(found.into_iter().map(|problem| format!("{theme} mode, {problem}")));
+        if theme == "dark" {
+            card_titled(&app, "Patient portal adoption campaign").await.click().await.unwrap();
+            app.find("[data-testid=detail]").await;
+            app.screenshot(&shots().join("dark.png")).await;
+            app.find("body").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+        }
+    }
+
+    // Ctrl+= five times: 200 %, the window still 1280 × 800. Every control can still be reached.
+    for _ in 0..5 {
+        app.find("body").await.send_keys(&format!("{}=", Key::Control)).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.eventually("the page zooms to 200 %", || async {
+        let width = app.client.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap();
+        (width - 640.0).abs() < 20.0
+    })
+    .await;
+    let unreachable = problems_in_each_view_and_dialog(&app, Look::Reach).await;
+    app.screenshot(&shots().join("zoom-200.png")).await;
+    assert!(
+        problems.is_empty() && unreachable.is_empty(),
+        "axe-core finds serious or critical problems:\n{}\nat 200 % these controls are cut off or covered:\n{}",
+        problems.join("\n"),
+        unreachable.join("\n")
+    );
+    app.quit().await;
+}

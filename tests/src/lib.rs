@@ -148,6 +148,71 @@ impl App {
         self.find(css).await.text().await.unwrap()
     }
 
+    /// The serious and critical accessibility violations axe-core finds on the page as it is now,
+    /// one line each: the rule, what it asks, and the elements that break it. axe-core comes from
+    /// the UI's npm packages and is put into the page through WebDriver, never shipped in the app.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let loaded = self.client.execute("return typeof window.axe === 'object'", vec![]).await.unwrap();
+        if loaded != serde_json::Value::Bool(true) {
+            let axe = workspace().join("ui/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&axe).unwrap_or_else(|e| panic!("{}: {e} (npm ci in ui/)", axe.display()));
+            self.client.execute(&format!("{source}\nreturn typeof window.axe"), vec![]).await.expect("axe-core loads into the page");
+        }
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ["violations"] })
+                  .then((r) => done(r.violations
+                    .filter((v) => v.impact === "serious" || v.impact === "critical")
+                    .map((v) => `${v.impact} ${v.id}: ${v.help}; ` +
+                      v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} (${n.failureSummary.replace(/\s+/g, " ")})`).join(" | "))))
+                  .catch((e) => done([`axe-core failed: ${e}`]));"#,
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        serde_json::from_value(found).expect("a list of violations")
+    }
+
+    /// Controls the person cannot reach as the window is now, inside `scope` (a CSS selector; the
+    /// open dialog, else the whole page, when empty). Each enabled control, unless it is folded
+    /// away in a closed `<details>`, is scrolled into view and must then be under the pointer at
+    /// some point along its middle: nothing clips or covers all of it.
+    pub async fn unreachable_controls(&self, scope: &str) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                r#"const scope = (arguments[0] ? document.querySelector(arguments[0]) : null)
+                  ?? [...document.querySelectorAll("[role=dialog], [aria-modal=true]")].pop() ?? document;
+                const folded = (e) => { const d = e.closest("details:not([open])"); return d && !d.querySelector(":scope > summary").contains(e); };
+                const controls = [...scope.querySelectorAll("button, a[href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])")]
+                  .filter((e) => !e.disabled && !folded(e) && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden");
+                const unreachable = [];
+                for (const e of controls) {
+                  e.scrollIntoView({ block: "center", inline: "center" });
+                  const r = e.getBoundingClientRect();
+                  const y = r.top + r.height / 2;
+                  const hits = [0.1, 0.3, 0.5, 0.7, 0.9]
+                    .map((f) => r.left + f * r.width)
+                    .filter((x) => x >= 0 && x < innerWidth && y >= 0 && y < innerHeight)
+                    .map((x) => document.elementFromPoint(x, y));
+                  const reached = hits.some((hit) => hit && (e.contains(hit) || hit.control === e || e.labels?.[0]?.contains(hit)));
+                  if (!reached) {
+                    const name = (e.getAttribute("aria-label") ?? e.textContent.trim()).slice(0, 40);
+                    const at = `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+                    const under = hits.map((hit) => hit?.tagName.toLowerCase() ?? "nothing").join("/") || "outside the window";
+                    unreachable.push(`${e.tagName.toLowerCase()} "${name}" at ${at} under ${under}`);
+                  }
+                }
+                return unreachable;"#,
+                vec![serde_json::Value::String(scope.to_string())],
+            )
+            .await
+            .expect("the controls can be measured");
+        serde_json::from_value(found).expect("a list of controls")
+    }
+
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("a screenshot of the window");
         std::fs::write(path, png).unwrap();

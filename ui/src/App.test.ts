@@ -4,6 +4,7 @@ import App from "./App.svelte";
 import { AppStore } from "./lib/stores/app.svelte";
 import { STATUS_LABEL } from "./lib/labels";
 import { fixture, installBackend, makeSession, refuse } from "./test/backend";
+import { cardName } from "./lib/speech";
 
 async function renderApp(backend = installBackend()) {
   const app = new AppStore({ filterDelayMs: 0 });
@@ -112,6 +113,19 @@ describe("keyboard", () => {
     expect(backend.callsOf("apply")[0].args).toEqual({
       op: { op: "update_initiative", id: card.dataset.id, changes: [{ field: "status", value: "in_progress" }] },
     });
+    const title = card.querySelector(".title")!.textContent!.trim();
+    await waitFor(() =>
+      expect(screen.getByTestId("announcer").textContent, "a screen reader hears the move").toBe(`${title} moved to In progress.`),
+    );
+  });
+
+  test("a card is one button, named by its title, its column and what is wrong with it", async () => {
+    const { backend } = await renderApp();
+    const blocked = backend.data.board.initiatives.find((c) => c.blocked)!;
+    const name = screen.getByRole("button", { name: (said) => said.replace(" ,", ",") === cardName(blocked) });
+    expect(name.dataset.id).toBe(blocked.id);
+    expect(name.textContent, "the drawn text is still there").toContain(blocked.title);
+    expect(name.getAttribute("aria-label"), "named from what it says, so a voice command of its title works").toBeNull();
   });
 
   test("a refusal shows under the card and nothing moves", async () => {

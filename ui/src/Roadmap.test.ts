@@ -122,7 +122,8 @@ describe("the roadmap view", () => {
       expect(row.textContent).toContain(`+${m.days} d`);
       expect(row.textContent).toContain(m.new_finish);
       expect(bar(m.id).dataset.moved, "the bar is highlighted").toBe(String(m.days));
-      expect(bar(m.id).textContent).toContain(`+${m.days} d`);
+      expect(bar(m.id).parentElement!.textContent, "drawn beside the bar").toContain(`+${m.days} d`);
+      expect(bar(m.id).getAttribute("aria-label"), "and said with its name").toContain(`would finish ${m.days} days later`);
     }
     expect(bars().filter((b) => b.dataset.moved).length).toBe(slip.moved.length);
   });

@@ -8,6 +8,7 @@ import { onBoardChanged } from "../api/events";
 import { AppError, messageOf, toAppError } from "../api/errors";
 import { columns as columnsFor } from "../filter";
 import { STATUSES } from "../labels";
+import { movedSentence, rescheduledSentence } from "../speech";
 import { rescheduleOp, type Edit } from "../roadmap";
 import { BoardStore } from "./board.svelte";
 import { DetailStore } from "./detail.svelte";
@@ -176,6 +177,8 @@ export class AppStore {
       if (!op) return false;
       try {
         await this.apply(op);
+        const span = this.roadmap.item(id)?.span;
+        if (item && span) this.ui.announce(rescheduledSentence(item.title, span));
         return true;
       } catch (e) {
         this.roadmap.message = { id, message: toAppError(e).message };
@@ -202,6 +205,7 @@ export class AppStore {
     if (!card || card.status === status) return false;
     try {
       await this.apply({ op: "update_initiative", id, changes: [{ field: "status", value: status }] });
+      this.ui.announce(movedSentence(card.title, status));
       return true;
     } catch (e) {
       this.ui.cardMessage = { id, message: toAppError(e).message };

@@ -24,8 +24,15 @@ export class UiStore {
   /** Bumped when keyboard navigation wants the selected card to take focus. */
   focusTick = $state(0);
   deleted = $state<Deleted | null>(null);
+  /** The last thing a screen reader should say happened (a card moved); refusals are alerts
+   *  where they are shown. A new object each time, so saying the same sentence twice is heard. */
+  announcement = $state<{ text: string } | null>(null);
   /** Undo failed: why, shown in the same strip. */
   undoError = $state<string | null>(null);
+
+  announce(text: string): void {
+    this.announcement = { text };
+  }
 
   select(id: string | null, focus = false): void {
     this.selectedId = id;
