@@ -9,15 +9,14 @@ export type Mode = "light" | "dark";
 
 /**
  * The palette's surfaces a department colour is drawn on, per mode (--surface, --bg and
- * --surface-muted in app.css; the palette test keeps these equal to the file), and its text
- * colours (--text in each mode) for writing on a department colour.
+ * --surface-muted in app.css). The palette test keeps these and CHIP_TEXT equal to the file.
  */
 export const SURFACES: Record<Mode, string[]> = {
   light: ["#ffffff", "#f8fafc", "#f1f5f9"],
   dark: ["#1e293b", "#0f172a", "#162032"],
 };
-const DARK_TEXT = "#0f172a";
-const LIGHT_TEXT = "#f8fafc";
+/** The text written on a department colour, dark or light (--text and --header-text). */
+export const CHIP_TEXT = { dark: "#0f172a", light: "#f8fafc" };
 
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 // The last choice, remembered in the webview so the first paint already has it (the session, which
@@ -79,7 +78,7 @@ export type DepartmentColours = {
 /** A department colour's companions for `mode` (the current one unless told). */
 export function departmentColours(colour: string, mode: Mode = theme.mode): DepartmentColours {
   const line = ensureContrast(colour, SURFACES[mode], AA_NON_TEXT);
-  return { fill: colour, on: textOn(colour, DARK_TEXT, LIGHT_TEXT), line, onLine: textOn(line, DARK_TEXT, LIGHT_TEXT) };
+  return { fill: colour, on: textOn(colour, CHIP_TEXT.dark, CHIP_TEXT.light), line, onLine: textOn(line, CHIP_TEXT.dark, CHIP_TEXT.light) };
 }
 
 /** The CSS variables a component styles a department with: --dept (line), --dept-fill, --dept-on. */

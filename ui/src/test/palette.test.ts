@@ -3,7 +3,7 @@
 // together reach WCAG AA in both the light and the dark palette.
 import { expect, test } from "vitest";
 import { AA_NON_TEXT, AA_TEXT, contrastRatio, parseHex, type Rgb } from "../lib/contrast";
-import { departmentColours, SURFACES } from "../lib/theme.svelte";
+import { CHIP_TEXT, departmentColours, SURFACES } from "../lib/theme.svelte";
 
 // Every component's source, as text (Vite reads them at build time).
 const SOURCES = import.meta.glob("../**/*.svelte", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
@@ -74,6 +74,10 @@ test("the surfaces department colours are adjusted against are the palette's", (
     const surfaces = ["--surface", "--bg", "--surface-muted"].map((v) => palette.get(v));
     expect(surfaces, `${mode}: lib/theme.svelte.ts SURFACES matches app.css`).toEqual(SURFACES[mode as "light" | "dark"]);
   }
+  expect([CHIP_TEXT.dark, CHIP_TEXT.light], "text on a department colour is the palette's").toEqual([
+    LIGHT.get("--text"),
+    LIGHT.get("--header-text"),
+  ]);
 });
 
 // [foreground, backgrounds it is drawn on, minimum ratio, why]
