@@ -282,6 +282,28 @@ impl Replica {
         Ok(())
     }
 
+    /// Applies changes from other desktops, refusing each one the document rejects (a change
+    /// forged or damaged yet well-formed, such as a second change under an actor's sequence
+    /// number) instead of the whole lot: one bad file in the share must not stop a desktop
+    /// from taking everyone else's work. Returns the refused changes' hashes with the reason.
+    /// Automerge checks a change before applying any of its operations, so a refused one
+    /// leaves the document as it was.
+    pub fn apply_screened(&mut self, changes: Vec<Change>) -> Vec<(String, String)> {
+        let mut refused = Vec::new();
+        for batch in changes.chunks(20) {
+            if self.doc.apply_changes(batch.to_vec()).is_ok() {
+                continue;
+            }
+            // One by one: those before the bad one are known now and skipped.
+            for change in batch {
+                if let Err(err) = self.doc.apply_changes([change.clone()]) {
+                    refused.push((change.hash().to_string(), err.to_string()));
+                }
+            }
+        }
+        refused
+    }
+
     /// The rows that `changes` write to, as `(table, row id)`: every row whose values or
     /// conflicts may have changed when they were applied, including those where the winner
     /// stayed. Read from the changes themselves, which is far cheaper than asking the document

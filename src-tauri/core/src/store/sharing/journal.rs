@@ -130,6 +130,13 @@ pub fn append_change(tx: &Transaction, hash: &str, sha256: &str, bytes: &[u8], f
     Ok(added == 1)
 }
 
+/// Takes back a change from another desktop that the document refused, in the transaction
+/// that appended it.
+pub fn remove_change(tx: &Transaction, hash: &str) -> Result<()> {
+    tx.prepare_cached("DELETE FROM sync_changes WHERE hash = ?1 AND local = 0")?.execute([hash])?;
+    Ok(())
+}
+
 /// The journal after `seq` that the snapshot does not hold, in the order it was written:
 /// `(seq, bytes)`.
 pub fn changes_after(conn: &Connection, seq: i64) -> Result<Vec<(i64, Vec<u8>)>> {

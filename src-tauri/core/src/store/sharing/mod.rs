@@ -20,7 +20,7 @@ mod project;
 mod report;
 mod setup;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use automerge::{ActorId, Change};
 use chrono::{DateTime, TimeZone, Utc};
@@ -170,26 +170,36 @@ impl Shared {
     }
 
     /// Applies changes from other desktops in one batch and projects what they touched.
-    fn ingest(&mut self, tx: &Transaction, received: Vec<Received>) -> Result<usize> {
+    /// Applies what others published; returns how many changes were new, and the files whose
+    /// change the document refused (their name and why), which are not kept.
+    fn ingest(&mut self, tx: &Transaction, received: Vec<Received>) -> Result<(usize, Vec<(String, String)>)> {
         self.commit_pending(tx)?;
         let loaded = self.loaded.as_mut().expect("caught up above");
         // Changes that waited for their causes may be applied now too: their rows count.
         let mut applied: Vec<Change> =
             journal::waiting_changes(tx)?.into_iter().filter_map(|bytes| Change::from_bytes(bytes).ok()).collect();
         let mut fresh = Vec::new();
-        for Received { change, sha256, device_id } in received {
+        let mut names = HashMap::new();
+        for Received { change, sha256, device_id, name } in received {
             if journal::append_change(tx, &change.hash().to_string(), &sha256, change.raw_bytes(), Some(&device_id))? {
+                names.insert(change.hash().to_string(), name);
                 fresh.push(change);
             }
         }
+        let refused = loaded.replica.apply_screened(fresh.clone());
+        let mut bad_files = Vec::new();
+        for (hash, problem) in &refused {
+            journal::remove_change(tx, hash)?;
+            fresh.retain(|c| c.hash().to_string() != *hash);
+            bad_files.push((names.remove(hash).unwrap_or_default(), format!("not a change this board can take ({problem})")));
+        }
         let count = fresh.len();
-        loaded.replica.apply(fresh.clone()).map_err(damaged)?;
         loaded.through = journal::last_seq(tx)?;
         applied.extend(fresh);
         project::project(tx, &loaded.replica, &self.columns, loaded.replica.touched_by(&applied))?;
         capture::discard(tx)?;
         record_waiting(tx, &loaded.replica)?;
-        Ok(count)
+        Ok((count, bad_files))
     }
 }
 
@@ -287,7 +297,11 @@ impl Store {
                             let at = last_seen.get(&device.device_id).and_then(|ms| Utc.timestamp_millis_opt(*ms).single());
                             journal::note_device(tx, device, at)?;
                         }
-                        shared.ingest(tx, received)
+                        let (count, refused) = shared.ingest(tx, received)?;
+                        for (name, problem) in &refused {
+                            journal::note_unusable(tx, name, problem, now)?;
+                        }
+                        Ok(count)
                     })?;
                 }
             }
@@ -348,6 +362,8 @@ struct Received {
     change: Change,
     sha256: String,
     device_id: String,
+    /// The file it came from, as sync health shows it.
+    name: String,
 }
 
 /// Notes which of the journal's changes from others the document still holds back, waiting for
@@ -378,7 +394,12 @@ fn read_new(
         match parsed {
             Ok(change) => {
                 seen.insert(&listed.sha256);
-                received.push(Received { change, sha256: listed.sha256.clone(), device_id: listed.device_id.clone() });
+                received.push(Received {
+                    change,
+                    sha256: listed.sha256.clone(),
+                    device_id: listed.device_id.clone(),
+                    name: listed.name.clone(),
+                });
             }
             Err(err) => unusable.push(crate::sync::transport::Unusable { name: listed.name.clone(), problem: err.to_string() }),
         }

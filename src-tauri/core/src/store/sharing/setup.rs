@@ -105,8 +105,10 @@ impl Store {
             return Err(Error::Validation(format!("{} is damaged: its document is not the board its marker names.", transport.describe())));
         }
         let scan = transport.scan().map_err(transport_error)?;
-        let (received, _unusable) = read_new(transport, &scan, &HashSet::new());
-        replica.apply(received.iter().map(|r| r.change.clone()).collect()).map_err(damaged)?;
+        let (mut received, _unusable) = read_new(transport, &scan, &HashSet::new());
+        // A change the document refuses is left out, as a sync leaves it out.
+        let refused = replica.apply_screened(received.iter().map(|r| r.change.clone()).collect());
+        received.retain(|r| !refused.iter().any(|(hash, _)| *hash == r.change.hash().to_string()));
 
         let mut store = Store::open(db, None)?;
         let columns = capture::columns(store.conn())?;
