@@ -80,7 +80,10 @@ const SCRIPT: &str = r#"(() => {
     if (document.querySelector(painted)) {
       observer.disconnect();
       const seen = now();
-      requestAnimationFrame(() => setTimeout(() => { send("in-dom", seen); send("painted", now()); }, 0));
+      requestAnimationFrame(() => {
+        const frame = now();
+        setTimeout(() => { send("in-dom", seen); send("frame", frame); send("painted", now()); }, 0);
+      });
       return true;
     }
     return false;
@@ -88,4 +91,8 @@ const SCRIPT: &str = r#"(() => {
   const observer = new MutationObserver(look);
   observer.observe(document, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", () => send("dom-ready", now()));
+  try {
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => send(e.name, Math.round((performance.timeOrigin + e.startTime) * 1000))))
+      .observe({ type: "paint", buffered: true });
+  } catch {}
 })();"#;

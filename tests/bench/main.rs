@@ -52,14 +52,21 @@ const STEPS: &[(&str, &str)] = &[
     ("board-read-start", "session and listeners → board command"),
     ("board-read-done", "board read (core board())"),
     ("in-dom", "board reply to the page → board in the DOM"),
-    ("painted", "the frame that shows it"),
+    ("frame", "→ the next animation frame starts"),
+    ("painted", "→ that frame is done (painted)"),
+    // The page's own paint timing, where WebKit reports it (not a step of the chain above).
+    ("first-paint", "(WebKit: first paint)"),
+    ("first-contentful-paint", "(WebKit: first contentful paint)"),
 ];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Hello,
     Empty,
+    /// The sample board, written by the app at this first start.
     Sample,
+    /// The sample board, already written (a later start of the app).
+    SampleWritten,
 }
 
 struct Scenario {
@@ -71,6 +78,7 @@ const SCENARIOS: &[Scenario] = &[
     Scenario { name: "hello-world", kind: Kind::Hello },
     Scenario { name: "bridgeboard, empty board", kind: Kind::Empty },
     Scenario { name: "bridgeboard, sample board", kind: Kind::Sample },
+    Scenario { name: "bridgeboard, sample, written", kind: Kind::SampleWritten },
 ];
 
 struct Options {
@@ -78,6 +86,8 @@ struct Options {
     runs: usize,
     cpu_secs: u64,
     settle_secs: u64,
+    verbose: bool,
+    only: Option<String>,
     app: PathBuf,
     hello: PathBuf,
     cli: PathBuf,
@@ -94,6 +104,8 @@ fn options() -> Options {
         runs: 7,
         cpu_secs: 60,
         settle_secs: 5,
+        verbose: false,
+        only: None,
         app: env_path("BRIDGEBOARD_APP", "target/debug/bridgeboard"),
         hello: env_path("HELLO_APP", "target/debug/bridgeboard-hello"),
         cli: env_path("BRIDGEBOARD_CLI", "target/debug/bridgeboard-cli"),
@@ -105,8 +117,10 @@ fn options() -> Options {
             "--runs" => options.runs = number("--runs") as usize,
             "--cpu-secs" => options.cpu_secs = number("--cpu-secs"),
             "--settle-secs" => options.settle_secs = number("--settle-secs"),
+            "--verbose" => options.verbose = true,
+            "--only" => options.only = args.next(),
             "startup" | "cpu" | "all" => options.mode = arg,
-            other => panic!("unknown argument {other}: bench [startup|cpu|all] [--runs N] [--cpu-secs S] [--settle-secs S]"),
+            other => panic!("unknown argument {other}: bench [startup|cpu|all] [--runs N] [--cpu-secs S] [--settle-secs S] [--verbose]"),
         }
     }
     options
@@ -143,9 +157,20 @@ struct Run {
 fn startup(options: &Options) {
     println!("\n== startup to the painted board, and idle memory ({} runs each, alternating, after a warm-up)", options.runs);
     let mut runs: Vec<Vec<Run>> = SCENARIOS.iter().map(|_| Vec::new()).collect();
+    // The sample as the app writes it, made once by the CLI and copied in before each such run.
+    let sample = fresh_home("sample").join("sample.bridgeboard");
+    cli(options, &sample, &["demo"]);
     for round in 0..=options.runs {
         for (i, scenario) in SCENARIOS.iter().enumerate() {
+            if options.only.as_ref().is_some_and(|only| i > 0 && !scenario.name.contains(only.as_str())) {
+                continue;
+            }
             let home = fresh_home(&format!("{i}-{round}"));
+            if scenario.kind == Kind::SampleWritten {
+                let dir = home.join("data/org.bridgeboard.app");
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::copy(&sample, dir.join("sample-hospital-board.bridgeboard")).unwrap();
+            }
             let mut app = launch(options, scenario.kind, &home, &[]);
             let run = app.measure(Duration::from_secs(options.settle_secs));
             app.stop();
@@ -163,6 +188,11 @@ fn startup(options: &Options) {
                 run.pss_kb as f64 / 1024.0,
                 run.processes
             );
+            if options.verbose {
+                let mut marks: Vec<_> = run.marks.iter().collect();
+                marks.sort_by(|a, b| a.1.total_cmp(b.1));
+                println!("    {}", marks.iter().map(|(m, at)| format!("{m} {at:.0}")).collect::<Vec<_>>().join(", "));
+            }
             if round > 0 {
                 runs[i].push(run);
             }
@@ -213,7 +243,7 @@ fn startup(options: &Options) {
 /// The latest mark before `mark` that this run has, in the order of `STEPS`.
 fn previous(run: &Run, mark: &str) -> Option<f64> {
     let index = STEPS.iter().position(|(m, _)| *m == mark)?;
-    if index == 0 {
+    if index == 0 || mark.contains("paint") && mark != "painted" {
         return Some(0.0);
     }
     STEPS[..index].iter().rev().find_map(|(m, _)| run.marks.get(*m).copied())
@@ -314,7 +344,7 @@ fn launch(options: &Options, kind: Kind, home: &Path, env: &[(&str, String)]) ->
         .stderr(Stdio::piped())
         // Its own process group, so that stopping it stops its WebKit processes too.
         .process_group(0);
-    if kind == Kind::Sample {
+    if matches!(kind, Kind::Sample | Kind::SampleWritten) {
         command.env("BRIDGEBOARD_SAMPLE", "1");
     }
     for (key, value) in env {
