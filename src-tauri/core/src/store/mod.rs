@@ -90,6 +90,16 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Caps the board file at its present size plus `extra_pages` pages (SQLite's
+    /// `max_page_count`, for this connection only), so that a write that needs more room fails
+    /// as it would on a full disk. For the disk-full tests; the app never calls it.
+    #[doc(hidden)]
+    pub fn limit_growth(&self, extra_pages: u64) -> Result<()> {
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "max_page_count", pages + extra_pages as i64)?;
+        Ok(())
+    }
+
     /// SQLite's integrity and foreign-key checks; an empty list means the file is healthy.
     pub fn check(&self) -> Result<Vec<String>> {
         let mut problems: Vec<String> = Vec::new();

@@ -105,9 +105,9 @@ pub(super) fn probe(path: &Path) -> Result<i32> {
         ))
     };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| damaged(e.to_string()))?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| damaged(e.to_string()))?;
-    let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i32>(0)).map_err(|e| damaged(e.to_string()));
+        .map_err(|e| unreadable(e, &damaged))?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| unreadable(e, &damaged))?;
+    let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i32>(0)).map_err(|e| unreadable(e, &damaged));
     let application_id = pragma("application_id")?;
     let version = pragma("user_version")?;
     if application_id != APPLICATION_ID {
@@ -121,19 +121,41 @@ pub(super) fn probe(path: &Path) -> Result<i32> {
             migrations::latest_version()
         )));
     }
-    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| unreadable(e, &damaged))?;
     if check != "ok" {
         return Err(damaged(check));
     }
     let mut stmt =
-        conn.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1").map_err(|e| damaged(e.to_string()))?;
+        conn.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1").map_err(|e| unreadable(e, &damaged))?;
     for table in EXPECTED_TABLES {
-        let found: i64 = stmt.query_row([table], |r| r.get(0)).map_err(|e| damaged(e.to_string()))?;
+        let found: i64 = stmt.query_row([table], |r| r.get(0)).map_err(|e| unreadable(e, &damaged))?;
         if found == 0 {
             return Err(damaged(format!("the {table} table is missing")));
         }
     }
     Ok(version)
+}
+
+/// Why the read-only look failed: only SQLite's own verdict (corrupt, not a database) calls
+/// the file damaged. A read-only look at a board in WAL mode needs room for its `-shm` file,
+/// so a full disk shows here first: it is said so, and a failing drive is not taken for a
+/// damaged board either.
+fn unreadable(err: rusqlite::Error, damaged: &dyn Fn(String) -> Error) -> Error {
+    use rusqlite::ffi;
+    let extended = match &err {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        _ => 0,
+    };
+    match err.sqlite_error_code() {
+        Some(ffi::ErrorCode::DiskFull) => Error::from(err),
+        _ if extended == ffi::SQLITE_IOERR_SHMSIZE => Error::DiskFull(format!(
+            "The board file could not be opened: the disk is full ({err}). Free some space and open it again; nothing was changed."
+        )),
+        Some(ffi::ErrorCode::SystemIoFailure | ffi::ErrorCode::CannotOpen) => Error::Storage(format!(
+            "The board file could not be read ({err}). Check that its drive or network folder is there and has free space, then try again; it was not changed."
+        )),
+        _ => damaged(err.to_string()),
+    }
 }
 
 fn configure(conn: &Connection, writable: bool) -> Result<()> {
