@@ -44,7 +44,15 @@ impl Store {
                     "This board already holds work. A board export is imported into a new, empty board file, which it fills whole; create one in Settings (or with --db NEW-FILE) and import there.".into(),
                 ));
             }
-            restore::write(tx, bundle)?;
+            // Writing into an empty board, a refusal by the database (a row pointing at one the
+            // file does not hold, a value twice) comes from the file: say so, not that the
+            // board is broken. A full disk or a busy file still says what it is.
+            restore::write(tx, bundle).map_err(|err| match err {
+                Error::Storage(detail) => Error::Validation(format!(
+                    "The board export was not imported; nothing was changed. Its rows do not fit together ({detail}); it may be damaged: export the board again from Bridgeboard."
+                )),
+                other => other,
+            })?;
             // A copy of a board, never mistaken for the board it came from (which may be shared).
             crate::store::board::set_id(tx, uuid::Uuid::now_v7(), now)?;
             let summary = ImportSummary {
