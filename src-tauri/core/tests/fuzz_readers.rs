@@ -74,3 +74,8 @@ fn a_damaged_settings_file_is_read_as_far_as_it_goes_and_saved_again() {
         Err(failure) => panic!("{failure}"),
     }
 }
+
+#[test]
+fn a_damaged_template_file_is_refused_or_its_plan_used_without_a_panic() {
+    check(fuzz::template_file, 32);
+}

@@ -97,8 +97,15 @@ pub fn date(text: &str) -> Result<NaiveDate> {
         .ok_or_else(|| invalid(format!("“{text}” is not a date that exists; write it as YYYY-MM-DD, for example 2026-03-15.")))
 }
 
-/// An end date may not come before its start date (end dates are inclusive).
+/// An end date may not come before its start date (end dates are inclusive),
+/// and both lie in years 1000 to 9999 (a date from a damaged file can be far outside, and the
+/// board file keeps dates as `YYYY-MM-DD` text).
 pub fn date_order(start: Option<NaiveDate>, end: Option<NaiveDate>, end_name: &str) -> Result<()> {
+    for date in [start, end].into_iter().flatten() {
+        if !(1000..=9999).contains(&chrono::Datelike::year(&date)) {
+            return Err(invalid(format!("The date {date} is out of range; use a date between the years 1000 and 9999.")));
+        }
+    }
     if let (Some(start), Some(end)) = (start, end) {
         if end < start {
             return Err(invalid(format!("The {end_name} ({end}) is before the start date ({start}); move one of them.")));
@@ -108,7 +115,7 @@ pub fn date_order(start: Option<NaiveDate>, end: Option<NaiveDate>, end_name: &s
 }
 
 pub fn lag(days: i32) -> Result<i32> {
-    if days.abs() > LAG_MAX_DAYS {
+    if days.unsigned_abs() > LAG_MAX_DAYS.unsigned_abs() {
         return Err(invalid(format!("A lag of {days} days is out of range; use -{LAG_MAX_DAYS} to {LAG_MAX_DAYS}.")));
     }
     Ok(days)
@@ -117,6 +124,21 @@ pub fn lag(days: i32) -> Result<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_outside_four_digit_years_is_refused() {
+        let far = NaiveDate::from_ymd_opt(-1, 3, 15);
+        assert!(date_order(far, None, "due date").is_err(), "a year before 1 cannot be kept as YYYY-MM-DD text");
+        assert!(date_order(None, NaiveDate::from_ymd_opt(10_000, 1, 1), "due date").is_err());
+        assert!(date_order(NaiveDate::from_ymd_opt(1999, 1, 1), NaiveDate::from_ymd_opt(2030, 1, 1), "due date").is_ok());
+    }
+
+    #[test]
+    fn a_lag_at_the_ends_of_the_integers_is_refused_not_a_crash() {
+        assert!(lag(i32::MIN).is_err(), "the most negative lag (whose absolute value overflows) is out of range");
+        assert!(lag(i32::MAX).is_err());
+        assert_eq!(lag(-LAG_MAX_DAYS).unwrap(), -LAG_MAX_DAYS, "the bounds themselves are allowed");
+    }
 
     #[test]
     fn titles_are_trimmed_and_bounded() {

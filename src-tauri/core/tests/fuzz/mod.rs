@@ -88,11 +88,42 @@ pub fn mutated(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
 /// Runs `check` on `cases` inputs made from `seeds`; a panic inside it is caught by proptest
 /// and reported as a failure with the smallest input it found.
 pub fn run(cases: u32, seeds: Vec<Vec<u8>>, check: impl FnMut(&[u8], &mut Tally) -> Result<(), TestCaseError>) -> Result<Tally, String> {
+    run_strategy(cases, mutated(seeds), check)
+}
+
+/// A JSON file still well formed, with some of its numbers replaced by hostile ones (the
+/// extremes of the integers, negatives, far-off days, positions past the end).
+pub fn numbers_changed(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
+    const HOSTILE: &[&str] =
+        &["9223372036854775807", "-9223372036854775808", "-1", "1000000", "2147483647", "-2147483648", "0", "4294967296", "365000"];
+    (prop::sample::select(seeds), prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(HOSTILE)), 1..4)).prop_map(
+        |(bytes, changes)| {
+            let mut text = String::from_utf8(bytes).expect("a JSON seed");
+            let number = regex::Regex::new(r"-?\b\d+\b").unwrap();
+            for (at, value) in changes {
+                let numbers: Vec<(usize, usize)> = number.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                if numbers.is_empty() {
+                    break;
+                }
+                let (start, end) = numbers[at.index(numbers.len())];
+                text.replace_range(start..end, value);
+            }
+            text.into_bytes()
+        },
+    )
+}
+
+/// [`run`] with inputs from any strategy.
+pub fn run_strategy(
+    cases: u32,
+    inputs: impl Strategy<Value = Vec<u8>>,
+    check: impl FnMut(&[u8], &mut Tally) -> Result<(), TestCaseError>,
+) -> Result<Tally, String> {
     let tally = Cell::new(Tally::default());
     let check = RefCell::new(check);
     let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
     runner
-        .run(&mutated(seeds), |bytes| {
+        .run(&inputs, |bytes| {
             let mut t = tally.take();
             t.cases += 1;
             let result = (check.borrow_mut())(&bytes, &mut t);
@@ -232,6 +263,7 @@ pub const READERS: &[Reader] = &[
     Reader { name: "board file (open)", run: board_file },
     Reader { name: "backup (list, restore)", run: backup },
     Reader { name: "settings file", run: settings },
+    Reader { name: "template file", run: template_file },
 ];
 
 fn exported(format: Format, fill: fn(&mut Store)) -> Vec<u8> {
@@ -243,7 +275,8 @@ fn exported(format: Format, fill: fn(&mut Store)) -> Vec<u8> {
 pub fn board_export(cases: u32) -> Result<Tally, String> {
     let board = BoardFile::new("bundle", |_| {});
     let seeds = vec![exported(Format::Json, small_board), exported(Format::Json, sample_board)];
-    run(cases, seeds, |bytes, t| import_case(&board, bytes, t))
+    let inputs = prop_oneof![mutated(seeds.clone()), numbers_changed(seeds)];
+    run_strategy(cases, inputs, |bytes, t| import_case(&board, bytes, t))
 }
 
 pub fn csv_sheet(cases: u32) -> Result<Tally, String> {
@@ -270,7 +303,10 @@ pub fn asana(cases: u32) -> Result<Tally, String> {
 }
 
 pub fn trello(cases: u32) -> Result<Tally, String> {
-    tool("trello", &["trello-board.json"], cases)
+    let board = BoardFile::new("trello", small_board);
+    let seeds = vec![fixture("trello-board.json")];
+    let inputs = prop_oneof![mutated(seeds.clone()), numbers_changed(seeds)];
+    run_strategy(cases, inputs, |bytes, t| import_case(&board, bytes, t))
 }
 
 pub fn msproject(cases: u32) -> Result<Tally, String> {
@@ -470,6 +506,64 @@ pub fn settings(cases: u32) -> Result<Tally, String> {
         // Whatever was read, this desktop can save its settings again and read them back.
         loaded.save(&path).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(Settings::load(&path), loaded, "settings saved are read back as they were");
+        Ok(())
+    })
+}
+
+/// A template file from another board (`import-template`): read, added, and a plan made
+/// from it, as the CLI does.
+pub fn template_file(cases: u32) -> Result<Tally, String> {
+    use bridgeboard_core::domain::templates::TemplateFile;
+    let board = BoardFile::new("template", small_board);
+    let store = board.open();
+    let seeds = store
+        .templates()
+        .unwrap()
+        .into_iter()
+        .take(3)
+        .map(|t| {
+            let file = TemplateFile {
+                format: TemplateFile::FORMAT.into(),
+                format_version: TemplateFile::VERSION,
+                // Another board's template: a name this board does not have yet.
+                name: format!("{} from the Ottawa site", t.name),
+                description: t.description,
+                plan: t.plan,
+            };
+            serde_json::to_vec_pretty(&file).unwrap()
+        })
+        .collect();
+    drop(store);
+    let seeds: Vec<Vec<u8>> = seeds;
+    let inputs = prop_oneof![mutated(seeds.clone()), numbers_changed(seeds)];
+    run_strategy(cases, inputs, |bytes, t| {
+        let Ok(file) = serde_json::from_slice::<TemplateFile>(bytes) else {
+            t.refused += 1;
+            return Ok(());
+        };
+        let mut store = board.open();
+        let added = store.apply(&me(), now(), Op::AddTemplate { name: file.name, description: file.description, plan: file.plan });
+        match added {
+            Err(err) => {
+                t.refused += 1;
+                drop(store);
+                clear(&err)?;
+                prop_assert!(board.unchanged(), "a refused template leaves the board file byte-identical: {err}");
+            }
+            Ok(id) => {
+                t.accepted += 1;
+                // The plan it holds is used: dated from a start, with its tasks and dependencies.
+                let made = store.apply(
+                    &me(),
+                    now(),
+                    Op::CreateFromTemplate { template: TemplateRef::Board(id), title: "From a template file".into(), start: today() },
+                );
+                if let Err(err) = made {
+                    clear(&err)?;
+                }
+                prop_assert!(store.check().unwrap().is_empty(), "the board stays whole");
+            }
+        }
         Ok(())
     })
 }

@@ -41,10 +41,28 @@ fn department(ctx: &Ctx, name: &str) -> Result<Id> {
     }
 }
 
+/// How far from its start a template's plan may reach, either way: about thirty years. A
+/// template file is read from outside, and a day far beyond this would overflow the calendar.
+const PLAN_DAYS: i64 = 11_000;
+
+/// A template's day offsets, each within [`PLAN_DAYS`] of the start.
+fn check_days(plan: &TemplatePlan) -> Result<()> {
+    let far = |offset: Option<i64>| offset.is_none_or(|d| d.unsigned_abs() > PLAN_DAYS as u64);
+    let task_far = |t: &TemplateTask| far(Some(t.start_day)) || t.days < 0 || far(t.start_day.checked_add(t.days));
+    if far(Some(plan.target_days)) || plan.tasks.iter().any(task_far) || plan.kpis.iter().any(|k| far(Some(k.target_days))) {
+        return Err(Error::Validation(format!(
+            "The template's plan has a date more than {PLAN_DAYS} days from its start, or a task that ends before it begins; it may be damaged: export it again."
+        )));
+    }
+    Ok(())
+}
+
 pub(super) fn create_from_template(ctx: &Ctx, choice: TemplateRef, title: String, start: chrono::NaiveDate) -> Result<Id> {
     let template = find(ctx, &choice)?;
     let plan = &template.plan;
-    let day = |offset: i64| start + Duration::days(offset);
+    check_days(plan)?;
+    let far = || Error::Validation(format!("Dated from {start}, the template's plan runs past the calendar; choose another start."));
+    let day = |offset: i64| start.checked_add_signed(Duration::days(offset)).ok_or_else(far);
     // The parts are logged as one entry below; each is still checked like any edit.
     let id = ctx.quietly(|| {
         let id = initiatives::create_initiative(
@@ -52,19 +70,19 @@ pub(super) fn create_from_template(ctx: &Ctx, choice: TemplateRef, title: String
             NewInitiative {
                 summary: plan.summary.clone(),
                 start: Some(start),
-                target: Some(day(plan.target_days)),
+                target: Some(day(plan.target_days)?),
                 tags: plan.tags.clone(),
                 ..NewInitiative::titled(title.clone())
             },
         )?;
         let mut task_ids = Vec::with_capacity(plan.tasks.len());
         for t in &plan.tasks {
-            let (kind, begin) = if t.milestone { (TaskKind::Milestone, None) } else { (TaskKind::Task, Some(day(t.start_day))) };
+            let (kind, begin) = if t.milestone { (TaskKind::Milestone, None) } else { (TaskKind::Task, Some(day(t.start_day)?)) };
             task_ids.push(tasks::create_task(
                 ctx,
                 NewTask {
                     start: begin,
-                    due: Some(day(t.start_day + t.days)),
+                    due: Some(day(t.start_day + t.days)?),
                     kind,
                     go_live: t.go_live,
                     cadence: t.cadence.clone(),
@@ -93,7 +111,7 @@ pub(super) fn create_from_template(ctx: &Ctx, choice: TemplateRef, title: String
                     baseline: k.baseline,
                     baseline_on: start,
                     target: k.target,
-                    target_on: day(k.target_days),
+                    target_on: day(k.target_days)?,
                 },
             )?;
         }
@@ -198,6 +216,7 @@ pub(super) fn add_template(ctx: &Ctx, name: String, description: String, plan: T
     if template.plan.tasks.len() > 500 {
         return Err(Error::Validation("A template holds at most 500 tasks.".into()));
     }
+    check_days(&template.plan)?;
     let id = Uuid::now_v7();
     templates::insert(ctx.tx, &template, id, ctx.now)?;
     ctx.log(Entry {
