@@ -158,7 +158,8 @@ fn startup(options: &Options) {
     println!("\n== startup to the painted board, and idle memory ({} runs each, alternating, after a warm-up)", options.runs);
     let mut runs: Vec<Vec<Run>> = SCENARIOS.iter().map(|_| Vec::new()).collect();
     // The sample as the app writes it, made once by the CLI and copied in before each such run.
-    let sample = fresh_home("sample").join("sample.bridgeboard");
+    let sample_home = fresh_home("sample");
+    let sample = sample_home.join("sample.bridgeboard");
     cli(options, &sample, &["demo"]);
     for round in 0..=options.runs {
         for (i, scenario) in SCENARIOS.iter().enumerate() {
@@ -198,6 +199,8 @@ fn startup(options: &Options) {
             }
         }
     }
+
+    let _ = std::fs::remove_dir_all(&sample_home);
 
     println!("\n== medians");
     let painted: Vec<f64> = runs.iter().map(|r| median(r.iter().map(|run| run.marks["painted"]).collect())).collect();
