@@ -288,20 +288,56 @@ impl Replica {
     /// from taking everyone else's work. Returns the refused changes' hashes with the reason.
     /// Automerge checks a change before applying any of its operations, so a refused one
     /// leaves the document as it was.
-    pub fn apply_screened(&mut self, changes: Vec<Change>) -> Vec<(String, String)> {
-        let mut refused = Vec::new();
-        for batch in changes.chunks(20) {
-            if self.doc.apply_changes(batch.to_vec()).is_ok() {
-                continue;
-            }
-            // One by one: those before the bad one are known now and skipped.
-            for change in batch {
-                if let Err(err) = self.doc.apply_changes([change.clone()]) {
-                    refused.push((change.hash().to_string(), err.to_string()));
+    ///
+    /// Automerge 0.12 panics on some forged changes (an actor it does not know). Such a panic
+    /// is caught; the document may then be half-changed, so it is thrown away and `rebuild`
+    /// (the document as it was before these changes) is taken instead, and the changes are
+    /// applied one at a time, each one that panics refused.
+    pub fn apply_screened(
+        &mut self,
+        changes: Vec<Change>,
+        rebuild: impl Fn() -> Result<Replica, DocError>,
+    ) -> Result<Vec<(String, String)>, DocError> {
+        if let Some(refused) = self.try_apply(&changes) {
+            return Ok(refused);
+        }
+        *self = rebuild()?;
+        let (mut refused, mut accepted) = (Vec::new(), Vec::new());
+        for change in changes {
+            match self.try_apply(std::slice::from_ref(&change)) {
+                Some(none) if none.is_empty() => accepted.push(change),
+                Some(one) => refused.extend(one),
+                None => {
+                    refused.push((change.hash().to_string(), "the merge engine cannot read it".to_string()));
+                    *self = rebuild()?;
+                    if self.try_apply(&accepted).is_none() {
+                        return Err(DocError::Foreign("a change that was read a moment ago cannot be read again".into()));
+                    }
                 }
             }
         }
-        refused
+        Ok(refused)
+    }
+
+    /// [`Replica::apply_screened`] without the rebuild: `None` when Automerge panicked.
+    fn try_apply(&mut self, changes: &[Change]) -> Option<Vec<(String, String)>> {
+        let doc = &mut self.doc;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let mut refused = Vec::new();
+            for batch in changes.chunks(20) {
+                if doc.apply_changes(batch.to_vec()).is_ok() {
+                    continue;
+                }
+                // One by one: those before the bad one are known now and skipped.
+                for change in batch {
+                    if let Err(err) = doc.apply_changes([change.clone()]) {
+                        refused.push((change.hash().to_string(), err.to_string()));
+                    }
+                }
+            }
+            refused
+        }))
+        .ok()
     }
 
     /// The rows that `changes` write to, as `(table, row id)`: every row whose values or

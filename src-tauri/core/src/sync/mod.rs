@@ -9,7 +9,7 @@ pub mod doc;
 pub mod folder;
 pub mod transport;
 
-pub use doc::{Author, Cell, Competing, DocRow, FieldWrite, Replica, FORMAT_VERSION};
+pub use doc::{Author, Cell, Competing, DocError, DocRow, FieldWrite, Replica, FORMAT_VERSION};
 pub use folder::{Folder, SharedBoard};
 pub use transport::{BoardMarker, DeviceRecord, Transport, TransportError};
 

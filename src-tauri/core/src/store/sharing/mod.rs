@@ -35,7 +35,7 @@ pub(super) use setup::{deleted_while_edited, keep_deleted};
 use super::Store;
 use crate::domain::model::Actor;
 use crate::sync::transport::TransportError;
-use crate::sync::{Author, DeviceRecord, FieldWrite, Replica, Transport, FORMAT_VERSION};
+use crate::sync::{Author, DeviceRecord, DocError, FieldWrite, Replica, Transport, FORMAT_VERSION};
 use crate::{Error, Result};
 
 /// The app's version, as each device announces it in the share.
@@ -186,7 +186,9 @@ impl Shared {
                 fresh.push(change);
             }
         }
-        let refused = loaded.replica.apply_screened(fresh.clone());
+        let hashes: HashSet<String> = fresh.iter().map(|c| c.hash().to_string()).collect();
+        let rebuild = || Loaded::read_without(tx, &hashes).map(|l| l.replica).map_err(|e| DocError::Foreign(e.to_string()));
+        let refused = loaded.replica.apply_screened(fresh.clone(), rebuild).map_err(damaged)?;
         let mut bad_files = Vec::new();
         for (hash, problem) in &refused {
             journal::remove_change(tx, hash)?;
@@ -206,10 +208,19 @@ impl Shared {
 impl Loaded {
     /// The document as this file holds it: the snapshot, then the journal outside it.
     fn read(conn: &rusqlite::Connection) -> Result<Loaded> {
+        Loaded::read_without(conn, &HashSet::new())
+    }
+
+    /// The document as this file holds it, without the changes in `left_out` (by hash).
+    fn read_without(conn: &rusqlite::Connection, left_out: &HashSet<String>) -> Result<Loaded> {
         let (snapshot, generation) = journal::snapshot(conn)?.ok_or_else(|| damaged("its shared document is missing".to_string()))?;
         let journal = journal::changes_after(conn, 0)?;
         let through = journal::last_seq(conn)?;
-        let changes = journal.into_iter().filter_map(|(_, bytes)| Change::from_bytes(bytes).ok()).collect();
+        let changes = journal
+            .into_iter()
+            .filter_map(|(_, bytes)| Change::from_bytes(bytes).ok())
+            .filter(|c| !left_out.contains(&c.hash().to_string()))
+            .collect();
         let replica = Replica::load(&snapshot, changes, fresh_actor()).map_err(damaged)?;
         Ok(Loaded { replica, through, generation })
     }
@@ -326,6 +337,7 @@ impl Store {
 
     /// One `BEGIN IMMEDIATE` transaction on the shared state. If it fails, the document in
     /// memory may be ahead of the file, so it is dropped and read again when next needed.
+    #[track_caller]
     fn shared_write<T>(&mut self, f: impl FnOnce(&Transaction, &mut Shared) -> Result<T>) -> Result<T> {
         self.refuse_read_only()?;
         let shared = self.shared.as_mut().expect("only called on a shared board");
@@ -335,7 +347,9 @@ impl Store {
             if journal::sharing(&tx)?.is_none() {
                 return Err(Error::Validation("This board is no longer shared.".into()));
             }
+            let t0 = tx.total_changes();
             let value = f(&tx, shared)?;
+            eprintln!("DEBUGW {} at {}", tx.total_changes() - t0, std::panic::Location::caller());
             tx.commit()?;
             Ok(value)
         })();

@@ -107,7 +107,9 @@ impl Store {
         let scan = transport.scan().map_err(transport_error)?;
         let (mut received, _unusable) = read_new(transport, &scan, &HashSet::new());
         // A change the document refuses is left out, as a sync leaves it out.
-        let refused = replica.apply_screened(received.iter().map(|r| r.change.clone()).collect());
+        let refused = replica
+            .apply_screened(received.iter().map(|r| r.change.clone()).collect(), || Replica::load(&genesis, Vec::new(), fresh_actor()))
+            .map_err(damaged)?;
         received.retain(|r| !refused.iter().any(|(hash, _)| *hash == r.change.hash().to_string()));
 
         let mut store = Store::open(db, None)?;
