@@ -576,3 +576,31 @@ fn a_newer_export_imported_on_another_desktop_updates_what_the_first_import_brou
         titles.contains(&"Security, privacy and HIPAA review".to_string()) && !titles.contains(&"Security and HIPAA review".to_string())
     );
 }
+
+#[test]
+fn an_idle_sync_round_leaves_the_board_file_alone_and_refreshes_last_synced_once_a_minute() {
+    let (mut dana, mut tom, _) = two_desks("idle");
+    // The window's own connection to Dana's file: it re-reads the board when data_version moves.
+    let window = Store::open(dana.store.path().unwrap(), None).unwrap();
+    let folder = Folder::at(&dana.folder);
+    let at = now();
+    dana.store.sync(&folder, &dana.who, at).unwrap();
+    tom.sync();
+    dana.store.sync(&folder, &dana.who, at).unwrap();
+    let before = window.data_version().unwrap();
+    for seconds in [2, 4, 30, 58] {
+        dana.store.sync(&folder, &dana.who, at + chrono::TimeDelta::seconds(seconds)).unwrap();
+        eprintln!("DEBUG after {seconds}: {}", window.data_version().unwrap());
+    }
+    assert_eq!(window.data_version().unwrap(), before, "rounds that bring and send nothing write nothing, so the window does not re-read");
+    let later = at + chrono::TimeDelta::seconds(61);
+    dana.store.sync(&folder, &dana.who, later).unwrap();
+    assert_ne!(window.data_version().unwrap(), before, "a minute on, the time of the last sync is written");
+    assert_eq!(window.sync_status().unwrap().last_sync_at, Some(later));
+    let before = window.data_version().unwrap();
+    let unreachable = Folder::at(&dana.folder.with_file_name("not-mounted").join("Bridgeboard-x"));
+    let report = dana.store.sync(&unreachable, &dana.who, later + chrono::TimeDelta::seconds(2)).unwrap();
+    assert!(report.offline.is_some(), "a share that went away is reported");
+    assert_ne!(window.data_version().unwrap(), before, "and that is recorded at once, not a minute later");
+    assert!(window.sync_status().unwrap().offline.is_some());
+}

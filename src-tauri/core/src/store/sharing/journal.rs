@@ -113,7 +113,11 @@ pub fn take_pending(tx: &Transaction) -> Result<Vec<Pending>> {
             .map_err(|e| crate::Error::Storage(format!("A change waiting to be shared is damaged ({e}); run `bridgeboard-cli check`.")))?;
         pending.push(Pending { writes, author, at_ms });
     }
-    tx.execute("DELETE FROM sync_pending", [])?;
+    // Only when there is something to take: an unconditional DELETE empties the table by
+    // rewriting it even when it is empty, which would make every idle round a write.
+    if !pending.is_empty() {
+        tx.execute("DELETE FROM sync_pending", [])?;
+    }
     Ok(pending)
 }
 
@@ -209,11 +213,15 @@ pub fn unusable_files(conn: &Connection) -> Result<Vec<UnusableRow>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Records a desktop seen in the share. A desktop seen again as it was writes nothing, so an idle
+/// round leaves the board file (and every window's view of it) alone.
 pub fn note_device(tx: &Transaction, d: &DeviceRecord, last_change_at: Option<DateTime<Utc>>) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO sync_devices (device_id, device_name, person, app_version, last_change_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(device_id) DO UPDATE SET device_name = excluded.device_name, person = excluded.person,
-           app_version = excluded.app_version, last_change_at = coalesce(excluded.last_change_at, last_change_at)",
+           app_version = excluded.app_version, last_change_at = coalesce(excluded.last_change_at, last_change_at)
+         WHERE device_name IS NOT excluded.device_name OR person IS NOT excluded.person OR app_version IS NOT excluded.app_version
+           OR (excluded.last_change_at IS NOT NULL AND last_change_at IS NOT excluded.last_change_at)",
     )?
     .execute(params![d.device_id, d.device_name, d.person, d.app_version, last_change_at.map(rows::stamp)])?;
     Ok(())
@@ -264,7 +272,7 @@ pub fn conflicts(conn: &Connection) -> Result<Vec<(String, String, String, Strin
 /// How many changes from others wait in the document for causes that have not arrived, as of
 /// the last ingest; `waiting_hashes` are the journal's changes the document does not hold yet.
 pub fn set_waiting(tx: &Transaction, waiting_hashes: &[String]) -> Result<()> {
-    tx.execute("UPDATE sync_share SET waiting = ?1 WHERE id = 1", [waiting_hashes.len() as i64])?;
+    tx.execute("UPDATE sync_share SET waiting = ?1 WHERE id = 1 AND waiting IS NOT ?1", [waiting_hashes.len() as i64])?;
     tx.execute("UPDATE sync_changes SET waiting = 0 WHERE waiting = 1", [])?;
     for hash in waiting_hashes {
         tx.prepare_cached("UPDATE sync_changes SET waiting = 1 WHERE hash = ?1")?.execute([hash])?;
@@ -302,8 +310,18 @@ pub fn waiting(conn: &Connection) -> Result<i64> {
 }
 
 /// How the last sync went: when it ran, and why the share could not be reached if it could not.
+/// How stale "last synced" may get while nothing else changes: the time is written at most this
+/// often then, so a shared board left open does not write its file (and make every window re-read
+/// the board) at each round.
+const HEALTH_REFRESH: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+
+/// Records the end of a sync round: when, and why the share could not be reached, if it could not.
 pub fn set_health(tx: &Transaction, offline: Option<&str>, now: DateTime<Utc>) -> Result<()> {
-    tx.execute("UPDATE sync_share SET last_sync_at = ?1, offline = ?2 WHERE id = 1", params![rows::stamp(now), offline])?;
+    tx.execute(
+        "UPDATE sync_share SET last_sync_at = ?1, offline = ?2
+          WHERE id = 1 AND (offline IS NOT ?2 OR last_sync_at IS NULL OR last_sync_at < ?3)",
+        params![rows::stamp(now), offline, rows::stamp(now - HEALTH_REFRESH)],
+    )?;
     Ok(())
 }
 

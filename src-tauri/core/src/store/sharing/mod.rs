@@ -337,7 +337,6 @@ impl Store {
 
     /// One `BEGIN IMMEDIATE` transaction on the shared state. If it fails, the document in
     /// memory may be ahead of the file, so it is dropped and read again when next needed.
-    #[track_caller]
     fn shared_write<T>(&mut self, f: impl FnOnce(&Transaction, &mut Shared) -> Result<T>) -> Result<T> {
         self.refuse_read_only()?;
         let shared = self.shared.as_mut().expect("only called on a shared board");
@@ -347,9 +346,7 @@ impl Store {
             if journal::sharing(&tx)?.is_none() {
                 return Err(Error::Validation("This board is no longer shared.".into()));
             }
-            let t0 = tx.total_changes();
             let value = f(&tx, shared)?;
-            eprintln!("DEBUGW {} at {}", tx.total_changes() - t0, std::panic::Location::caller());
             tx.commit()?;
             Ok(value)
         })();
