@@ -378,7 +378,7 @@ export type Session = { board_path: string, default_board_path: string, read_onl
  */
 location_warning: string | null, 
 /**
- * Why no board is open, when the last one could not be opened.
+ * Why the last board asked for could not be opened (the one before it, if any, stays open).
  */
 open_error: string | null, settings: Settings, };
 
