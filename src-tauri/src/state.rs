@@ -116,9 +116,10 @@ impl AppState {
         let open = board
             .as_mut()
             .ok_or_else(|| Error::Storage("No board is open. Open a board file in Settings, or open the sample hospital board.".into()))?;
-        let value = f(&mut open.store)?;
-        open.seen_version = open.store.data_version()?;
-        Ok(value)
+        // `seen_version` is left to the watcher: this connection's own commits never move
+        // data_version, and another process's commit that lands while the UI reads is news
+        // that a later read must still pick up.
+        f(&mut open.store)
     }
 
     /// The open board's file and id.
