@@ -235,20 +235,23 @@ describe("import a CSV", () => {
 });
 
 describe("import a board export", () => {
+  /** The core's preview of a Bridgeboard board export of 42 rows. */
+  const boardExportPreview = () => ({
+    kind: "board_export",
+    source: "bridgeboard",
+    delimiter: null,
+    headers: [],
+    mapping: [],
+    sample: [],
+    rows: 42,
+    phi_like: [],
+    sheets: [],
+  });
+
   test("asks where the new board goes, imports it there and shows the new board", async () => {
     const { backend, app, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({
-        kind: "board_export",
-        source: "bridgeboard",
-        delimiter: null,
-        headers: [],
-        mapping: [],
-        sample: [],
-        rows: 42,
-        phi_like: [],
-        sheets: [],
-      }),
+      preview_import: boardExportPreview,
       choose_board_file: () => "/home/dana/restored.bridgeboard",
     });
     const reads = backend.callsOf("board").length;
@@ -269,17 +272,7 @@ describe("import a board export", () => {
   test("cancelling the save dialog imports nothing and keeps the dialog open", async () => {
     const { backend, onclose } = await openDialog({
       choose_import_file: () => "/home/dana/backup.json",
-      preview_import: () => ({
-        kind: "board_export",
-        source: "bridgeboard",
-        delimiter: null,
-        headers: [],
-        mapping: [],
-        sample: [],
-        rows: 42,
-        phi_like: [],
-        sheets: [],
-      }),
+      preview_import: boardExportPreview,
     });
     await fireEvent.click(await screen.findByTestId("import-board-target"));
     await waitFor(() => expect(backend.callsOf("choose_board_file").length).toBe(1));
