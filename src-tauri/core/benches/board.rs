@@ -2,6 +2,8 @@
 //! and 10,000 dependencies in a file on disk with the real pragmas:
 //! - loading the board for display (`Store::board`, the exact call the app makes), and the
 //!   size of what crosses to the UI;
+//! - the Needs attention list (`Store::needs_attention`), which the app re-reads with the board
+//!   after every change;
 //! - one task status change with its activity row and durable commit, beside a bare one-row
 //!   commit on the same disk with the same pragmas (the baseline);
 //! - checking a new dependency for a cycle.
@@ -48,6 +50,7 @@ fn main() {
     report("load the board for display (Store::board)", sample(samples.min(100), || store.board(today).unwrap()), None);
     let json = serde_json::to_vec(&store.board(today).unwrap()).unwrap();
     println!("what crosses to the UI: {} cards, {:.1} KiB of JSON", initiatives.len(), json.len() as f64 / 1024.0);
+    report("the Needs attention list (Store::needs_attention)", sample(samples.min(100), || store.needs_attention().unwrap()), None);
 
     let base = report("bare one-row durable commit (baseline)", baseline(&dir, samples), None);
     let actor = Actor { id: None, name: "bench".into() };

@@ -61,12 +61,8 @@ impl Store {
             restore_id,
             can_keep_deleted: false,
         };
-        let deleted_person = |id: Option<Id>| -> Result<Option<Person>> {
-            Ok(match id {
-                Some(id) => people::get_any(conn, id)?.filter(|(_, deleted)| *deleted).map(|(p, _)| p),
-                None => None,
-            })
-        };
+        let deleted_people = people::deleted(conn)?;
+        let deleted_person = |id: Option<Id>| -> Option<&Person> { id.and_then(|id| deleted_people.iter().find(|p| p.id == id)) };
         let open_gates = |initiative: Id| -> Vec<OpenGate> {
             snapshot
                 .gates_of(initiative)
@@ -111,7 +107,7 @@ impl Store {
                 ("Accountable", i.accountable_id),
             ];
             for (role, id) in roles {
-                if let Some(p) = deleted_person(id)? {
+                if let Some(p) = deleted_person(id) {
                     let message =
                         format!("(deleted) {} is still the {role} of “{}”. Restore {0}, or choose someone else.", p.name, i.title);
                     out.push(entry(AttentionKind::DeletedPerson, kind, at, at, &i.title, message, Some(p.id)));
@@ -130,7 +126,7 @@ impl Store {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
                 }
             }
-            if let Some(p) = deleted_person(t.assignee_id)? {
+            if let Some(p) = deleted_person(t.assignee_id) {
                 let message = format!("(deleted) {} is still assigned “{}”. Restore {0}, or assign someone else.", p.name, t.title);
                 out.push(entry(AttentionKind::DeletedPerson, kind, at, t.initiative_id, &t.title, message, Some(p.id)));
             }

@@ -19,6 +19,14 @@ pub fn all(conn: &Connection) -> Result<Vec<Person>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The people deleted from the board (a short list: the checks that look for work left with a
+/// deleted person read it once instead of asking per item).
+pub fn deleted(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE deleted_at IS NOT NULL"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// A person, deleted or not; the flag says which.
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Person, bool)>> {
     let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM people WHERE id = ?1");
