@@ -474,6 +474,28 @@ impl bridgeboard_core::sync::Transport for Refusing {
 }
 
 #[test]
+fn work_given_to_someone_deleted_elsewhere_is_listed_with_a_way_to_restore_them() {
+    let (mut dana, mut tom, portal) = two_desks("deleted-person");
+    let person =
+        |name: &str| Op::CreatePerson(NewPerson { name: name.into(), email: String::new(), title: String::new(), department_id: IT });
+    let priya = dana.apply(person("Priya Raman")).unwrap();
+    let task = dana.apply(Op::CreateTask(NewTask::titled(portal, IT, "Single sign-on"))).unwrap();
+    dana.sync();
+    tom.sync();
+    // Apart: Dana deletes Priya, who has no work yet; Tom assigns her the task.
+    dana.apply(Op::Delete { id: priya, reassign_to: None }).unwrap();
+    tom.apply(Op::UpdateTask { id: task, changes: vec![TaskChange::Assignee(Some(priya))] }).unwrap();
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    let attention = dana.store.needs_attention().unwrap();
+    let left = attention.iter().find(|a| a.kind == AttentionKind::DeletedPerson).expect("the task left with a deleted person is listed");
+    assert_eq!((left.item_id, left.restore_id), (task, Some(priya)), "it names the task and restores the person: {left:?}");
+    assert!(left.message.contains("(deleted) Priya Raman is still assigned “Single sign-on”"), "{}", left.message);
+    assert_eq!(tom.store.needs_attention().unwrap(), attention, "both desktops list the same");
+}
+
+#[test]
 fn a_full_or_read_only_share_refuses_sharing_and_keeps_edits_waiting() {
     let dir = temp_dir("refusing");
     let mut board = Board::with(Store::open(&dir.join("b.bridgeboard"), Some(&dir)).unwrap());
