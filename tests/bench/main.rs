@@ -6,7 +6,12 @@
 //! ```text
 //! dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
 //!   cargo run -p bridgeboard-e2e --bin bench -- [startup|cpu|all] [--runs N] [--cpu-secs S]
+//!   cargo run -p bridgeboard-e2e --bin bench -- [render|interact] [--runs N] [--samples N]
 //! ```
+//!
+//! `render` and `interact` measure Bridgeboard alone on generated boards, against absolute
+//! targets: run them on the release build (`BRIDGEBOARD_APP=target/release/bridgeboard`, which
+//! `./dev bench-interact` builds and passes), since that is what a hospital installs.
 //!
 //! - Both apps are built the same way (`tauri build --debug --no-bundle`, debug profile):
 //!   `BRIDGEBOARD_APP` (default `target/debug/bridgeboard`) and `HELLO_APP` (default
@@ -30,6 +35,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+mod boards;
+mod interact;
+mod render;
 
 const START_TARGET: f64 = 1.3;
 const MEMORY_TARGET: f64 = 1.5;
@@ -84,6 +93,7 @@ const SCENARIOS: &[Scenario] = &[
 struct Options {
     mode: String,
     runs: usize,
+    samples: usize,
     cpu_secs: u64,
     settle_secs: u64,
     verbose: bool,
@@ -102,6 +112,7 @@ fn options() -> Options {
     let mut options = Options {
         mode: "all".into(),
         runs: 7,
+        samples: 40,
         cpu_secs: 60,
         settle_secs: 5,
         verbose: false,
@@ -115,12 +126,15 @@ fn options() -> Options {
         let mut number = |what: &str| args.next().and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("{what} takes a number"));
         match arg.as_str() {
             "--runs" => options.runs = number("--runs") as usize,
+            "--samples" => options.samples = number("--samples") as usize,
             "--cpu-secs" => options.cpu_secs = number("--cpu-secs"),
             "--settle-secs" => options.settle_secs = number("--settle-secs"),
             "--verbose" => options.verbose = true,
             "--only" => options.only = args.next(),
-            "startup" | "cpu" | "all" => options.mode = arg,
-            other => panic!("unknown argument {other}: bench [startup|cpu|all] [--runs N] [--cpu-secs S] [--settle-secs S] [--verbose]"),
+            "startup" | "cpu" | "all" | "render" | "interact" => options.mode = arg,
+            other => panic!(
+                "unknown argument {other}: bench [startup|cpu|all|render|interact] [--runs N] [--samples N] [--cpu-secs S] [--settle-secs S] [--verbose]"
+            ),
         }
     }
     options
@@ -128,19 +142,26 @@ fn options() -> Options {
 
 fn main() {
     let options = options();
-    for binary in [&options.app, &options.hello] {
+    let alone = matches!(options.mode.as_str(), "render" | "interact");
+    for binary in if alone { vec![&options.app] } else { vec![&options.app, &options.hello] } {
         assert!(binary.exists(), "{} is missing: build both apps first (see tests/hello/README.md)", binary.display());
     }
     if std::env::var_os("DISPLAY").is_none() || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         eprintln!("run under a display and a D-Bus session: dbus-run-session -- xvfb-run -a -s \"-screen 0 1280x800x24\" ...");
         std::process::exit(2);
     }
-    println!("bridgeboard: {}\nhello-world: {}", options.app.display(), options.hello.display());
-    if options.mode != "cpu" {
-        startup(&options);
+    if !alone {
+        println!("bridgeboard: {}\nhello-world: {}", options.app.display(), options.hello.display());
     }
-    if options.mode != "startup" {
-        cpu(&options);
+    match options.mode.as_str() {
+        "startup" => startup(&options),
+        "cpu" => cpu(&options),
+        "render" => render::run(&options),
+        "interact" => interact::run(&options.app, options.samples),
+        _ => {
+            startup(&options);
+            cpu(&options);
+        }
     }
 }
 

@@ -43,6 +43,8 @@ export class AppStore {
   #refreshing: Promise<void> | null = null;
   #again = false;
   #notice = false;
+  /** Passes of `refresh` begun so far: lets a write tell whether a re-read began after it. */
+  #passes = 0;
   /** Reschedules run one after another, each from the roadmap the previous one left. */
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -89,7 +91,10 @@ export class AppStore {
           this.#again = false;
           const notice = this.#notice;
           this.#notice = false;
-          await Promise.all([this.board.load(notice), this.detail.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
+          this.#passes++;
+          // The core answers one command at a time: what is on screen first, the lists after.
+          await Promise.all([this.board.load(notice), this.detail.load(), this.#loadMode()]);
+          await Promise.all([this.sharing.load(), this.attention.load()]);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
@@ -115,8 +120,11 @@ export class AppStore {
       this.ui.phiPrompt = null;
       if (!saveAnyway) throw new AppError("cancelled", "Not saved: edit out the patient information, then save again.");
     }
+    const passes = this.#passes;
     const id = await boardApi.apply(op);
-    await this.refresh();
+    // The write's own board-changed event has usually begun the re-read before its reply came:
+    // then waiting for that one is enough, and a second whole read would double the wait.
+    await (this.#passes > passes && this.#refreshing ? this.#refreshing : this.refresh());
     return id;
   }
 

@@ -74,6 +74,28 @@ describe("AppStore", () => {
     expect(backend.callsOf("board").length, "after a write the board is re-read").toBeGreaterThan(before);
   });
 
+  test("a write reads the board once, though its own board-changed event arrives before its reply", async () => {
+    // As the app does: the write command emits board-changed before it answers.
+    const emitted: Array<() => Promise<void>> = [];
+    const backend = installBackend({
+      overrides: {
+        apply: async () => {
+          await emitted[0]();
+          return "00000000-0000-7000-8000-000000000099";
+        },
+      },
+    });
+    emitted.push(() => backend.emitChanged("edit"));
+    const app = new AppStore();
+    await app.start();
+    const card = backend.data.board.initiatives.find((c) => c.status === "planned")!;
+    const before = backend.callsOf("board").length;
+    expect(await app.setStatus(card.id, "in_progress")).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.callsOf("board").length, "one re-read shows the write; a second would only double the wait").toBe(before + 1);
+    app.stop();
+  });
+
   test("a refused status change is kept as a message for that card", async () => {
     const backend = installBackend({
       overrides: {

@@ -4,7 +4,7 @@ import * as api from "../api/attention";
 import { AppError, toAppError } from "../api/errors";
 
 export class AttentionStore {
-  items = $state<Attention[]>([]);
+  items = $state.raw<Attention[]>([]);
   error = $state<AppError | null>(null);
 
   async load(): Promise<void> {

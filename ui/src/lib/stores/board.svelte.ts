@@ -5,7 +5,9 @@ import * as api from "../api/board";
 import { AppError, toAppError } from "../api/errors";
 
 export class BoardStore {
-  view = $state<BoardView | null>(null);
+  /** Raw, not deeply reactive: it is only ever replaced whole, and a proxy around every field
+   *  of thousands of cards made each filter keystroke and each re-read cost. */
+  view = $state.raw<BoardView | null>(null);
   error = $state<AppError | null>(null);
   /** Cards that changed under the person's eyes (another desktop, the CLI) since they last
    *  opened them: highlighted until opened. */

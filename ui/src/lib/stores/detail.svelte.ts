@@ -6,7 +6,8 @@ import { AppError, toAppError } from "../api/errors";
 
 export class DetailStore {
   openId = $state<string | null>(null);
-  detail = $state<InitiativeDetail | null>(null);
+  /** Replaced whole on every read, never edited in place (see BoardStore.view). */
+  detail = $state.raw<InitiativeDetail | null>(null);
   error = $state<AppError | null>(null);
   #seq = 0;
 

@@ -6,7 +6,7 @@ import { AppError, toAppError } from "../api/errors";
 
 export class SharingStore {
   status = $state<SyncStatus | null>(null);
-  conflicts = $state<FieldConflict[]>([]);
+  conflicts = $state.raw<FieldConflict[]>([]);
   error = $state<AppError | null>(null);
 
   async load(): Promise<void> {
