@@ -6,6 +6,7 @@ pub mod model;
 pub mod baselines;
 pub mod governance;
 pub mod graph;
+pub mod id_hash;
 pub mod ops;
 pub mod phi;
 pub mod raci;

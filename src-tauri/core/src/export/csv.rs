@@ -9,6 +9,8 @@
 //! leading `'` and get the text back. Ids, dates and wire values are not user text and never
 //! start with those characters.
 
+use std::borrow::Cow;
+
 use crate::export::roadmap::{Lane, Roadmap, RoadmapTask};
 use crate::export::text::{day, gate_list, ids, kpi_list, name, yes_no};
 use crate::{Error, Result};
@@ -44,7 +46,7 @@ const BOM: &str = "\u{feff}";
 const GUARDED: &[char] = &['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// A user-text cell made safe to open in a spreadsheet.
-pub fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn guard(text: &str) -> Cow<'_, str> {
     if text.starts_with(GUARDED) {
         format!("'{text}").into()
     } else {
@@ -57,62 +59,75 @@ pub fn render(roadmap: &Roadmap) -> Result<Vec<u8>> {
     let fail = |err: csv::Error| Error::Storage(format!("The CSV export could not be written ({err})."));
     out.write_record(COLUMNS).map_err(fail)?;
     for lane in &roadmap.lanes {
-        out.write_record(initiative_row(lane)).map_err(fail)?;
+        out.write_record(initiative_row(lane).iter().map(|cell| cell.as_bytes())).map_err(fail)?;
         for task in &lane.tasks {
-            out.write_record(task_row(lane, task)).map_err(fail)?;
+            out.write_record(task_row(lane, task).iter().map(|cell| cell.as_bytes())).map_err(fail)?;
         }
     }
     out.into_inner().map_err(|err| Error::Storage(format!("The CSV export could not be written ({err}).")))
 }
 
-fn initiative_row(lane: &Lane) -> [String; 20] {
+/// A cell that owns its text only where it had to be built: most cells borrow from the
+/// roadmap, since an owned copy of every cell was most of the time rendering took.
+type Cell<'a> = Cow<'a, str>;
+
+/// An owned guarded cell, for text built for the cell.
+fn guard_owned(text: String) -> Cell<'static> {
+    if text.starts_with(GUARDED) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+fn initiative_row(lane: &Lane) -> [Cell<'_>; 20] {
     let i = &lane.initiative;
     [
-        i.id.to_string(),
+        i.id.to_string().into(),
         "initiative".into(),
-        i.id.to_string(),
-        guard(&i.title).into(),
-        guard(&i.title).into(),
-        String::new(),
-        guard(name(lane.marketing_owner.as_ref())).into(),
-        guard(name(lane.it_owner.as_ref())).into(),
-        String::new(),
+        i.id.to_string().into(),
+        guard(&i.title),
+        guard(&i.title),
+        "".into(),
+        guard(name(lane.marketing_owner.as_ref())),
+        guard(name(lane.it_owner.as_ref())),
+        "".into(),
         i.status.wire().into(),
         i.priority.wire().into(),
-        day(i.start),
-        day(i.target),
+        day(i.start).into(),
+        day(i.target).into(),
         yes_no(false).into(),
-        ids(&lane.depends_on),
+        ids(&lane.depends_on).into(),
         yes_no(lane.blocked).into(),
-        guard(&i.tags.join(";")).into(),
-        guard(name(lane.accountable.as_ref())).into(),
-        guard(&gate_list(lane)).into(),
-        guard(&kpi_list(lane)).into(),
+        guard_owned(i.tags.join(";")),
+        guard(name(lane.accountable.as_ref())),
+        guard_owned(gate_list(lane)),
+        guard_owned(kpi_list(lane)),
     ]
 }
 
-fn task_row(lane: &Lane, rt: &RoadmapTask) -> [String; 20] {
+fn task_row<'a>(lane: &'a Lane, rt: &'a RoadmapTask) -> [Cell<'a>; 20] {
     let (i, t) = (&lane.initiative, &rt.task);
     [
-        t.id.to_string(),
+        t.id.to_string().into(),
         "task".into(),
-        i.id.to_string(),
-        guard(&i.title).into(),
-        guard(&t.title).into(),
-        guard(&rt.department.name).into(),
-        guard(name(lane.marketing_owner.as_ref())).into(),
-        guard(name(lane.it_owner.as_ref())).into(),
-        guard(name(rt.assignee.as_ref())).into(),
+        i.id.to_string().into(),
+        guard(&i.title),
+        guard(&t.title),
+        guard(&rt.department.name),
+        guard(name(lane.marketing_owner.as_ref())),
+        guard(name(lane.it_owner.as_ref())),
+        guard(name(rt.assignee.as_ref())),
         t.status.wire().into(),
-        String::new(),
-        day(t.start),
-        day(t.due),
+        "".into(),
+        day(t.start).into(),
+        day(t.due).into(),
         yes_no(t.kind == crate::TaskKind::Milestone).into(),
-        ids(&rt.depends_on),
+        ids(&rt.depends_on).into(),
         yes_no(rt.blocked).into(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
     ]
 }

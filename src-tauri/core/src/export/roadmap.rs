@@ -2,13 +2,12 @@
 //! owners, spans and blockers, after the filters. One model, many renderings, so that CSV,
 //! Excel, Markdown, the calendar and the pictures always agree.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::governance::GateState;
+use crate::domain::id_hash::{IdMap, IdSet};
 use crate::domain::model::*;
 use crate::domain::results::{KpiStanding, KpiView};
 use crate::domain::rules;
@@ -152,16 +151,16 @@ impl Roadmap {
         // Indexes built once, so that building stays linear in the board's size (a scan per
         // item made 2,000 initiatives / 20,000 tasks take about half a second). Only looked up
         // by key; every output order still comes from the snapshot's vectors.
-        let people: HashMap<Id, &Person> = snapshot.people.iter().map(|p| (p.id, p)).collect();
-        let mut tasks_by_initiative: HashMap<Id, Vec<&Task>> = HashMap::new();
+        let people: IdMap<Id, &Person> = snapshot.people.iter().map(|p| (p.id, p)).collect();
+        let mut tasks_by_initiative: IdMap<Id, Vec<&Task>> = IdMap::default();
         for t in &snapshot.tasks {
             tasks_by_initiative.entry(t.initiative_id).or_default().push(t);
         }
-        let mut predecessors_of: HashMap<Id, Vec<Id>> = HashMap::new();
+        let mut predecessors_of: IdMap<Id, Vec<Id>> = IdMap::default();
         for d in snapshot.dependencies.iter().filter(|d| d.kind == DependencyKind::FinishToStart) {
             predecessors_of.entry(d.to_id).or_default().push(d.from_id);
         }
-        let open: HashMap<Id, bool> = snapshot
+        let open: IdMap<Id, bool> = snapshot
             .initiatives
             .iter()
             .map(|i| (i.id, i.status.is_open()))
@@ -173,11 +172,11 @@ impl Roadmap {
         let open_of = |ids: &[Id]| -> Vec<Id> { ids.iter().copied().filter(|id| is_open(*id)).collect() };
         let department_of = |id: Option<Id>| id.and_then(|id| people.get(&id)).map(|p| p.department_id);
 
-        let mut kpis_of: HashMap<Id, Vec<KpiView>> = HashMap::new();
+        let mut kpis_of: IdMap<Id, Vec<KpiView>> = IdMap::default();
         for k in &snapshot.kpis {
             kpis_of.entry(k.kpi.initiative_id).or_default().push(k.clone());
         }
-        let mut gates_of: HashMap<Id, Vec<RoadmapGate>> = HashMap::new();
+        let mut gates_of: IdMap<Id, Vec<RoadmapGate>> = IdMap::default();
         for g in &snapshot.gates {
             let Some(kind) = snapshot.gate_type(g.gate_type_id) else { continue };
             gates_of.entry(g.initiative_id).or_default().push(RoadmapGate {
@@ -252,8 +251,7 @@ impl Roadmap {
             lane.blocked = rules::is_blocked(i.block_reason.as_deref(), &open_of(&lane.depends_on), &lane.gate_summary.failed);
             lanes.push(lane);
         }
-        let ids: HashSet<Id> =
-            lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
+        let ids: IdSet = lanes.iter().flat_map(|l| std::iter::once(l.initiative.id).chain(l.tasks.iter().map(|t| t.task.id))).collect();
         Roadmap {
             board: snapshot.info.clone(),
             today,
