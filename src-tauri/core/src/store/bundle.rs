@@ -268,11 +268,7 @@ impl Store {
     /// transaction, so that a writer in another process cannot slip a change in between two
     /// tables. Stops at the first error `each` returns.
     pub fn read_bundle(&self, mut each: impl FnMut(Part) -> Result<()>) -> Result<()> {
-        // A deferred read transaction: one consistent view of the file across the queries.
-        let tx = self.conn().unchecked_transaction()?;
-        read(&tx, &mut each)?;
-        tx.commit()?;
-        Ok(())
+        self.reading(|conn| read(conn, &mut each))
     }
 }
 

@@ -33,15 +33,18 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Initiative> {
     })
 }
 
-/// Live initiatives, by target date (undated last), then title.
+/// Live initiatives, by target date (undated last), then title, then id. Sorted here: SQLite
+/// sorted the whole rows, tags and summaries included, in a temporary b-tree. Titles compare
+/// byte for byte, as SQLite's default collation does.
 pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM initiatives WHERE deleted_at IS NULL
-         ORDER BY target_date IS NULL, target_date, title, id"
-    );
+    let sql = format!("SELECT {COLUMNS} FROM initiatives WHERE deleted_at IS NULL");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut all: Vec<Initiative> = rows.collect::<rusqlite::Result<_>>()?;
+    all.sort_by(|a, b| {
+        (a.target.is_none(), a.target).cmp(&(b.target.is_none(), b.target)).then_with(|| a.title.cmp(&b.title)).then(a.id.cmp(&b.id))
+    });
+    Ok(all)
 }
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {

@@ -172,4 +172,18 @@ impl Store {
     fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// Runs `f` in one deferred read transaction: the several queries of a whole-board read see
+    /// one state of the file, not a write another process commits between two of them (and the
+    /// read lock is taken once, not per statement). Inside a transaction already, `f` simply
+    /// runs in it.
+    fn reading<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(&self.conn);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
 }

@@ -1,8 +1,7 @@
 //! Loading the whole live board at once, for schedule analysis and exports.
 
-use std::collections::HashSet;
-
 use super::{board, departments, dependencies, gate_types, gates, initiatives, kpis, people, roles, tasks, Store};
+use crate::domain::id_hash::IdSet;
 use crate::domain::raci::RaciMatrix;
 use crate::domain::results::KpiView;
 use crate::domain::snapshot::Snapshot;
@@ -41,26 +40,30 @@ impl Store {
         super::comments::on(self.conn(), items)
     }
 
+    /// The whole live board, read in one transaction: every part from the same state of the
+    /// file, even while another process writes to it.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        let conn = self.conn();
-        let initiatives = initiatives::all(conn)?;
-        let tasks = tasks::all(conn)?;
-        let live: HashSet<_> = initiatives.iter().map(|i| i.id).chain(tasks.iter().map(|t| t.id)).collect();
-        // Each initiative's KPIs in the order they were added (UUIDv7 ids), the board's in a fixed order.
-        let mut kpis: Vec<KpiView> = kpis::views(conn, None)?.into_values().flatten().collect();
-        kpis.sort_by_key(|k| (k.kpi.initiative_id, k.kpi.id));
-        let dependencies = dependencies::all(conn)?.into_iter().filter(|d| live.contains(&d.from_id) && live.contains(&d.to_id)).collect();
-        Ok(Snapshot {
-            info: board::info(conn)?,
-            departments: departments::all(conn)?,
-            people: people::all(conn)?,
-            initiatives,
-            tasks,
-            dependencies,
-            gate_types: gate_types::all(conn)?,
-            gates: gates::all(conn)?,
-            roles: roles::all(conn)?,
-            kpis,
+        self.reading(|conn| {
+            let initiatives = initiatives::all(conn)?;
+            let tasks = tasks::all(conn)?;
+            let live: IdSet = initiatives.iter().map(|i| i.id).chain(tasks.iter().map(|t| t.id)).collect();
+            // Each initiative's KPIs in the order they were added (UUIDv7 ids), the board's in a fixed order.
+            let mut kpis: Vec<KpiView> = kpis::views(conn, None)?.into_values().flatten().collect();
+            kpis.sort_by_key(|k| (k.kpi.initiative_id, k.kpi.id));
+            let mut dependencies = dependencies::all(conn)?;
+            dependencies.retain(|d| live.contains(&d.from_id) && live.contains(&d.to_id));
+            Ok(Snapshot {
+                info: board::info(conn)?,
+                departments: departments::all(conn)?,
+                people: people::all(conn)?,
+                initiatives,
+                tasks,
+                dependencies,
+                gate_types: gate_types::all(conn)?,
+                gates: gates::all(conn)?,
+                roles: roles::all(conn)?,
+                kpis,
+            })
         })
     }
 }

@@ -33,16 +33,25 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
     })
 }
 
-/// Live tasks of live initiatives, in board order.
+/// Live tasks of live initiatives, in board order (by initiative, then position, then id).
+///
+/// Read in one plain scan of the table (the `+` keeps SQLite off the initiative index) and
+/// sorted here: walking the index and sorting each initiative's tasks in a temporary b-tree
+/// took half the time of loading a large board. Ids compare as their text does (the store
+/// writes them lowercase and hyphenated), positions as SQLite's numbers do.
 pub fn all(conn: &Connection) -> Result<Vec<Task>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM tasks WHERE deleted_at IS NULL
-            AND initiative_id IN (SELECT id FROM initiatives WHERE deleted_at IS NULL)
-          ORDER BY initiative_id, position, id"
+            AND +initiative_id IN (SELECT id FROM initiatives WHERE deleted_at IS NULL)"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut tasks: Vec<Task> = rows.collect::<rusqlite::Result<_>>()?;
+    tasks.sort_by(|a, b| {
+        let position = a.position.partial_cmp(&b.position).unwrap_or(std::cmp::Ordering::Equal);
+        a.initiative_id.cmp(&b.initiative_id).then(position).then(a.id.cmp(&b.id))
+    });
+    Ok(tasks)
 }
 
 pub fn of_initiative(conn: &Connection, initiative: Id) -> Result<Vec<Task>> {
