@@ -34,13 +34,15 @@ pub fn run() {
                 sample_board: data.join("sample-hospital-board.bridgeboard"),
             });
             timings::mark("settings-loaded");
-            let opened =
-                if std::env::var_os("BRIDGEBOARD_SAMPLE").is_some() { state.open_sample() } else { state.open(&state.startup_path()) };
-            if let Err(err) = opened {
-                *state.open_error.lock().unwrap() = Some(err.to_string());
-            }
-            timings::mark("board-opened");
             app.manage(state);
+            // The board is opened (and, the first time, the sample written) while the window and
+            // its page are made, not before: commands wait for it (`AppState::start`).
+            let handle = app.handle().clone();
+            let sample = std::env::var_os("BRIDGEBOARD_SAMPLE").is_some();
+            std::thread::spawn(move || {
+                handle.state::<AppState>().start(sample);
+                timings::mark("board-opened");
+            });
             window::prepare(app.handle());
             watch::spawn(app.handle().clone());
             sync::spawn(app.handle().clone());

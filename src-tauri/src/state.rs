@@ -2,7 +2,7 @@
 //! things live on disk. The board itself is the truth; nothing here caches its contents.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use bridgeboard_core::settings::{Session, Settings};
 use bridgeboard_core::{backups, sample, Actor, Error, Id, Result, Store};
@@ -49,12 +49,39 @@ pub struct AppState {
     pub board: Mutex<Option<Open>>,
     pub settings: Mutex<Settings>,
     pub open_error: Mutex<Option<String>>,
+    /// Whether the board to show at start has been opened (or has failed to): it is opened
+    /// beside the window's creation, and until then a command waits rather than answer that no
+    /// board is open.
+    started: (Mutex<bool>, Condvar),
 }
 
 impl AppState {
     pub fn new(paths: Paths) -> AppState {
         let settings = Settings::load(&paths.settings_file);
-        AppState { paths, board: Mutex::new(None), settings: Mutex::new(settings), open_error: Mutex::new(None) }
+        AppState {
+            paths,
+            board: Mutex::new(None),
+            settings: Mutex::new(settings),
+            open_error: Mutex::new(None),
+            started: (Mutex::new(false), Condvar::new()),
+        }
+    }
+
+    /// Opens the board to show at start (the sample with `sample`), keeping a failure for the
+    /// window to show; then lets the commands waiting for it go on.
+    pub fn start(&self, sample: bool) {
+        let opened = if sample { self.open_sample() } else { self.open(&self.startup_path()) };
+        if let Err(err) = opened {
+            *self.open_error.lock().unwrap() = Some(err.to_string());
+        }
+        let (done, wake) = &self.started;
+        *done.lock().unwrap() = true;
+        wake.notify_all();
+    }
+
+    pub fn wait_for_start(&self) {
+        let (done, wake) = &self.started;
+        let _started = wake.wait_while(done.lock().unwrap(), |done| !*done).unwrap();
     }
 
     /// The board file to open at start: one named on the command line, else `BRIDGEBOARD_DB`, else
@@ -112,6 +139,7 @@ impl AppState {
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.wait_for_start();
         let mut board = self.board.lock().unwrap();
         let open = board
             .as_mut()
@@ -132,6 +160,7 @@ impl AppState {
 
     /// The open board's file and its folder in the share, when it is shared.
     pub fn shared_board(&self) -> Option<(PathBuf, PathBuf)> {
+        self.wait_for_start();
         let board = self.board.lock().unwrap();
         let store = &board.as_ref()?.store;
         Some((store.path()?.to_path_buf(), store.sharing()?.folder.clone()))
@@ -144,6 +173,7 @@ impl AppState {
     }
 
     pub fn session(&self) -> Session {
+        self.wait_for_start();
         let board = self.board.lock().unwrap();
         let store = board.as_ref().map(|o| &o.store);
         let path = store.and_then(|s| s.path()).map(Path::to_path_buf).unwrap_or_else(|| self.startup_path());

@@ -63,6 +63,9 @@ fn launched_again(app: &AppHandle, argv: Vec<String>, cwd: String) {
 
 fn open_named(app: &AppHandle, path: &Path) {
     let state = app.state::<AppState>();
+    // A launch that arrives while the first board is still being opened waits for it, so that
+    // the board it names is the one left open.
+    state.wait_for_start();
     if let Err(err) = state.open(path) {
         *state.open_error.lock().unwrap() = Some(format!("{} could not be opened: {err}", path.display()));
     }

@@ -53,20 +53,21 @@ export class AppStore {
   }
 
   async start(): Promise<void> {
-    const session = await this.session.load();
+    // The listener is set up while the session is read: neither waits for the other, and the
+    // board is read only once both are there, so no change can slip between them.
+    const listening = onBoardChanged((change) =>
+      // A change that did not start in this window (a sync, the CLI) is highlighted on its card.
+      // A board opened from the file manager while the app runs ("launch") replaces this one.
+      change.reason === "launch" ? void this.#launched() : void this.refresh(change.reason === "sync" || change.reason === "external"),
+    ).then(
+      (unlisten) => (this.#unlisten = unlisten),
+      (e) => (this.board.error = toAppError(e)),
+    );
+    const [session] = await Promise.all([this.session.load(), listening]);
     this.filters.restore(session?.settings.filters);
     this.roadmap.restore(session?.settings.roadmap);
     if (this.roadmap.open) this.ui.mode = "roadmap";
-    try {
-      // A change that did not start in this window (a sync, the CLI) is highlighted on its card.
-      // A board opened from the file manager while the app runs ("launch") replaces this one.
-      this.#unlisten = await onBoardChanged((change) =>
-        change.reason === "launch" ? void this.#launched() : void this.refresh(change.reason === "sync" || change.reason === "external"),
-      );
-    } catch (e) {
-      this.board.error = toAppError(e);
-    }
-    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
+    await this.#read(false);
     this.started = true;
   }
 
@@ -92,15 +93,20 @@ export class AppStore {
           const notice = this.#notice;
           this.#notice = false;
           this.#passes++;
-          // The core answers one command at a time: what is on screen first, the lists after.
-          await Promise.all([this.board.load(notice), this.detail.load(), this.#loadMode()]);
-          await Promise.all([this.sharing.load(), this.attention.load()]);
+          await this.#read(notice);
         } while (this.#again);
       } finally {
         this.#refreshing = null;
       }
     })();
     return this.#refreshing;
+  }
+
+  /** One read of everything shown. The core answers one command at a time: what is on screen
+   *  first (the board, the open detail, the roadmap), the lists after. */
+  async #read(notice: boolean): Promise<void> {
+    await Promise.all([this.board.load(notice), this.detail.load(), this.#loadMode()]);
+    await Promise.all([this.sharing.load(), this.attention.load()]);
   }
 
   async loadTemplates(): Promise<void> {
