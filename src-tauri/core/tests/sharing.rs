@@ -474,6 +474,38 @@ impl bridgeboard_core::sync::Transport for Refusing {
 }
 
 #[test]
+fn a_task_done_while_its_predecessor_was_reopened_elsewhere_is_listed_naming_that_predecessor() {
+    let (mut dana, mut tom, portal) = two_desks("reopened");
+    let build = dana.apply(Op::CreateTask(NewTask::titled(portal, IT, "Build the scheduling API"))).unwrap();
+    let launch = dana.apply(Op::CreateTask(NewTask::titled(portal, MARKETING, "Launch email"))).unwrap();
+    let link = NewDependency { from_id: build, to_id: launch, kind: DependencyKind::FinishToStart, lag_days: 0 };
+    dana.apply(Op::AddDependency(link)).unwrap();
+    dana.apply(Op::UpdateTask { id: build, changes: vec![TaskChange::Status(TaskStatus::Done)] }).unwrap();
+    dana.sync();
+    tom.sync();
+    // Apart: Dana reopens the build; Tom, who still sees it done, marks the launch done.
+    dana.apply(Op::UpdateTask { id: build, changes: vec![TaskChange::Status(TaskStatus::InProgress)] }).unwrap();
+    tom.apply(Op::UpdateTask { id: launch, changes: vec![TaskChange::Status(TaskStatus::Done)] }).unwrap();
+    assert!(tom.store.needs_attention().unwrap().is_empty(), "before the merge, nothing is wrong on Tom's desktop");
+    dana.sync();
+    tom.sync();
+    dana.sync();
+    let attention = dana.store.needs_attention().unwrap();
+    let broken: Vec<_> = attention.iter().filter(|a| a.kind == AttentionKind::BrokenRule).collect();
+    assert_eq!(broken.len(), 1, "only the launch breaks a rule: {attention:?}");
+    assert_eq!(broken[0].item_id, launch);
+    assert!(
+        broken[0].message.contains("“Launch email” cannot be marked done while it waits for “Build the scheduling API” (In progress)"),
+        "in the rule's own words, naming the predecessor: {}",
+        broken[0].message
+    );
+    assert_eq!(tom.store.needs_attention().unwrap(), attention, "both desktops list the same");
+    // Cancelling the predecessor settles it: a cancelled item no longer blocks.
+    tom.apply(Op::UpdateTask { id: build, changes: vec![TaskChange::Status(TaskStatus::Cancelled)] }).unwrap();
+    assert!(tom.store.needs_attention().unwrap().is_empty(), "{:?}", tom.store.needs_attention().unwrap());
+}
+
+#[test]
 fn work_given_to_someone_deleted_elsewhere_is_listed_with_a_way_to_restore_them() {
     let (mut dana, mut tom, portal) = two_desks("deleted-person");
     let person =

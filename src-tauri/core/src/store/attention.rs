@@ -8,10 +8,13 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{initiatives, items, people, sharing, tasks, Store};
+use super::{dependencies, gate_types, gates, initiatives, items, people, sharing, tasks, Store};
 use crate::domain::governance::{self, OpenGate};
-use crate::domain::model::{Actor, Id, InitiativeStatus, ItemKind, Person, TaskStatus, IT, MARKETING};
+use crate::domain::id_hash::IdSet;
+use crate::domain::model::{Actor, DependencyKind, Id, InitiativeStatus, ItemKind, Person, TaskStatus, IT, MARKETING};
 use crate::domain::rules;
+use crate::domain::snapshot::Snapshot;
+use crate::domain::view::ItemRef;
 use crate::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -45,120 +48,151 @@ pub struct Attention {
 impl Store {
     /// Everything on the board that needs a person's decision, initiatives first.
     pub fn needs_attention(&self) -> Result<Vec<Attention>> {
-        let conn = self.conn();
-        let snapshot = self.snapshot()?;
-        // One query for every item's open predecessors: this list is re-read on every refresh.
-        let blockers = items::open_blockers(conn, None)?;
-        let waits_for = |id: Id| blockers.get(&id).map_or(&[][..], Vec::as_slice);
-        let mut out = Vec::new();
-        let entry = |kind, item_kind, item_id, initiative_id, title: &str, message: String, restore_id| Attention {
-            kind,
-            item_kind,
-            item_id,
-            initiative_id,
-            title: title.to_string(),
-            message,
-            restore_id,
-            can_keep_deleted: false,
-        };
-        let deleted_people = people::deleted(conn)?;
-        let deleted_person = |id: Option<Id>| -> Option<&Person> { id.and_then(|id| deleted_people.iter().find(|p| p.id == id)) };
-        let open_gates = |initiative: Id| -> Vec<OpenGate> {
-            snapshot
-                .gates_of(initiative)
-                .filter(|g| !g.state.is_settled())
-                .map(|g| OpenGate {
-                    name: snapshot.gate_type(g.gate_type_id).map(|t| t.name.clone()).unwrap_or_default(),
-                    state: g.state,
-                    approver: g.approver_id.and_then(|p| snapshot.person(p)).map(|p| p.name.clone()),
-                })
-                .collect()
-        };
-        for i in &snapshot.initiatives {
-            let (kind, at) = (ItemKind::Initiative, i.id);
-            if governance::needs_accountable(i.status) && i.accountable_id.is_none() {
-                let message = format!(
-                    "“{}” is {} but has no Accountable. Choose the one person who answers for it in its details (RACI).",
-                    i.title, i.status
-                );
-                out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, message, None));
-            }
-            let owner = |id: Option<Id>| id.and_then(|id| snapshot.person(id));
-            let owners = rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
-                .and(rules::check_owner("Marketing owner", MARKETING, owner(i.marketing_owner_id)))
-                .and(rules::check_owner("IT owner", IT, owner(i.it_owner_id)));
-            if let Err(err) = owners {
-                out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
-            }
-            if i.status == InitiativeStatus::Live {
-                let finished = rules::check_can_finish(&i.title, "Live", waits_for(i.id)).and(governance::check_gates_for_go_live(
-                    &i.title,
-                    "be Live",
-                    &open_gates(i.id),
-                ));
-                if let Err(err) = finished {
+        self.reading(|conn| {
+            // What the checks read, from one state of the file: not the KPIs or the roles.
+            let snapshot = Snapshot {
+                people: people::all(conn)?,
+                initiatives: initiatives::all(conn)?,
+                tasks: tasks::all(conn)?,
+                gates: gates::all(conn)?,
+                gate_types: gate_types::all(conn)?,
+                ..Snapshot::default()
+            };
+            let under_deleted = tasks::of_deleted_initiatives(conn)?;
+            // Who waits on an open predecessor, from one scan of the links and the items in
+            // hand (this list is re-read after every change); only the finished among them,
+            // which the checks below ask about, have their blockers read, one by one.
+            let live_tasks = snapshot.tasks.iter().chain(under_deleted.iter().map(|(t, _)| t));
+            let open: IdSet = snapshot
+                .initiatives
+                .iter()
+                .filter(|i| i.status.is_open())
+                .map(|i| i.id)
+                .chain(live_tasks.filter(|t| t.status.is_open()).map(|t| t.id))
+                .collect();
+            let waiting: IdSet = dependencies::all(conn)?
+                .iter()
+                .filter(|d| d.kind == DependencyKind::FinishToStart && open.contains(&d.from_id))
+                .map(|d| d.to_id)
+                .collect();
+            let waits_for = |id: Id| -> Result<Vec<ItemRef>> {
+                if !waiting.contains(&id) {
+                    return Ok(Vec::new());
+                }
+                let mut open = items::open_predecessors(conn, id)?;
+                open.sort_unstable_by_key(|p| p.id);
+                Ok(open)
+            };
+            let mut out = Vec::new();
+            let entry = |kind, item_kind, item_id, initiative_id, title: &str, message: String, restore_id| Attention {
+                kind,
+                item_kind,
+                item_id,
+                initiative_id,
+                title: title.to_string(),
+                message,
+                restore_id,
+                can_keep_deleted: false,
+            };
+            let deleted_people = people::deleted(conn)?;
+            let deleted_person = |id: Option<Id>| -> Option<&Person> { id.and_then(|id| deleted_people.iter().find(|p| p.id == id)) };
+            let open_gates = |initiative: Id| -> Vec<OpenGate> {
+                snapshot
+                    .gates_of(initiative)
+                    .filter(|g| !g.state.is_settled())
+                    .map(|g| OpenGate {
+                        name: snapshot.gate_type(g.gate_type_id).map(|t| t.name.clone()).unwrap_or_default(),
+                        state: g.state,
+                        approver: g.approver_id.and_then(|p| snapshot.person(p)).map(|p| p.name.clone()),
+                    })
+                    .collect()
+            };
+            for i in &snapshot.initiatives {
+                let (kind, at) = (ItemKind::Initiative, i.id);
+                if governance::needs_accountable(i.status) && i.accountable_id.is_none() {
+                    let message = format!(
+                        "“{}” is {} but has no Accountable. Choose the one person who answers for it in its details (RACI).",
+                        i.title, i.status
+                    );
+                    out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, message, None));
+                }
+                let owner = |id: Option<Id>| id.and_then(|id| snapshot.person(id));
+                let owners = rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
+                    .and(rules::check_owner("Marketing owner", MARKETING, owner(i.marketing_owner_id)))
+                    .and(rules::check_owner("IT owner", IT, owner(i.it_owner_id)));
+                if let Err(err) = owners {
                     out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
                 }
-            }
-            let roles = [
-                ("Marketing owner", i.marketing_owner_id),
-                ("IT owner", i.it_owner_id),
-                ("executive sponsor", i.sponsor_id),
-                ("Accountable", i.accountable_id),
-            ];
-            for (role, id) in roles {
-                if let Some(p) = deleted_person(id) {
-                    let message =
-                        format!("(deleted) {} is still the {role} of “{}”. Restore {0}, or choose someone else.", p.name, i.title);
-                    out.push(entry(AttentionKind::DeletedPerson, kind, at, at, &i.title, message, Some(p.id)));
+                if i.status == InitiativeStatus::Live {
+                    let finished = rules::check_can_finish(&i.title, "Live", &waits_for(i.id)?).and(governance::check_gates_for_go_live(
+                        &i.title,
+                        "be Live",
+                        &open_gates(i.id),
+                    ));
+                    if let Err(err) = finished {
+                        out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, err.to_string(), None));
+                    }
+                }
+                let roles = [
+                    ("Marketing owner", i.marketing_owner_id),
+                    ("IT owner", i.it_owner_id),
+                    ("executive sponsor", i.sponsor_id),
+                    ("Accountable", i.accountable_id),
+                ];
+                for (role, id) in roles {
+                    if let Some(p) = deleted_person(id) {
+                        let message =
+                            format!("(deleted) {} is still the {role} of “{}”. Restore {0}, or choose someone else.", p.name, i.title);
+                        out.push(entry(AttentionKind::DeletedPerson, kind, at, at, &i.title, message, Some(p.id)));
+                    }
                 }
             }
-        }
-        for t in &snapshot.tasks {
-            let (kind, at) = (ItemKind::Task, t.id);
-            if t.status == TaskStatus::Done {
-                let mut finished = rules::check_can_finish(&t.title, "done", waits_for(t.id));
-                if let (true, Some(i)) = (t.go_live, snapshot.initiative(t.initiative_id)) {
-                    let what = format!("have its go-live milestone “{}” done", t.title);
-                    finished = finished.and(governance::check_gates_for_go_live(&i.title, &what, &open_gates(i.id)));
+            for t in &snapshot.tasks {
+                let (kind, at) = (ItemKind::Task, t.id);
+                if t.status == TaskStatus::Done {
+                    let mut finished = rules::check_can_finish(&t.title, "done", &waits_for(t.id)?);
+                    if let (true, Some(i)) = (t.go_live, snapshot.initiative(t.initiative_id)) {
+                        let what = format!("have its go-live milestone “{}” done", t.title);
+                        finished = finished.and(governance::check_gates_for_go_live(&i.title, &what, &open_gates(i.id)));
+                    }
+                    if let Err(err) = finished {
+                        out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
+                    }
                 }
-                if let Err(err) = finished {
-                    out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
+                if let Some(p) = deleted_person(t.assignee_id) {
+                    let message = format!("(deleted) {} is still assigned “{}”. Restore {0}, or assign someone else.", p.name, t.title);
+                    out.push(entry(AttentionKind::DeletedPerson, kind, at, t.initiative_id, &t.title, message, Some(p.id)));
                 }
             }
-            if let Some(p) = deleted_person(t.assignee_id) {
-                let message = format!("(deleted) {} is still assigned “{}”. Restore {0}, or assign someone else.", p.name, t.title);
-                out.push(entry(AttentionKind::DeletedPerson, kind, at, t.initiative_id, &t.title, message, Some(p.id)));
+            for (task, initiative) in &under_deleted {
+                let message = format!(
+                    "“{}” was added to “{}” while that initiative was deleted on another desktop. Restore the initiative, or delete the task.",
+                    task.title, initiative
+                );
+                out.push(entry(
+                    AttentionKind::UnderDeletedInitiative,
+                    ItemKind::Task,
+                    task.id,
+                    task.initiative_id,
+                    &task.title,
+                    message,
+                    Some(task.initiative_id),
+                ));
             }
-        }
-        for (task, initiative) in tasks::of_deleted_initiatives(conn)? {
-            let message = format!(
-                "“{}” was added to “{}” while that initiative was deleted on another desktop. Restore the initiative, or delete the task.",
-                task.title, initiative
-            );
-            out.push(entry(
-                AttentionKind::UnderDeletedInitiative,
-                ItemKind::Task,
-                task.id,
-                task.initiative_id,
-                &task.title,
-                message,
-                Some(task.initiative_id),
-            ));
-        }
-        for (item_kind, id) in sharing::deleted_while_edited(conn)? {
-            let (title, initiative_id) = match item_kind {
-                ItemKind::Initiative => (initiatives::get_any(conn, id)?.map(|(i, _)| i.title).unwrap_or_default(), id),
-                _ => tasks::get_any(conn, id)?.map(|(t, _)| (t.title, t.initiative_id)).unwrap_or_default(),
-            };
-            let message =
-                format!("“{title}” was deleted on one desktop while it was being changed on another. Restore it, or keep it deleted.");
-            out.push(Attention {
-                can_keep_deleted: true,
-                ..entry(AttentionKind::DeletedWhileEdited, item_kind, id, initiative_id, &title, message, Some(id))
-            });
-        }
-        Ok(out)
+            for (item_kind, id) in sharing::deleted_while_edited(conn)? {
+                let (title, initiative_id) = match item_kind {
+                    ItemKind::Initiative => (initiatives::get_any(conn, id)?.map(|(i, _)| i.title).unwrap_or_default(), id),
+                    _ => tasks::get_any(conn, id)?.map(|(t, _)| (t.title, t.initiative_id)).unwrap_or_default(),
+                };
+                let message =
+                    format!("“{title}” was deleted on one desktop while it was being changed on another. Restore it, or keep it deleted.");
+                out.push(Attention {
+                    can_keep_deleted: true,
+                    ..entry(AttentionKind::DeletedWhileEdited, item_kind, id, initiative_id, &title, message, Some(id))
+                });
+            }
+            Ok(out)
+        })
     }
 
     /// Keeps an item deleted that was changed elsewhere while it was deleted: the delete is made

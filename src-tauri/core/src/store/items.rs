@@ -22,16 +22,17 @@ const ITEM_BY_ID: &str = "
 
 /// Reads an item from eight columns starting at `at`.
 pub fn item_ref_from(r: &Row, at: usize) -> rusqlite::Result<ItemRef> {
-    let kind: String = r.get(at + 5)?;
-    let status: String = r.get(at + 2)?;
+    // Read in place: this runs for every dependency when a whole board is loaded.
+    let kind = r.get_ref(at + 5)?.as_str()?;
+    let status = r.get_ref(at + 2)?.as_str()?;
     let (start, finish) = (rows::date(r, at + 3)?, rows::date(r, at + 4)?);
-    let (kind, label, open, start, finish) = match kind.as_str() {
+    let (kind, label, open, start, finish) = match kind {
         "initiative" => {
-            let s = InitiativeStatus::from_wire(&status).unwrap_or(InitiativeStatus::Proposed);
+            let s = InitiativeStatus::from_wire(status).unwrap_or(InitiativeStatus::Proposed);
             (ItemKind::Initiative, s.label(), s.is_open(), start, finish)
         }
         other => {
-            let s = TaskStatus::from_wire(&status).unwrap_or(TaskStatus::Todo);
+            let s = TaskStatus::from_wire(status).unwrap_or(TaskStatus::Todo);
             // A milestone is a single day: its due date is also its start.
             let start = if other == "milestone" { start.or(finish) } else { start };
             (ItemKind::Task, s.label(), s.is_open(), start, finish)
@@ -79,16 +80,21 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
 
 /// For every item that waits on open finish-to-start predecessors (of one kind, or all), those
 /// predecessors. "Open" is the statuses' own `is_open`, as everywhere.
+///
+/// Each branch looks up only the kind of item its dependencies start from (`from_kind`): the
+/// lookups by id are most of the cost on a large board.
 pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<HashMap<Id, Vec<ItemRef>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
            FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
-          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND (?1 IS NULL OR d.to_kind = ?1)
+          WHERE d.from_kind = 'initiative' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
+            AND (?1 IS NULL OR d.to_kind = ?1)
          UNION ALL
          SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
            FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
            JOIN initiatives i ON i.id = t.initiative_id
-          WHERE d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start' AND (?1 IS NULL OR d.to_kind = ?1)",
+          WHERE d.from_kind = 'task' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
+            AND (?1 IS NULL OR d.to_kind = ?1)",
     )?;
     let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
     let rows = stmt.query_map(params![successors.map(ItemKind::wire)], |r| Ok((rows::id(r, 0)?, item_ref_from(r, 1)?)))?;
