@@ -106,6 +106,9 @@ export class AppStore {
    *  first (the board, the open detail, the roadmap), the lists after. */
   async #read(notice: boolean): Promise<void> {
     await Promise.all([this.board.load(notice), this.detail.load(), this.#loadMode()]);
+    // A change came in meanwhile: the next pass reads the lists, so this one leaves the core
+    // free for it (and for the person's next edit) sooner.
+    if (this.#again) return;
     await Promise.all([this.sharing.load(), this.attention.load()]);
   }
 
