@@ -45,11 +45,16 @@ export class AppStore {
   #notice = false;
   /** Passes of `refresh` begun so far: lets a write tell whether a re-read began after it. */
   #passes = 0;
+  /** The sync and Needs attention lists' next read, while it waits (see `#readListsSoon`). */
+  #lists: ReturnType<typeof setTimeout> | null = null;
+  /** How long after a re-read of the board the lists are read. */
+  listsDelayMs = 250;
   /** Reschedules run one after another, each from the roadmap the previous one left. */
   #writes: Promise<unknown> = Promise.resolve();
 
-  constructor(options: { filterDelayMs?: number } = {}) {
+  constructor(options: { filterDelayMs?: number; listsDelayMs?: number } = {}) {
     if (options.filterDelayMs !== undefined) this.filters.delayMs = options.filterDelayMs;
+    if (options.listsDelayMs !== undefined) this.listsDelayMs = options.listsDelayMs;
   }
 
   async start(): Promise<void> {
@@ -68,12 +73,15 @@ export class AppStore {
     this.roadmap.restore(session?.settings.roadmap);
     if (this.roadmap.open) this.ui.mode = "roadmap";
     await this.#read(false);
+    await this.#readLists();
     this.started = true;
   }
 
   stop(): void {
     this.#unlisten?.();
     this.#unlisten = null;
+    if (this.#lists) clearTimeout(this.#lists);
+    this.#lists = null;
   }
 
   /**
@@ -102,13 +110,25 @@ export class AppStore {
     return this.#refreshing;
   }
 
-  /** One read of everything shown. The core answers one command at a time: what is on screen
-   *  first (the board, the open detail, the roadmap), the lists after. */
+  /** What is on screen: the board, the open detail, the roadmap; then, soon, the lists. */
   async #read(notice: boolean): Promise<void> {
     await Promise.all([this.board.load(notice), this.detail.load(), this.#loadMode()]);
-    // A change came in meanwhile: the next pass reads the lists, so this one leaves the core
-    // free for it (and for the person's next edit) sooner.
-    if (this.#again) return;
+    this.#readListsSoon();
+  }
+
+  /**
+   * The sync and Needs attention lists, read a moment after the board: the core answers one
+   * command at a time, and on a large board the lists take long enough to hold up the person's
+   * next edit. Edits in quick succession read them once, after the last.
+   */
+  #readListsSoon(): void {
+    if (this.#lists) clearTimeout(this.#lists);
+    this.#lists = setTimeout(() => void this.#readLists(), this.listsDelayMs);
+  }
+
+  async #readLists(): Promise<void> {
+    if (this.#lists) clearTimeout(this.#lists);
+    this.#lists = null;
     await Promise.all([this.sharing.load(), this.attention.load()]);
   }
 
@@ -287,7 +307,8 @@ export class AppStore {
     this.ui.cardMessage = null;
     this.roadmap.reset();
     this.filters.restore(session.settings.filters);
-    await Promise.all([this.board.load(), this.sharing.load(), this.attention.load(), this.#loadMode()]);
+    await this.#read(false);
+    await this.#readLists();
   }
 
   async openSample(): Promise<void> {

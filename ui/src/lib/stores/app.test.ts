@@ -96,6 +96,23 @@ describe("AppStore", () => {
     app.stop();
   });
 
+  test("edits in quick succession show at once and read the Needs attention list once, after the last", async () => {
+    const backend = installBackend();
+    const app = new AppStore({ listsDelayMs: 30 });
+    await app.start();
+    const [first, second] = backend.data.board.initiatives.filter((c) => c.status !== "cancelled");
+    const lists = backend.callsOf("needs_attention").length;
+    const boards = backend.callsOf("board").length;
+    await app.setStatus(first.id, first.status === "live" ? "planned" : "live");
+    await app.setStatus(second.id, second.status === "live" ? "planned" : "live");
+    expect(backend.callsOf("board").length, "each edit re-reads the board before it is done").toBe(boards + 2);
+    expect(backend.callsOf("needs_attention").length, "the lists wait a moment").toBe(lists);
+    await vi.waitFor(() => expect(backend.callsOf("needs_attention").length, "then are read once").toBe(lists + 1));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(backend.callsOf("needs_attention").length, "and only once").toBe(lists + 1);
+    app.stop();
+  });
+
   test("a refused status change is kept as a message for that card", async () => {
     const backend = installBackend({
       overrides: {
