@@ -1,11 +1,12 @@
 //! What the app holds while it runs: the open board (if any), this desktop's settings and where
-//! things live on disk. The board itself is the truth; nothing here caches its contents.
+//! things live on disk. The board itself is the truth; nothing here caches its contents (the
+//! boards sent to windows are remembered only by fingerprint, to send each window what changed).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
 use bridgeboard_core::settings::{Session, Settings};
-use bridgeboard_core::{backups, sample, Actor, Error, Id, Result, Store};
+use bridgeboard_core::{backups, sample, Actor, Error, Id, Result, SentBoards, Store};
 
 use crate::timings;
 
@@ -49,6 +50,8 @@ pub struct AppState {
     pub board: Mutex<Option<Open>>,
     pub settings: Mutex<Settings>,
     pub open_error: Mutex<Option<String>>,
+    /// The boards recently sent to windows, so that the next read sends only what changed.
+    pub sent_boards: Mutex<SentBoards>,
     /// Whether the board to show at start has been opened (or has failed to): it is opened
     /// beside the window's creation, and until then a command waits rather than answer that no
     /// board is open.
@@ -63,6 +66,7 @@ impl AppState {
             board: Mutex::new(None),
             settings: Mutex::new(settings),
             open_error: Mutex::new(None),
+            sent_boards: Mutex::new(SentBoards::default()),
             started: (Mutex::new(false), Condvar::new()),
         }
     }

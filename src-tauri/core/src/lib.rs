@@ -13,6 +13,7 @@ pub mod settings;
 pub mod store;
 pub mod sync;
 
+pub use domain::board_update::{BoardUpdate, SentBoards};
 pub use domain::governance::*;
 pub use domain::model::*;
 pub use domain::ops::*;

@@ -22,7 +22,7 @@ fn generated() -> String {
         PhiKind, PhiFinding, TemplateRef, domain::templates::Template, domain::templates::TemplatePlan,
         domain::templates::TemplateTask, domain::templates::TemplateKpi,
         Direction, KpiStanding, Kpi, Reading, KpiView, NewKpi, KpiChange, NewReading,
-        BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, DeletedInitiative,
+        BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, BoardUpdate, DeletedInitiative,
         DependencyLink, ScheduleConflict, TaskRow, InitiativeDetail, ErrorPayload, ErrorCode,
         settings::BoardFilters, settings::Settings, settings::Session, settings::RoadmapSettings, settings::Zoom, settings::GroupBy, settings::Appearance, settings::Theme,
         schedule::ScheduleAnalysis, schedule::ScheduledItem, schedule::Violation, schedule::SlipImpact, schedule::Moved,

@@ -1,18 +1,21 @@
 //! Reading and changing the open board.
 
-use bridgeboard_core::{BoardView, DeletedInitiative, Error, Id, InitiativeDetail, ItemRef, Op};
+use bridgeboard_core::{BoardUpdate, DeletedInitiative, Error, Id, InitiativeDetail, ItemRef, Op};
 use tauri::{AppHandle, State};
 
 use super::{board_changed, today, Reply};
 use crate::state::AppState;
 use crate::timings;
 
+/// The board for a window: whole, or as the changes to the board it holds (`since`, the
+/// revision of the last update it applied).
 #[tauri::command]
-pub async fn board(state: State<'_, AppState>) -> Reply<BoardView> {
+pub async fn board(state: State<'_, AppState>, since: Option<u64>) -> Reply<BoardUpdate> {
     timings::mark("board-read-start");
-    let view = state.with_store(|store| store.board(today()));
+    let view = state.with_store(|store| store.board(today()))?;
+    let update = state.sent_boards.lock().unwrap().update(view, since);
     timings::mark("board-read-done");
-    Ok(view?)
+    Ok(update)
 }
 
 #[tauri::command]

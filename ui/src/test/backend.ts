@@ -107,8 +107,11 @@ export function installBackend(options: { data?: Fixture; session?: Session; ove
       const override = options.overrides?.[cmd];
       if (override) return override(args);
       switch (cmd) {
-        case "board":
-          return structuredClone(data.board);
+        case "board": {
+          // Always the whole board, as the core sends a window it has no record of.
+          const { initiatives, ...rest } = structuredClone(data.board);
+          return { ...rest, revision: calls.length, base: null, cards: initiatives, order: null };
+        }
         case "initiative_detail": {
           if (args.id === data.detail.initiative.id) return structuredClone(data.detail);
           const card = data.board.initiatives.find((c) => c.id === args.id);

@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod model;
 pub mod baselines;
+pub mod board_update;
 pub mod governance;
 pub mod graph;
 pub mod id_hash;

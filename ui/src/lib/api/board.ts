@@ -1,10 +1,11 @@
 // Board reads and the write funnel. Every write goes through `apply` (or `moveTask`); callers
 // re-read the board afterwards instead of patching local copies.
-import type { BoardView, DeletedInitiative, InitiativeDetail, ItemRef, Op, PhiFinding, Template } from "../bindings";
+import type { BoardUpdate, DeletedInitiative, InitiativeDetail, ItemRef, Op, PhiFinding, Template } from "../bindings";
 import { call } from "./ipc";
 
-export function board(): Promise<BoardView> {
-  return call<BoardView>("board");
+/** The board: whole, or as the changes to the one named by `since` (an update's revision). */
+export function board(since: number | null): Promise<BoardUpdate> {
+  return call<BoardUpdate>("board", { since });
 }
 
 export function initiativeDetail(id: string): Promise<InitiativeDetail> {

@@ -291,6 +291,29 @@ export type BoardView = { info: BoardInfo, today: string, departments: Array<Dep
  */
 gate_types: Array<GateType>, };
 
+export type BoardUpdate = { 
+/**
+ * Names this board, for the window's next `since`.
+ */
+revision: number, 
+/**
+ * The board this update changes; `None` when `cards` is the whole board.
+ */
+base: number | null, info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, 
+/**
+ * The board's gate catalogue, built-in types first.
+ */
+gate_types: Array<GateType>, 
+/**
+ * Without a base, every card in board order; with one, the cards new or changed since it.
+ */
+cards: Array<InitiativeCard>, 
+/**
+ * With a base, every card's id in board order when that is not the base's order (a card
+ * added, removed or moved); `None` when it is.
+ */
+order: Array<string> | null, };
+
 export type DeletedInitiative = { id: string, title: string, deleted_at: string, 
 /**
  * The tasks deleted with it, which come back with it.

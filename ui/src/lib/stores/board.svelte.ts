@@ -1,8 +1,10 @@
 // The board as the core last described it. Never edited locally: after every write, and on every
-// `board-changed` event, it is re-read whole.
+// `board-changed` event, it is read again; the core sends the cards that changed since the board
+// this window holds (`applyUpdate`).
 import type { BoardView, Department, GateType, Person } from "../bindings";
 import * as api from "../api/board";
 import { AppError, toAppError } from "../api/errors";
+import { applyUpdate } from "../boardUpdate";
 
 export class BoardStore {
   /** Raw, not deeply reactive: it is only ever replaced whole, and a proxy around every field
@@ -12,22 +14,21 @@ export class BoardStore {
   /** Cards that changed under the person's eyes (another desktop, the CLI) since they last
    *  opened them: highlighted until opened. */
   fresh = $state<string[]>([]);
+  /** The core's name for `view`, to be sent only what changed since. */
+  #revision: number | null = null;
   /** Guards against an older, slower read overwriting a newer one. */
   #seq = 0;
 
   /** Re-reads the board; with `notice`, cards that came back different are marked fresh. */
   async load(notice = false): Promise<void> {
     const seq = ++this.#seq;
+    const held = this.view;
     try {
-      const view = await api.board();
+      const update = await api.board(held ? this.#revision : null);
       if (seq !== this.#seq) return;
-      if (notice && this.view) {
-        // A lookup built and read within this call, never state: Svelte's reactive Map would only cost.
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity
-        const before = new Map(this.view.initiatives.map((c) => [c.id, JSON.stringify(c)]));
-        const changed = view.initiatives.filter((c) => before.get(c.id) !== JSON.stringify(c)).map((c) => c.id);
-        this.fresh = [...this.fresh, ...changed.filter((id) => !this.fresh.includes(id))];
-      }
+      const { view, changed } = applyUpdate(held, update);
+      if (notice && held) this.fresh = [...this.fresh, ...changed.filter((id) => !this.fresh.includes(id))];
+      this.#revision = update.revision;
       this.view = view;
       this.error = null;
     } catch (e) {
