@@ -4,6 +4,7 @@
 //! board exactly as it was.
 
 mod common;
+mod fuzz;
 
 use std::path::{Path, PathBuf};
 
@@ -73,30 +74,9 @@ fn every_fixture_imports_whole() {
     }
 }
 
+/// The fixtures damaged as in the fuzz run (`fuzz::mutated`).
 fn damaged() -> impl Strategy<Value = Vec<u8>> {
-    let file = prop::sample::select(FILES);
-    (file, any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<u8>(), 0..5usize, prop::collection::vec(any::<u8>(), 0..64))
-        .prop_map(|(name, at, other, byte, how, noise)| {
-            let mut bytes = fixture(name);
-            let i = at.index(bytes.len());
-            match how {
-                0 => bytes.truncate(i),
-                1 => bytes[i] ^= byte | 1,
-                2 => {
-                    // A line lost (a row, or a header with its column names).
-                    let start = bytes[..i].iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-                    let end = bytes[i..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |p| i + p + 1);
-                    bytes.drain(start..end);
-                }
-                3 => {
-                    let j = other.index(bytes.len());
-                    let (a, b) = (i.min(j), i.max(j));
-                    bytes.drain(a..b.min(a + 200));
-                }
-                _ => bytes = noise,
-            }
-            bytes
-        })
+    fuzz::mutated(FILES.iter().map(|name| fixture(name)).collect())
 }
 
 proptest! {

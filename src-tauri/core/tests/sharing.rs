@@ -40,18 +40,10 @@ fn dump(store: &Store) -> String {
 
 /// Dana's desktop shares a board with two owners and an initiative; Tom's desktop joins it.
 fn two_desks(name: &str) -> (Desk, Desk, Id) {
-    let dir = temp_dir(name);
-    let share = dir.join("share");
-    std::fs::create_dir_all(&share).unwrap();
-    let mut board = Board::with(Store::open(&dir.join("dana.bridgeboard"), Some(&dir)).unwrap());
-    let portal = board.initiative("Patient portal adoption");
-    let info = board.store.info().unwrap();
-    let folder = Folder::for_board(&share, &info.id.to_string());
-    let dana = Actor { id: Some(board.dana), name: "Dana".into() };
-    board.store.share(&folder, "MKT-DESKTOP-2", &dana, now()).unwrap();
-    let tom = Actor { id: Some(board.tom), name: "Tom".into() };
-    let joined = Store::join(&dir.join("tom.bridgeboard"), &Folder::at(folder.root()), "IT-PM-LAPTOP-7", &tom, now()).unwrap();
-    let root = folder.root().to_path_buf();
+    let shared = Shared::new(name);
+    let joined = shared.join().unwrap();
+    let root = shared.folder.root().to_path_buf();
+    let Shared { board, dana, tom, portal, .. } = shared;
     (Desk { store: board.store, folder: root.clone(), who: dana }, Desk { store: joined, folder: root, who: tom }, portal)
 }
 

@@ -22,20 +22,14 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_forged_change_in_the_share_is_refused_alone_and_every_other_change_still_arrives() {
-    let dir = temp_dir("forged");
-    let share = dir.join("share");
-    std::fs::create_dir_all(&share).unwrap();
-    let mut board = Board::with(Store::open(&dir.join("dana.bridgeboard"), Some(&dir)).unwrap());
-    let portal = board.initiative("Patient portal adoption");
-    let folder = Folder::for_board(&share, &board.store.info().unwrap().id.to_string());
-    let dana = Actor { id: Some(board.dana), name: "Dana".into() };
-    board.store.share(&folder, "MKT-DESKTOP-2", &dana, now()).unwrap();
-    board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
-    board.store.sync(&folder, &dana, now()).unwrap();
+    let mut shared = Shared::new("forged");
+    let portal = shared.portal;
+    shared.board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    shared.sync_dana();
 
     // Dana's published changes, and one forged beside them: the same actor and the next
     // sequence number that Dana's next edit will use, but other content.
-    let root = folder.root().to_path_buf();
+    let root = shared.folder.root().to_path_buf();
     let devices = files(&root.join("devices"));
     let dana_changes = devices[0].join("changes").join("board");
     let mut doc = Automerge::load(&std::fs::read(root.join("genesis").join("board.am")).unwrap()).unwrap();
@@ -52,13 +46,12 @@ fn a_forged_change_in_the_share_is_refused_alone_and_every_other_change_still_ar
     std::fs::create_dir_all(&intruder).unwrap();
 
     // Dana edits again in the same session: her next change has that sequence number too.
-    board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Critical)] }).unwrap();
-    board.store.sync(&folder, &dana, now()).unwrap();
+    shared.board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::Critical)] }).unwrap();
+    shared.sync_dana();
     std::fs::write(intruder.join(format!("0000000001-{sha}.chg")), &forged).unwrap();
 
-    let tom = Actor { id: Some(board.tom), name: "Tom".into() };
-    let mut joined = Store::join(&dir.join("tom.bridgeboard"), &Folder::at(&root), "IT-PM-LAPTOP-7", &tom, now())
-        .expect("a forged file does not stop a desktop from joining");
+    let tom = shared.tom.clone();
+    let mut joined = shared.join().expect("a forged file does not stop a desktop from joining");
     let report = joined.sync(&Folder::at(&root), &tom, now()).expect("nor from syncing");
     assert!(report.offline.is_none(), "the share is fine: {report:?}");
     assert_eq!(
@@ -69,9 +62,9 @@ fn a_forged_change_in_the_share_is_refused_alone_and_every_other_change_still_ar
     // Tom's edits still travel back.
     joined.apply(&tom, now(), Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Summary("From IT".into())] }).unwrap();
     assert_eq!(joined.sync(&Folder::at(&root), &tom, now()).unwrap().published, 1);
-    board.store.sync(&folder, &dana, now()).expect("Dana's desktop syncs past the forged file too");
-    assert_eq!(board.store.initiative_detail(portal, today()).unwrap().initiative.summary, "From IT");
-    let status = board.store.sync_status().unwrap();
+    shared.board.store.sync(&shared.folder, &shared.dana, now()).expect("Dana's desktop syncs past the forged file too");
+    assert_eq!(shared.board.store.initiative_detail(portal, today()).unwrap().initiative.summary, "From IT");
+    let status = shared.board.store.sync_status().unwrap();
     assert!(
         status.unusable_files.iter().any(|f| f.name.contains("zz-intruder") && f.problem.contains("not a change this board can take")),
         "the forged file is shown in sync health: {:?}",

@@ -4,6 +4,8 @@
 
 use std::path::PathBuf;
 
+use bridgeboard_core::sync::Folder;
+
 use bridgeboard_core::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use petgraph::graph::DiGraph;
@@ -104,6 +106,45 @@ impl Board {
 
     pub fn activity_count(&self, initiative: Id) -> usize {
         self.store.initiative_detail(initiative, today()).unwrap().activity.len()
+    }
+}
+
+/// Dana's desktop shares a board holding one initiative (owned by Dana and Tom) through a
+/// folder; Tom's desktop can then join it with [`Shared::join`].
+pub struct Shared {
+    /// The test's temp folder: the board files and the share.
+    pub dir: PathBuf,
+    /// Dana's desktop.
+    pub board: Board,
+    /// The board's folder in the share.
+    pub folder: Folder,
+    pub portal: Id,
+    pub dana: Actor,
+    pub tom: Actor,
+}
+
+impl Shared {
+    pub fn new(name: &str) -> Shared {
+        let dir = temp_dir(name);
+        let share = dir.join("share");
+        std::fs::create_dir_all(&share).unwrap();
+        let mut board = Board::with(Store::open(&dir.join("dana.bridgeboard"), Some(&dir)).unwrap());
+        let portal = board.initiative("Patient portal adoption");
+        let folder = Folder::for_board(&share, &board.store.info().unwrap().id.to_string());
+        let dana = Actor { id: Some(board.dana), name: "Dana".into() };
+        let tom = Actor { id: Some(board.tom), name: "Tom".into() };
+        board.store.share(&folder, "MKT-DESKTOP-2", &dana, now()).unwrap();
+        Shared { dir, board, folder, portal, dana, tom }
+    }
+
+    /// Tom's desktop joins the board from the share.
+    pub fn join(&self) -> Result<Store> {
+        Store::join(&self.dir.join("tom.bridgeboard"), &Folder::at(self.folder.root()), "IT-PM-LAPTOP-7", &self.tom, now())
+    }
+
+    /// Dana's desktop publishes its changes and takes in the others'.
+    pub fn sync_dana(&mut self) -> SyncReport {
+        self.board.store.sync(&self.folder, &self.dana, now()).unwrap()
     }
 }
 

@@ -24,7 +24,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use sha2::{Digest, Sha256};
 
-use crate::common::{me, now, temp_dir, today, Board};
+use crate::common::{me, now, temp_dir, today, Board, Shared};
 
 /// What a run of one reader did.
 #[derive(Debug, Default, Clone)]
@@ -325,19 +325,13 @@ fn dump(store: &Store) -> String {
 /// Dana shares a board through a folder; Tom's desktop joins it. Returns Tom's store, the
 /// board's folder and Dana's published change files.
 fn shared(name: &str) -> (Store, PathBuf, Vec<Vec<u8>>, PathBuf) {
-    let dir = temp_dir(&format!("fuzz-{name}"));
-    let share = dir.join("share");
-    std::fs::create_dir_all(&share).unwrap();
-    let mut board = Board::with(Store::open(&dir.join("dana.bridgeboard"), Some(&dir)).unwrap());
-    let portal = board.initiative("Patient portal adoption");
-    let folder = Folder::for_board(&share, &board.store.info().unwrap().id.to_string());
-    let dana = Actor { id: Some(board.dana), name: "Dana".into() };
-    board.store.share(&folder, "MKT-DESKTOP-2", &dana, now()).unwrap();
-    let tom = Actor { id: Some(board.tom), name: "Tom".into() };
-    let joined = Store::join(&dir.join("tom.bridgeboard"), &Folder::at(folder.root()), "IT-PM-LAPTOP-7", &tom, now()).unwrap();
-    board.task(portal, "Configure portal");
-    board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
-    board.store.sync(&folder, &dana, now()).unwrap();
+    let mut shared = Shared::new(&format!("fuzz-{name}"));
+    let joined = shared.join().unwrap();
+    let portal = shared.portal;
+    shared.board.task(portal, "Configure portal");
+    shared.board.apply(Op::UpdateInitiative { id: portal, changes: vec![InitiativeChange::Priority(Priority::High)] }).unwrap();
+    shared.sync_dana();
+    let folder = &shared.folder;
     let mut changes = Vec::new();
     for device in std::fs::read_dir(folder.root().join("devices")).unwrap().flatten() {
         for file in std::fs::read_dir(device.path()).unwrap().flatten() {
@@ -349,7 +343,7 @@ fn shared(name: &str) -> (Store, PathBuf, Vec<Vec<u8>>, PathBuf) {
             changes.push(std::fs::read(file.path()).unwrap());
         }
     }
-    (joined, folder.root().to_path_buf(), changes, dir)
+    (joined, folder.root().to_path_buf(), changes, shared.dir)
 }
 
 pub fn change_files(cases: u32) -> Result<Tally, String> {
