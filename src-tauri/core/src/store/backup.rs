@@ -42,15 +42,16 @@ impl Store {
         }
         // Copied into a temp file beside the backup, synced, then renamed: a backup cut short
         // (the process killed, the disk full) never leaves a file under the backup's name.
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let temp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let temp = crate::fsutil::temp_beside(out);
         let result = self.copy_to(&temp).map_err(|err| backup_failed(out, err)).and_then(|()| {
             let synced = std::fs::File::open(&temp).and_then(|f| f.sync_all());
             synced.and_then(|()| std::fs::rename(&temp, out)).map_err(|e| backup_failed(out, Error::writing(out, &e)))
         });
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
-            let _ = std::fs::remove_file(temp.with_file_name(format!(".{name}.{}.tmp-journal", std::process::id())));
+            let mut journal = temp.clone().into_os_string();
+            journal.push("-journal");
+            let _ = std::fs::remove_file(journal);
         } else if let Some(dir) = out.parent() {
             crate::fsutil::sync_folder(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
         }

@@ -273,8 +273,7 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, TransportError> {
 fn write_once(path: &Path, bytes: &[u8]) -> Result<(), TransportError> {
     let dir = path.parent().expect("a file in the share has a folder");
     fs::create_dir_all(dir).map_err(|e| unreachable(dir, &e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let temp = crate::fsutil::temp_name(path);
     let result = fs::File::create(&temp)
         .and_then(|mut file| {
             file.write_all(bytes)?;
