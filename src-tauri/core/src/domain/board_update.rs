@@ -71,14 +71,15 @@ impl SentBoards {
     /// What to send a window that holds the board `since` names (or none), given the board as it
     /// is now; remembers it under the update's revision.
     pub fn update(&mut self, view: BoardView, since: Option<u64>) -> BoardUpdate {
-        let prints: Vec<(Id, u64)> = view.initiatives.iter().map(|card| (card.id, self.fingerprint(card))).collect();
+        // Taken apart whole, so that a field added to the board cannot be left out of the update.
+        let BoardView { info, today, departments, people, initiatives, gate_types } = view;
+        let prints: Vec<(Id, u64)> = initiatives.iter().map(|card| (card.id, self.fingerprint(card))).collect();
         let base = since.and_then(|since| self.recent.iter().find(|sent| sent.revision == since));
         let (base, cards, order) = match base {
-            None => (None, view.initiatives, None),
+            None => (None, initiatives, None),
             Some(base) => {
                 let before: IdMap<Id, u64> = base.cards.iter().copied().collect();
-                let changed = view
-                    .initiatives
+                let changed = initiatives
                     .into_iter()
                     .zip(&prints)
                     .filter(|(_, (id, print))| before.get(id) != Some(print))
@@ -94,17 +95,7 @@ impl SentBoards {
             self.recent.pop_front();
         }
         self.recent.push_back(Sent { revision: self.last, cards: prints });
-        BoardUpdate {
-            revision: self.last,
-            base,
-            info: view.info,
-            today: view.today,
-            departments: view.departments,
-            people: view.people,
-            gate_types: view.gate_types,
-            cards,
-            order,
-        }
+        BoardUpdate { revision: self.last, base, info, today, departments, people, gate_types, cards, order }
     }
 
     /// A hash of everything the window would be sent of the card.
