@@ -50,7 +50,7 @@ impl TempFile {
 /// file is removed and its error returned (or [`Error::DiskFull`] when the disk ran out of
 /// room); the target is untouched.
 pub fn write_atomically_with(path: &Path, fill: impl FnOnce(&mut BufWriter<TempFile>) -> Result<()>) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(|e| Error::writing(path, &e))?;
     let temp = temp_beside(path);
     let result = File::create(&temp).map_err(|e| Error::writing(path, &e)).and_then(|file| {
@@ -85,7 +85,7 @@ const ABANDONED_AFTER: Duration = Duration::from_secs(15 * 60);
 /// (temp files of other processes untouched for a while) are removed first, so that a killed
 /// export or backup does not leave its half-written copy behind for good.
 pub fn temp_beside(path: &Path) -> PathBuf {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{name}.");
     let now = SystemTime::now();
@@ -110,6 +110,11 @@ pub fn temp_beside(path: &Path) -> PathBuf {
 pub fn temp_name(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// The folder `path` is in; `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Makes a rename in `dir` durable across a power cut. Only some systems can open a folder to

@@ -218,7 +218,7 @@ fn only_tables(what: &str, format: Format) -> Error {
 }
 
 fn check_target(path: &Path) -> Result<()> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = crate::fsutil::folder_of(path);
     if !folder.is_dir() {
         return Err(Error::Validation(format!(
             "The folder {} does not exist; create it first or choose another place for the export.",

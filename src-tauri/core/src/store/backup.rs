@@ -52,8 +52,8 @@ impl Store {
             let mut journal = temp.clone().into_os_string();
             journal.push("-journal");
             let _ = std::fs::remove_file(journal);
-        } else if let Some(dir) = out.parent() {
-            crate::fsutil::sync_folder(if dir.as_os_str().is_empty() { Path::new(".") } else { dir });
+        } else {
+            crate::fsutil::sync_folder(crate::fsutil::folder_of(out));
         }
         result
     }
