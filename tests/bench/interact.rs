@@ -7,6 +7,10 @@
 //! when the first event of the input reaches the page (a capture listener on the window) and
 //! stops after the frame that shows the expected result — when a DOM change makes the result
 //! true, the next animation frame, then a task (as the startup marks in `timings.rs` do).
+//!
+//! Each figure is also split where the page can see it: input → the result in the DOM (the
+//! core's reads and the page's own update), → the next frame starts (whatever else the page runs
+//! first), → that frame is painted (style, layout and paint), as medians.
 
 use std::path::Path;
 use std::time::Duration;
@@ -23,7 +27,7 @@ const TARGET_MS: f64 = 100.0;
 /// Installed once per page: records when the first input event arrives after `arm`.
 const LISTEN: &str = r#"
 if (!window.__bench) {
-  const s = { armed: false, t0: null, done: null };
+  const s = { armed: false, t0: null, dom: null, frame: null, done: null };
   for (const type of ["pointerdown", "mousedown", "keydown", "input", "change", "click"]) {
     window.addEventListener(type, () => { if (s.armed && s.t0 === null) s.t0 = performance.now(); }, { capture: true });
   }
@@ -64,13 +68,17 @@ async fn arm(app: &App, condition: &str) {
         r#"const s = window.__bench;
         const check = () => ({condition});
         if (check()) return "already";
-        s.t0 = null; s.done = null; s.armed = true;
+        s.t0 = null; s.dom = null; s.frame = null; s.done = null; s.armed = true;
         let pending = false;
         const finish = () => {{
           if (pending) return;
           pending = true;
+          s.dom = performance.now();
           observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => {{ s.done = performance.now(); s.armed = false; }}, 0));
+          requestAnimationFrame(() => {{
+            s.frame = performance.now();
+            setTimeout(() => {{ s.done = performance.now(); s.armed = false; }}, 0);
+          }});
         }};
         const observer = new MutationObserver(() => {{ if (check()) finish(); }});
         observer.observe(document.body, {{ subtree: true, childList: true, attributes: true, characterData: true }});
@@ -83,20 +91,33 @@ async fn arm(app: &App, condition: &str) {
     assert_eq!(answer, Value::from("armed"), "the expected result ({condition}) is not on screen before the input");
 }
 
-/// Waits for the armed result; ms from the input to its frame.
-async fn measured(app: &App, what: &str) -> f64 {
+/// One input's time to its painted result, and the steps it splits into (ms).
+#[derive(Clone, Copy)]
+struct Timing {
+    total: f64,
+    /// Input → the result in the DOM.
+    dom: f64,
+    /// → the next animation frame starts.
+    frame: f64,
+    /// → that frame is done.
+    paint: f64,
+}
+
+/// Waits for the armed result: from the input to its frame.
+async fn measured(app: &App, what: &str) -> Timing {
     let script = r#"const done = arguments[arguments.length - 1];
         const s = window.__bench;
         const started = performance.now();
         const look = () => {
-          if (s.done !== null) done(s.t0 === null ? -1 : s.done - s.t0);
-          else if (performance.now() - started > 20000) done(-2);
+          if (s.done !== null) done(s.t0 === null ? [-1] : [s.done - s.t0, s.dom - s.t0, s.frame - s.dom, s.done - s.frame]);
+          else if (performance.now() - started > 20000) done([-2]);
           else setTimeout(look, 5);
         };
         look();"#;
-    let ms = app.client.execute_async(script, vec![]).await.unwrap().as_f64().unwrap();
+    let answer: Vec<f64> = serde_json::from_value(app.client.execute_async(script, vec![]).await.unwrap()).unwrap();
+    let ms = answer[0];
     assert!(ms >= 0.0, "{what}: {}", if ms == -1.0 { "no input event reached the page" } else { "the result never showed" });
-    ms
+    Timing { total: ms, dom: answer[1], frame: answer[2], paint: answer[3] }
 }
 
 fn js(text: &str) -> String {
@@ -110,7 +131,7 @@ async fn counts(app: &App) -> String {
     app.client.execute(&format!("return {COUNTS}"), vec![]).await.unwrap().as_str().unwrap().to_string()
 }
 
-async fn open_cards(app: &App, samples: usize) -> Vec<f64> {
+async fn open_cards(app: &App, samples: usize) -> Vec<Timing> {
     // The columns are virtualized: the cards to open are among those drawn, in turn (each
     // differs from the one open before it), after one warm-up.
     let ids =
@@ -137,7 +158,7 @@ async fn open_cards(app: &App, samples: usize) -> Vec<f64> {
     times
 }
 
-async fn status_changes(app: &App, samples: usize) -> Vec<f64> {
+async fn status_changes(app: &App, samples: usize) -> Vec<Timing> {
     // A Planned card goes to In progress and back; the screen is updated when the detail shows
     // the new status and both columns' counts have moved by one.
     app.eventually("a Planned card opens", || async {
@@ -170,7 +191,7 @@ async fn status_changes(app: &App, samples: usize) -> Vec<f64> {
     times
 }
 
-async fn filter_keystrokes(app: &App, samples: usize) -> Vec<f64> {
+async fn filter_keystrokes(app: &App, samples: usize) -> Vec<Timing> {
     // Each key of "1234" narrows the board and each Backspace widens it again, so every
     // keystroke changes the column counts. A first, untimed round learns them.
     let keys: Vec<String> = "1234".chars().map(String::from).chain((0..4).map(|_| Key::Backspace.to_string())).collect();
@@ -198,13 +219,26 @@ async fn filter_keystrokes(app: &App, samples: usize) -> Vec<f64> {
     times
 }
 
-fn report(what: &str, mut times: Vec<f64>) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
-    let (p50, p95, max) = (at(0.5), at(0.95), times[times.len() - 1]);
+fn report(what: &str, timings: Vec<Timing>) {
+    let sorted = |pick: fn(&Timing) -> f64| {
+        let mut times: Vec<f64> = timings.iter().map(pick).collect();
+        times.sort_by(f64::total_cmp);
+        times
+    };
+    let at = |times: &[f64], q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
+    let times = sorted(|t| t.total);
+    let (p50, p95, max) = (at(&times, 0.5), at(&times, 0.95), times[times.len() - 1]);
     println!(
         "  {what:<48} n={:<3} p50 {p50:>6.1} ms   p95 {p95:>6.1} ms   max {max:>6.1} ms   (target p95 ≤ {TARGET_MS} ms: {})",
         times.len(),
         crate::verdict(p95 <= TARGET_MS)
+    );
+    let median = |pick: fn(&Timing) -> f64| at(&sorted(pick), 0.5);
+    println!(
+        "  {:<48} medians: to the DOM {:.1} ms, → next frame {:.1} ms, → painted {:.1} ms",
+        "",
+        median(|t| t.dom),
+        median(|t| t.frame),
+        median(|t| t.paint)
     );
 }
