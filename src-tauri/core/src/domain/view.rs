@@ -17,7 +17,7 @@ pub struct BoardInfo {
     pub sample: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize, TS)]
 pub struct PersonRef {
     pub id: Id,
     pub name: String,
@@ -35,7 +35,7 @@ pub struct DeletedInitiative {
 }
 
 /// A task or initiative as seen from elsewhere (a dependency end, a blocker).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize, TS)]
 pub struct ItemRef {
     pub id: Id,
     pub kind: ItemKind,
@@ -50,7 +50,7 @@ pub struct ItemRef {
     pub finish: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize, TS)]
 pub struct DepartmentProgress {
     pub department_id: Id,
     pub name: String,
@@ -59,7 +59,7 @@ pub struct DepartmentProgress {
     pub total: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize, Deserialize, TS)]
 pub struct InitiativeCard {
     pub id: Id,
     pub title: String,
@@ -157,7 +157,7 @@ pub struct InitiativeDetail {
 }
 
 /// How far an initiative's gates are: "2/4 gates" on its card, red when one failed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, Serialize, Deserialize, TS)]
 pub struct GateSummary {
     /// Passed or waived.
     pub settled: u32,
