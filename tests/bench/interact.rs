@@ -220,20 +220,16 @@ async fn filter_keystrokes(app: &App, samples: usize) -> Vec<Timing> {
 }
 
 fn report(what: &str, timings: Vec<Timing>) {
-    let sorted = |pick: fn(&Timing) -> f64| {
-        let mut times: Vec<f64> = timings.iter().map(pick).collect();
-        times.sort_by(f64::total_cmp);
-        times
-    };
-    let at = |times: &[f64], q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
-    let times = sorted(|t| t.total);
-    let (p50, p95, max) = (at(&times, 0.5), at(&times, 0.95), times[times.len() - 1]);
+    let mut times: Vec<f64> = timings.iter().map(|t| t.total).collect();
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).clamp(1, times.len()) - 1];
+    let (p50, p95, max) = (at(0.5), at(0.95), times[times.len() - 1]);
     println!(
         "  {what:<48} n={:<3} p50 {p50:>6.1} ms   p95 {p95:>6.1} ms   max {max:>6.1} ms   (target p95 ≤ {TARGET_MS} ms: {})",
         times.len(),
         crate::verdict(p95 <= TARGET_MS)
     );
-    let median = |pick: fn(&Timing) -> f64| at(&sorted(pick), 0.5);
+    let median = |step: fn(&Timing) -> f64| crate::median(timings.iter().map(step).collect());
     println!(
         "  {:<48} medians: to the DOM {:.1} ms, → next frame {:.1} ms, → painted {:.1} ms",
         "",

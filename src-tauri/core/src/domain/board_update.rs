@@ -4,9 +4,10 @@
 //! took longer than the write and the core's read together.
 //!
 //! [`SentBoards`] remembers, for each of the last few boards it sent, a fingerprint of every
-//! card (a keyed hash of every field the window is sent) in board order. A window names the board it holds (`since`)
-//! and is sent the cards whose fingerprint differs, with the order of all when that moved. A
-//! window whose board is no longer remembered, or that holds none, is sent the whole board.
+//! card (a keyed hash of every field the window is sent) in board order. A window names the
+//! board it holds (`since`) and is sent the cards whose fingerprint differs, with the order of
+//! all when that moved. A window whose board is no longer remembered, or that holds none, is
+//! sent the whole board.
 //! No card's contents are kept here, so nothing can go stale: every update starts from a fresh
 //! read of the board.
 
