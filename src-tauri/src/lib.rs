@@ -17,6 +17,7 @@ const PAINTED: &str = "[data-testid=card], [data-testid=empty-board]";
 
 pub fn run() {
     timings::mark("main");
+    window::paint_on_cpu_without_gpu();
     let mut builder =
         tauri::Builder::default().plugin(window::single_instance()).plugin(window::window_state()).plugin(tauri_plugin_dialog::init());
     if let Some(plugin) = timings::plugin(PAINTED) {
@@ -91,7 +92,6 @@ pub fn run() {
             commands::needs_attention,
             commands::keep_deleted,
             commands::open_evidence,
-            commands::phi_check,
             commands::templates,
         ])
         .run(tauri::generate_context!())
