@@ -116,6 +116,26 @@ async fn plan_an_initiative_end_to_end() {
     let injected = app.client.execute("return document.querySelectorAll('img[src=x], script:not([src])').length", vec![]).await.unwrap();
     assert_eq!(injected, serde_json::json!(0), "no element was made from user text");
 
+    // Text that looks like patient information is held back: Edit saves nothing, Save anyway
+    // saves it.
+    let hostile_id = read_board(&db).initiatives.iter().find(|i| i.title == hostile).unwrap().id;
+    let summary_in_file = || {
+        let today = chrono::Local::now().date_naive();
+        Store::open(&db, None).unwrap().initiative_detail(hostile_id, today).unwrap().initiative.summary
+    };
+    app.find("[data-testid=field-summary]").await.send_keys("Call back MRN 00482913").await.unwrap();
+    app.find("[data-testid=field-title]").await.click().await.unwrap();
+    let prompt = app.text("[data-testid=phi-prompt]").await;
+    assert!(prompt.contains("medical record number") && prompt.contains("MRN 00482913"), "the prompt names what it found: {prompt}");
+    app.find("[data-testid=phi-edit]").await.click().await.unwrap();
+    let refusal = app.text("[data-testid=detail] [data-testid=error]").await;
+    assert!(refusal.contains("Not saved"), "Edit says nothing was saved: {refusal}");
+    assert_eq!(summary_in_file(), "", "nothing reached the board file");
+    app.find("[data-testid=field-summary]").await.send_keys(" today").await.unwrap();
+    app.find("[data-testid=field-title]").await.click().await.unwrap();
+    app.find("[data-testid=phi-save-anyway]").await.click().await.unwrap();
+    app.eventually("Save anyway saves it", || async { summary_in_file() == "Call back MRN 00482913 today" }).await;
+
     // Delete a task, after confirming.
     let first = card_titled(&app, "Patient online self-scheduling").await;
     first.click().await.unwrap();

@@ -112,6 +112,7 @@ describe("keyboard", () => {
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
     expect(backend.callsOf("apply")[0].args).toEqual({
       op: { op: "update_initiative", id: card.dataset.id, changes: [{ field: "status", value: "in_progress" }] },
+      allowPhi: false,
     });
     const title = card.querySelector(".title")!.textContent!.trim();
     await waitFor(() =>

@@ -4,7 +4,7 @@ import App from "./App.svelte";
 import { AppStore } from "./lib/stores/app.svelte";
 import type { BaselineReport, RoadmapTask } from "./lib/bindings";
 import { addDays } from "./lib/timeline";
-import { fixture, installBackend, refuse } from "./test/backend";
+import { fixture, installBackend, refuse, saved as savedReply } from "./test/backend";
 
 const SC = "Steering committee 2026-03";
 
@@ -71,7 +71,7 @@ async function renderWithBaseline() {
             refuse("validation", `There is already a baseline called “${op.name}”; choose another name.`);
           saved.push(op.name!.trim());
         }
-        return "00000000-0000-7000-8000-000000000001";
+        return savedReply("00000000-0000-7000-8000-000000000001");
       },
     },
   });

@@ -155,6 +155,7 @@ describe("the roadmap view", () => {
           { field: "due", value: addDays(t.task.due!, 1) },
         ],
       },
+      allowPhi: false,
     });
     await waitFor(() => expect(backend.callsOf("roadmap").length, "the roadmap is re-read after the write").toBeGreaterThan(1));
   });

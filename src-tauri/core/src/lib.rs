@@ -17,7 +17,7 @@ pub use domain::board_update::{BoardUpdate, SentBoards};
 pub use domain::governance::*;
 pub use domain::model::*;
 pub use domain::ops::*;
-pub use domain::phi::{PhiFinding, PhiKind};
+pub use domain::phi::{Applied, PhiFinding, PhiKind};
 pub use domain::results::*;
 pub use domain::snapshot::Snapshot;
 pub use domain::view::*;

@@ -19,7 +19,7 @@ fn generated() -> String {
         InitiativeChange, TaskChange, PersonChange,
         RaciRole, GateState, GateType, Gate, RoleAssignment, GateSummary, RaciPerson, Raci, GateView,
         NewGate, GateChange, NewGateType, GateTypeChange,
-        PhiKind, PhiFinding, TemplateRef, domain::templates::Template, domain::templates::TemplatePlan,
+        PhiKind, PhiFinding, Applied, TemplateRef, domain::templates::Template, domain::templates::TemplatePlan,
         domain::templates::TemplateTask, domain::templates::TemplateKpi,
         Direction, KpiStanding, Kpi, Reading, KpiView, NewKpi, KpiChange, NewReading,
         BoardInfo, PersonRef, ItemRef, DepartmentProgress, InitiativeCard, BoardView, BoardUpdate, DeletedInitiative,

@@ -1,6 +1,6 @@
 //! Reading and changing the open board.
 
-use bridgeboard_core::{BoardUpdate, DeletedInitiative, Error, Id, InitiativeDetail, ItemRef, Op};
+use bridgeboard_core::{Applied, BoardUpdate, DeletedInitiative, Error, Id, InitiativeDetail, ItemRef, Op};
 use tauri::{AppHandle, State};
 
 use super::{board_changed, today, Reply};
@@ -35,12 +35,18 @@ pub async fn deleted_initiatives(state: State<'_, AppState>) -> Reply<Vec<Delete
     Ok(state.with_store(|store| store.deleted_initiatives())?)
 }
 
-/// The write funnel: one operation, one transaction, one activity entry or more.
+/// The write funnel: one operation, one transaction, one activity entry or more. Text that looks
+/// like patient information is held back with what was found, unless the person chose to save it
+/// anyway (`allow_phi`, as the CLI's `--allow-phi-like`).
 #[tauri::command]
-pub async fn apply(app: AppHandle, state: State<'_, AppState>, op: Op) -> Reply<Id> {
+pub async fn apply(app: AppHandle, state: State<'_, AppState>, op: Op, allow_phi: bool) -> Reply<Applied> {
+    let findings = if allow_phi { Vec::new() } else { bridgeboard_core::domain::phi::check_op(&op) };
+    if !findings.is_empty() {
+        return Ok(Applied::HeldBack { findings });
+    }
     let id = state.with_store(|store| store.apply(&state.actor(store), chrono::Utc::now(), op))?;
     board_changed(&app, "edit");
-    Ok(id)
+    Ok(Applied::Saved { id })
 }
 
 #[tauri::command]
@@ -58,13 +64,6 @@ pub async fn move_task(app: AppHandle, state: State<'_, AppState>, id: Id, direc
 #[tauri::command]
 pub async fn find_items(state: State<'_, AppState>, query: String, limit: usize) -> Reply<Vec<ItemRef>> {
     Ok(state.with_store(|store| store.find_items(&query, limit.min(200)))?)
-}
-
-/// What in an operation's text looks like patient information, asked before it is saved so that
-/// the person can edit it out or save it anyway.
-#[tauri::command]
-pub async fn phi_check(op: Op) -> Reply<Vec<bridgeboard_core::PhiFinding>> {
-    Ok(bridgeboard_core::domain::phi::check_op(&op))
 }
 
 /// Opens a gate's evidence link with the operating system (the person's browser); the app never

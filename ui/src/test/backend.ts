@@ -6,6 +6,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type {
   Appearance,
+  Applied,
   BoardView,
   InitiativeCard,
   InitiativeDetail,
@@ -33,6 +34,11 @@ export type Override = (args: Record<string, unknown>) => unknown;
 /** A fresh deep copy, so one test's edits never leak into the next. */
 export function fixture(): Fixture {
   return structuredClone(sample) as unknown as Fixture;
+}
+
+/** What `apply` answers for a saved change. */
+export function saved(id: string): Applied {
+  return { outcome: "saved", id };
 }
 
 export function makeSession(overrides: Partial<Session> = {}): Session {
@@ -124,7 +130,7 @@ export function installBackend(options: { data?: Fixture; session?: Session; ove
         }
         case "apply":
           created += 1;
-          return `00000000-0000-7000-8000-${String(created).padStart(12, "0")}`;
+          return saved(`00000000-0000-7000-8000-${String(created).padStart(12, "0")}`);
         case "roadmap":
           return structuredClone(data.roadmap);
         case "slip":
@@ -135,7 +141,6 @@ export function installBackend(options: { data?: Fixture; session?: Session; ove
           return `/home/dana/Documents/roadmap.${String(args.format)}`;
         case "export_roadmap":
           return String(args.path);
-        case "phi_check":
         case "templates":
         case "baselines":
           return [];

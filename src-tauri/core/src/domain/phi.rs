@@ -21,6 +21,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::model::Id;
 use super::ops::*;
 
 wire_enum!(PhiKind {
@@ -38,6 +39,17 @@ pub struct PhiFinding {
     pub field: String,
     /// What matched, as typed.
     pub matched: String,
+}
+
+/// What the app's write did with an operation: saved it, or held it back because its text looks
+/// like patient information. The app then asks the person, and sends it again allowed only when
+/// they choose *Save anyway* (as the CLI's `--allow-phi-like`): the check costs no round trip of
+/// its own before each write.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Applied {
+    Saved { id: Id },
+    HeldBack { findings: Vec<PhiFinding> },
 }
 
 impl PhiFinding {

@@ -1,6 +1,6 @@
 // Board reads and the write funnel. Every write goes through `apply` (or `moveTask`); callers
 // re-read the board afterwards instead of patching local copies.
-import type { BoardUpdate, DeletedInitiative, InitiativeDetail, ItemRef, Op, PhiFinding, Template } from "../bindings";
+import type { Applied, BoardUpdate, DeletedInitiative, InitiativeDetail, ItemRef, Op, Template } from "../bindings";
 import { call } from "./ipc";
 
 /** The board: whole, or as the changes to the one named by `since` (an update's revision). */
@@ -17,14 +17,12 @@ export function templates(): Promise<Template[]> {
   return call<Template[]>("templates");
 }
 
-/** What in an operation's text looks like patient information; empty when nothing does. */
-export function phiCheck(op: Op): Promise<PhiFinding[]> {
-  return call<PhiFinding[]>("phi_check", { op });
-}
-
-/** Applies one domain operation; resolves to the id created or changed. */
-export function apply(op: Op): Promise<string> {
-  return call<string>("apply", { op });
+/**
+ * Applies one domain operation. Resolves to the id created or changed, or, when its text looks
+ * like patient information and `allowPhi` is false, to what was found (nothing is saved then).
+ */
+export function apply(op: Op, allowPhi: boolean): Promise<Applied> {
+  return call<Applied>("apply", { op, allowPhi });
 }
 
 export function moveTask(id: string, direction: "up" | "down"): Promise<void> {

@@ -27,19 +27,20 @@ describe("errors from the Rust side", () => {
     mockIPC(() => {
       throw { code: "conflict", message: "Ask for an IT owner first." };
     });
-    await expect(apply({ op: "restore", id: "x" })).rejects.toMatchObject({
+    await expect(apply({ op: "restore", id: "x" }, false)).rejects.toMatchObject({
       code: "conflict",
       message: "Ask for an IT owner first.",
     });
   });
 
-  test("apply sends the op under the argument name `op`", async () => {
+  test("apply sends the op and whether patient-like text is allowed under the core's argument names", async () => {
     let seen: unknown;
+    const saved = { outcome: "saved", id: "id-1" };
     mockIPC((cmd, args) => {
       seen = { cmd, args };
-      return "id-1";
+      return saved;
     });
-    await expect(apply({ op: "restore", id: "abc" })).resolves.toBe("id-1");
-    expect(seen).toEqual({ cmd: "apply", args: { op: { op: "restore", id: "abc" } } });
+    await expect(apply({ op: "restore", id: "abc" }, false)).resolves.toEqual(saved);
+    expect(seen).toEqual({ cmd: "apply", args: { op: { op: "restore", id: "abc" }, allowPhi: false } });
   });
 });

@@ -173,6 +173,8 @@ field: string,
  */
 matched: string, };
 
+export type Applied = { "outcome": "saved", id: string, } | { "outcome": "held_back", findings: Array<PhiFinding>, };
+
 export type TemplateRef = { "kind": "builtin", "value": string } | { "kind": "board", "value": string };
 
 export type Template = { id: string | null, name: string, description: string, plan: TemplatePlan, };

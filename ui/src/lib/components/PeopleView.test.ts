@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import PeopleView from "./PeopleView.svelte";
 import { AppStore } from "../stores/app.svelte";
-import { installBackend, refuse } from "../../test/backend";
+import { installBackend, refuse, saved } from "../../test/backend";
 
 test("deleting a person who owns work offers Reassign to… and retries with reassign_to", async () => {
   let attempts = 0;
@@ -12,7 +12,7 @@ test("deleting a person who owns work offers Reassign to… and retries with rea
         const op = args.op as { op: string; reassign_to?: string | null };
         attempts += 1;
         if (op.op === "delete" && !op.reassign_to) return refuse("conflict", "Dana still owns 2 initiatives. Reassign them first.");
-        return "ok";
+        return saved("ok");
       },
     },
   });

@@ -3,13 +3,18 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import DetailPanel from "./DetailPanel.svelte";
 import PhiPrompt from "./PhiPrompt.svelte";
 import { AppStore } from "../stores/app.svelte";
-import { installBackend } from "../../test/backend";
+import { installBackend, saved } from "../../test/backend";
 import type { PhiFinding } from "../bindings";
 
 const found: PhiFinding[] = [{ kind: "mrn", field: "the summary", matched: "MRN 00482913" }];
 
 async function setUp() {
-  const backend = installBackend({ overrides: { phi_check: () => found } });
+  // As the core does: text like this is held back unless the person allowed it.
+  const backend = installBackend({
+    overrides: {
+      apply: (args) => (args.allowPhi ? saved("00000000-0000-7000-8000-000000000001") : { outcome: "held_back", findings: found }),
+    },
+  });
   const app = new AppStore();
   await app.start();
   await app.openDetail(backend.data.detail.initiative.id);
@@ -32,13 +37,16 @@ describe("text that looks like patient information", () => {
     expect(shown.textContent).toContain("A medical record number in the summary: MRN 00482913");
     await fireEvent.click(within(shown).getByTestId("phi-edit"));
     expect((await within(panel).findByTestId("error")).textContent).toContain("Not saved: edit out the patient information");
-    expect(backend.callsOf("apply").length, "nothing reaches the board").toBe(0);
+    expect(
+      backend.callsOf("apply").map((c) => c.args.allowPhi),
+      "nothing reaches the board",
+    ).toEqual([false]);
   });
 
   test("Save anyway saves it", async () => {
     const { app, backend, panel } = await setUp();
     await fireEvent.change(within(panel).getByTestId("field-summary"), { target: { value: "MRN 00482913 asked about the portal" } });
     await fireEvent.click(within(await prompt(app)).getByTestId("phi-save-anyway"));
-    await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
+    await waitFor(() => expect(backend.callsOf("apply").map((c) => c.args.allowPhi)).toEqual([false, true]));
   });
 });

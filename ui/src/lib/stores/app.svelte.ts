@@ -143,18 +143,21 @@ export class AppStore {
   /** The write funnel. Rejects with an AppError for the caller to show; re-reads on success.
    *  Text that looks like patient information is saved only when the person says so. */
   async apply(op: Op): Promise<string> {
-    const findings = await boardApi.phiCheck(op);
-    if (findings.length > 0) {
+    let passes = this.#passes;
+    let applied = await boardApi.apply(op, false);
+    if (applied.outcome === "held_back") {
+      const { findings } = applied;
       const saveAnyway = await new Promise<boolean>((answer) => (this.ui.phiPrompt = { findings, answer }));
       this.ui.phiPrompt = null;
       if (!saveAnyway) throw new AppError("cancelled", "Not saved: edit out the patient information, then save again.");
+      passes = this.#passes;
+      applied = await boardApi.apply(op, true);
     }
-    const passes = this.#passes;
-    const id = await boardApi.apply(op);
+    if (applied.outcome !== "saved") throw new AppError("internal", "Not saved: the change was held back. Try again.");
     // The write's own board-changed event has usually begun the re-read before its reply came:
     // then waiting for that one is enough, and a second whole read would double the wait.
     await (this.#passes > passes && this.#refreshing ? this.#refreshing : this.refresh());
-    return id;
+    return applied.id;
   }
 
   /** Deletes an initiative with its tasks and offers Undo in a strip across the window. */

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
 import { AppStore } from "./app.svelte";
-import { fixture, installBackend, makeSession, refuse } from "../../test/backend";
+import { fixture, installBackend, makeSession, refuse, saved } from "../../test/backend";
 import { NO_FILTERS } from "../filter";
 import { DEFAULT_ROADMAP_SETTINGS, NO_ROADMAP_FILTER } from "../roadmap";
 
@@ -70,6 +70,7 @@ describe("AppStore", () => {
     expect(await app.setStatus(card.id, "in_progress")).toBe(true);
     expect(backend.callsOf("apply").at(-1)?.args).toEqual({
       op: { op: "update_initiative", id: card.id, changes: [{ field: "status", value: "in_progress" }] },
+      allowPhi: false,
     });
     expect(backend.callsOf("board").length, "after a write the board is re-read").toBeGreaterThan(before);
   });
@@ -81,7 +82,7 @@ describe("AppStore", () => {
       overrides: {
         apply: async () => {
           await emitted[0]();
-          return "00000000-0000-7000-8000-000000000099";
+          return saved("00000000-0000-7000-8000-000000000099");
         },
       },
     });
