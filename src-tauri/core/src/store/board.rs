@@ -2,8 +2,11 @@
 //! shows: one query per concern, aggregated in SQL so that a 2,000-initiative board loads fast.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::hooks::Action;
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
@@ -53,9 +56,9 @@ pub fn person_ref(people: &HashMap<Id, &Person>, id: Option<Id>) -> Option<Perso
 }
 
 /// Cards for every initiative, with owners, per-department progress and blockers.
-pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person]) -> Result<Vec<InitiativeCard>> {
+pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person], kept: &ProgressCache) -> Result<Vec<InitiativeCard>> {
     let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
-    let progress = progress(conn, &departments::all(conn)?)?;
+    let progress = kept.get_or(conn, || progress(conn, &departments::all(conn)?))?;
     let mut blockers = items::open_blockers(conn, Some(ItemKind::Initiative))?;
     let mut gates = gates::summaries(conn)?;
     let latest = kpis::latest_readings(conn)?;
@@ -111,7 +114,7 @@ pub fn card(
 /// Done and total tasks per initiative and department; cancelled tasks count in neither.
 /// Counted here from one plain scan of the tasks: SQLite's GROUP BY walked the initiative
 /// index and sorted every row again, most of the time the board took to load.
-fn progress(conn: &Connection, depts: &[Department]) -> Result<HashMap<Id, Vec<DepartmentProgress>>> {
+fn progress(conn: &Connection, depts: &[Department]) -> Result<Progress> {
     let mut stmt = conn.prepare_cached(
         "SELECT initiative_id, department_id, status = 'done' FROM tasks WHERE deleted_at IS NULL AND status != 'cancelled'",
     )?;
@@ -135,6 +138,77 @@ fn progress(conn: &Connection, depts: &[Department]) -> Result<HashMap<Id, Vec<D
     Ok(out)
 }
 
+type Progress = HashMap<Id, Vec<DepartmentProgress>>;
+
+/// The board's task counts per initiative and department from the last board read, reused while
+/// nothing they are counted from has changed: counting them scans every task, most of a large
+/// board's read, and moving a card between columns (the commonest change) touches no task.
+///
+/// What changed is known exactly. Another connection's commit (the CLI, a second window, a sync
+/// through another process) moves the file's `data_version`. This connection's own writes are
+/// counted row by row by an SQLite update hook, by table; a change the hook cannot see (SQLite
+/// skips it for a `DELETE` of a whole table) shows as a difference between the rows it counted
+/// and the connection's `total_changes`, and then nothing is reused. Pages copied in whole (a
+/// restore through SQLite's backup API) bypass both: the restore calls `forget`.
+pub struct ProgressCache {
+    written: Arc<Written>,
+    kept: Mutex<Option<Kept>>,
+}
+
+/// Rows this connection wrote since it was opened, as its update hook saw them.
+#[derive(Default)]
+struct Written {
+    /// In every table.
+    rows: AtomicU64,
+    /// In the tables the counts come from.
+    counted_from: AtomicU64,
+}
+
+struct Kept {
+    data_version: i64,
+    total_changes: u64,
+    rows: u64,
+    counted_from: u64,
+    progress: Arc<Progress>,
+}
+
+impl ProgressCache {
+    /// A cache that `conn` reports its writes to.
+    pub fn watching(conn: &mut Connection) -> Result<ProgressCache> {
+        let written = Arc::new(Written::default());
+        let hook = Arc::clone(&written);
+        conn.update_hook(Some(move |_: Action, _: &str, table: &str, _: i64| {
+            hook.rows.fetch_add(1, Ordering::Relaxed);
+            if matches!(table, "tasks" | "departments") {
+                hook.counted_from.fetch_add(1, Ordering::Relaxed);
+            }
+        }))?;
+        Ok(ProgressCache { written, kept: Mutex::new(None) })
+    }
+
+    /// Drops the kept counts: the file's pages were replaced behind SQL's back.
+    pub fn forget(&self) {
+        *self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+    }
+
+    /// The counts kept from the last read if nothing they come from changed since; else `count`.
+    fn get_or(&self, conn: &Connection, count: impl FnOnce() -> Result<Progress>) -> Result<Arc<Progress>> {
+        let data_version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let (total_changes, rows, counted_from) =
+            (conn.total_changes(), self.written.rows.load(Ordering::Relaxed), self.written.counted_from.load(Ordering::Relaxed));
+        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(k) = kept.as_ref() {
+            let untracked = total_changes - k.total_changes != rows - k.rows;
+            if k.data_version == data_version && !untracked && k.counted_from == counted_from {
+                return Ok(Arc::clone(&k.progress));
+            }
+        }
+        let progress = Arc::new(count()?);
+        *kept = Some(Kept { data_version, total_changes, rows, counted_from, progress: Arc::clone(&progress) });
+        Ok(progress)
+    }
+}
+
 impl Store {
     pub fn info(&self) -> Result<BoardInfo> {
         Ok(info(self.conn())?)
@@ -149,7 +223,7 @@ impl Store {
                 info: info(conn)?,
                 today,
                 departments: departments::all(conn)?,
-                initiatives: cards(conn, today, &people)?,
+                initiatives: cards(conn, today, &people, &self.progress)?,
                 people,
                 gate_types: gate_types::all(conn)?,
             })

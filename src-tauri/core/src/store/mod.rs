@@ -54,6 +54,8 @@ pub struct Store {
     read_only: bool,
     /// Set when the board is shared: every write is then also recorded for the document.
     shared: Option<sharing::Shared>,
+    /// The board's task counts from the last board read, while nothing they come from changed.
+    progress: board::ProgressCache,
 }
 
 impl Store {
@@ -66,10 +68,15 @@ impl Store {
 
     /// A fresh board in memory, for tests and tools.
     pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None, read_only: false, shared: None };
+        let mut store = Store::on(Connection::open_in_memory()?, None, false)?;
         store.initialize("Board")?;
         Ok(store)
+    }
+
+    /// A store on `conn` (for the file at `path`), not yet shared.
+    fn on(mut conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Store> {
+        let progress = board::ProgressCache::watching(&mut conn)?;
+        Ok(Store { conn, path, read_only, shared: None, progress })
     }
 
     /// A person on the board (not deleted).

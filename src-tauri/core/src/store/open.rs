@@ -46,12 +46,13 @@ pub fn open(path: &Path, backup_dir: Option<&Path>) -> Result<Store> {
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         configure(&conn, false)?;
-        let shared = super::sharing::Shared::load(&conn)?;
-        return Ok(Store { conn, path: Some(path.to_path_buf()), read_only: true, shared });
+        let mut store = Store::on(conn, Some(path.to_path_buf()), true)?;
+        store.shared = super::sharing::Shared::load(&store.conn)?;
+        return Ok(store);
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     configure(&conn, true)?;
-    let mut store = Store { conn, path: Some(path.to_path_buf()), read_only: false, shared: None };
+    let mut store = Store::on(conn, Some(path.to_path_buf()), false)?;
     let dir = backup_dir.map(Path::to_path_buf).unwrap_or_else(|| path.with_file_name("backups"));
     upgrade(&mut store, version, &dir)?;
     store.shared = super::sharing::Shared::load(&store.conn)?;
@@ -79,7 +80,7 @@ fn create(path: &Path) -> Result<Store> {
         Error::Storage(format!("A new board file cannot be created at {} ({err}). Choose a folder you may write to.", path.display()))
     })?;
     configure(&conn, true)?;
-    let mut store = Store { conn, path: Some(path.to_path_buf()), read_only: false, shared: None };
+    let mut store = Store::on(conn, Some(path.to_path_buf()), false)?;
     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Board".into());
     store.initialize(&name)?;
     Ok(store)
