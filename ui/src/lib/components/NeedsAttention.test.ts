@@ -41,7 +41,7 @@ test("needs attention: each entry says what is wrong, and Restore or Keep delete
       },
     },
   });
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   render(NeedsAttention, { app });
   const strip = screen.getByTestId("needs-attention");

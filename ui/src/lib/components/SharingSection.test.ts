@@ -83,7 +83,7 @@ test("sharing: a private board is shared through the folder the dialog picked", 
       share_board: () => (status = { ...shared, conflicts: 0 }),
     },
   });
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   render(SharingSection, { app });
   await fireEvent.click(screen.getByTestId("share-board"));
@@ -102,7 +102,7 @@ test("sharing: joining lists the boards a folder holds and opens the chosen one"
       join_board: () => makeSession({ board_path: "/home/tom/joined.bridgeboard" }),
     },
   });
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   render(SharingSection, { app });
   await fireEvent.click(screen.getByTestId("join-board"));
@@ -114,7 +114,7 @@ test("sharing: joining lists the boards a folder holds and opens the chosen one"
 
 test("sharing: a conflict says who set which value where, and Keep this resolves it", async () => {
   const backend = withConflicts([conflict]);
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   render(SharingSection, { app });
   const [priya, tom] = await screen.findAllByTestId("conflict-choice");
@@ -150,7 +150,7 @@ test("detail: a field set on two desktops carries a marker whose popover keeps a
   const data = fixture();
   const id = data.detail.initiative.id;
   withConflicts([{ ...conflict, item_id: id }], data);
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   render(InitiativeFields, {
     initiative: data.detail.initiative,
@@ -190,7 +190,7 @@ test("detail: a task set differently on two desktops carries the marker in its r
   const data = fixture();
   const row = data.detail.tasks[0];
   withConflicts([{ ...conflict, item_kind: "task", item_id: row.task.id, item_title: row.task.title, field: "status" }], data);
-  const app = new AppStore();
+  const app = new AppStore({ listsDelayMs: 0 });
   await app.start();
   await app.openDetail(data.detail.initiative.id);
   render(DetailPanel, { app });
