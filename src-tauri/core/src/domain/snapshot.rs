@@ -55,8 +55,4 @@ impl Snapshot {
     pub fn gate_type(&self, id: Id) -> Option<&GateType> {
         self.gate_types.iter().find(|t| t.id == id)
     }
-
-    pub fn gates_of(&self, initiative: Id) -> impl Iterator<Item = &Gate> {
-        self.gates.iter().filter(move |g| g.initiative_id == initiative)
-    }
 }

@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{dependencies, gate_types, gates, initiatives, items, people, sharing, tasks, Store};
-use crate::domain::governance::{self, OpenGate};
-use crate::domain::id_hash::IdSet;
+use crate::domain::governance::{self, Gate, OpenGate};
+use crate::domain::id_hash::{IdMap, IdSet};
 use crate::domain::model::{Actor, DependencyKind, Id, InitiativeStatus, ItemKind, Person, TaskStatus, IT, MARKETING};
 use crate::domain::rules;
 use crate::domain::snapshot::Snapshot;
@@ -94,16 +94,25 @@ impl Store {
                 restore_id,
                 can_keep_deleted: false,
             };
+            // Looked up by id for every entry: a linear search each was a large part of a long list.
+            let people_by_id: IdMap<Id, &Person> = snapshot.people.iter().map(|p| (p.id, p)).collect();
+            let initiative_titles: IdMap<Id, &str> = snapshot.initiatives.iter().map(|i| (i.id, i.title.as_str())).collect();
+            let mut gates: IdMap<Id, Vec<&Gate>> = IdMap::default();
+            for gate in &snapshot.gates {
+                gates.entry(gate.initiative_id).or_default().push(gate);
+            }
             let deleted_people = people::deleted(conn)?;
             let deleted_person = |id: Option<Id>| -> Option<&Person> { id.and_then(|id| deleted_people.iter().find(|p| p.id == id)) };
             let open_gates = |initiative: Id| -> Vec<OpenGate> {
-                snapshot
-                    .gates_of(initiative)
+                gates
+                    .get(&initiative)
+                    .into_iter()
+                    .flatten()
                     .filter(|g| !g.state.is_settled())
                     .map(|g| OpenGate {
                         name: snapshot.gate_type(g.gate_type_id).map(|t| t.name.clone()).unwrap_or_default(),
                         state: g.state,
-                        approver: g.approver_id.and_then(|p| snapshot.person(p)).map(|p| p.name.clone()),
+                        approver: g.approver_id.and_then(|p| people_by_id.get(&p)).map(|p| p.name.clone()),
                     })
                     .collect()
             };
@@ -116,7 +125,7 @@ impl Store {
                     );
                     out.push(entry(AttentionKind::BrokenRule, kind, at, at, &i.title, message, None));
                 }
-                let owner = |id: Option<Id>| id.and_then(|id| snapshot.person(id));
+                let owner = |id: Option<Id>| id.and_then(|id| people_by_id.get(&id).copied());
                 let owners = rules::check_owners_for_status(&i.title, i.status, i.marketing_owner_id, i.it_owner_id)
                     .and(rules::check_owner("Marketing owner", MARKETING, owner(i.marketing_owner_id)))
                     .and(rules::check_owner("IT owner", IT, owner(i.it_owner_id)));
@@ -151,9 +160,9 @@ impl Store {
                 let (kind, at) = (ItemKind::Task, t.id);
                 if t.status == TaskStatus::Done {
                     let mut finished = rules::check_can_finish(&t.title, "done", &waits_for(t.id)?);
-                    if let (true, Some(i)) = (t.go_live, snapshot.initiative(t.initiative_id)) {
+                    if let (true, Some(title)) = (t.go_live, initiative_titles.get(&t.initiative_id)) {
                         let what = format!("have its go-live milestone “{}” done", t.title);
-                        finished = finished.and(governance::check_gates_for_go_live(&i.title, &what, &open_gates(i.id)));
+                        finished = finished.and(governance::check_gates_for_go_live(title, &what, &open_gates(t.initiative_id)));
                     }
                     if let Err(err) = finished {
                         out.push(entry(AttentionKind::BrokenRule, kind, at, t.initiative_id, &t.title, err.to_string(), None));
