@@ -1,5 +1,5 @@
 //! A board read keeps the task counts of the read before while nothing they are counted from
-//! changed (`store::board::ProgressCache`). Whatever changes the board — this connection's
+//! changed (`ProgressCache` in `src/store/board.rs`). Whatever changes the board — this connection's
 //! writes, another process's, a restored backup — the board it reads is the board a fresh
 //! connection to the same file reads.
 
