@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bridgeboard_core::*;
 use common::*;
@@ -14,6 +14,23 @@ use proptest::prelude::*;
 /// The board as a connection opened just now reads it: nothing kept from before.
 fn fresh_board(path: &Path) -> BoardView {
     Store::open(path, None).unwrap().board(today()).unwrap()
+}
+
+/// A board in a file of its own (the folder, the file, the board on it), with one initiative
+/// holding one task.
+fn board_in_a_file(name: &str) -> (PathBuf, PathBuf, Board, Id, Id) {
+    let dir = temp_dir(name);
+    let path = dir.join("board.bridgeboard");
+    let mut b = Board::with(Store::open(&path, None).unwrap());
+    let initiative = b.initiative("Portal");
+    let task = b.task(initiative, "Go-live checklist");
+    (dir, path, b, initiative, task)
+}
+
+/// The first card's tasks, done and in all, as its progress counts them.
+fn counted(store: &Store) -> (u32, u32) {
+    let board = store.board(today()).unwrap();
+    board.initiatives[0].progress.iter().fold((0, 0), |(done, total), p| (done + p.done, total + p.total))
 }
 
 #[derive(Debug, Clone)]
@@ -84,38 +101,28 @@ proptest! {
 
 #[test]
 fn a_task_changed_by_another_process_shows_in_the_next_read() {
-    let dir = temp_dir("board-reads-other");
-    let path = dir.join("board.bridgeboard");
-    let mut b = Board::with(Store::open(&path, None).unwrap());
-    let initiative = b.initiative("Portal");
-    let task = b.task(initiative, "Go-live checklist");
-    let done = |board: &BoardView| board.initiatives[0].progress.iter().map(|p| p.done).sum::<u32>();
-    assert_eq!(done(&b.store.board(today()).unwrap()), 0);
+    let (dir, path, b, _, task) = board_in_a_file("board-reads-other");
+    assert_eq!(counted(&b.store), (0, 1));
 
     // The CLI, say: its own connection to the file.
     let mut other = Store::open(&path, None).unwrap();
     other.apply(&me(), now(), Op::UpdateTask { id: task, changes: vec![TaskChange::Status(TaskStatus::Done)] }).unwrap();
 
-    assert_eq!(done(&b.store.board(today()).unwrap()), 1, "the other process's change is counted");
+    assert_eq!(counted(&b.store), (1, 1), "the other process's change is counted");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_restored_backup_is_read_as_it_is() {
-    let dir = temp_dir("board-reads-restore");
-    let path = dir.join("board.bridgeboard");
-    let mut b = Board::with(Store::open(&path, None).unwrap());
-    let initiative = b.initiative("Portal");
-    b.task(initiative, "Go-live checklist");
+    let (dir, path, mut b, initiative, _) = board_in_a_file("board-reads-restore");
     let backup = dir.join("one-task.bridgeboard");
     b.store.backup_to(&backup).unwrap();
     b.task(initiative, "Training");
-    let total = |board: &BoardView| board.initiatives[0].progress.iter().map(|p| p.total).sum::<u32>();
-    assert_eq!(total(&b.store.board(today()).unwrap()), 2);
+    assert_eq!(counted(&b.store), (0, 2));
 
     b.store.restore_backup(&me(), now(), &backup, &dir.join("kept.bridgeboard"), &dir).unwrap();
 
-    assert_eq!(total(&b.store.board(today()).unwrap()), 1, "the restored board's tasks, not the ones counted before");
+    assert_eq!(counted(&b.store), (0, 1), "the restored board's tasks, not the ones counted before");
     assert_eq!(b.store.board(today()).unwrap(), fresh_board(&path));
     let _ = std::fs::remove_dir_all(&dir);
 }
