@@ -83,7 +83,8 @@ async fn plan_an_initiative_end_to_end() {
     // Go-live depends on QA sign-off.
     let go_live = app.find("[data-testid=task-row]:nth-of-type(2)").await;
     go_live.find(Locator::Css("[data-testid=task-dependencies]")).await.unwrap().click().await.unwrap();
-    let search = go_live.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
+    // A task's dependencies are drawn once their section opens.
+    let search = app.find("[data-testid=task-row]:nth-of-type(2) [data-testid=dep-search]").await;
     search.send_keys("QA sign").await.unwrap();
     app.find("[data-testid=dep-result]").await.click().await.unwrap();
     go_live.find(Locator::Css("[data-testid=dep-add]")).await.unwrap().click().await.unwrap();
@@ -95,7 +96,7 @@ async fn plan_an_initiative_end_to_end() {
     // QA sign-off depending on Go-live would close a loop: refused, naming it.
     let qa = app.find("[data-testid=task-row]:nth-of-type(1)").await;
     qa.find(Locator::Css("[data-testid=task-dependencies]")).await.unwrap().click().await.unwrap();
-    let search = qa.find(Locator::Css("[data-testid=dep-search]")).await.unwrap();
+    let search = app.find("[data-testid=task-row]:nth-of-type(1) [data-testid=dep-search]").await;
     search.send_keys("Go-live").await.unwrap();
     app.find("[data-testid=dep-result]").await.click().await.unwrap();
     qa.find(Locator::Css("[data-testid=dep-add]")).await.unwrap().click().await.unwrap();

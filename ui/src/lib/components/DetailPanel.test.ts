@@ -100,7 +100,8 @@ describe("detail panel", () => {
       id: row.dataset.id,
       changes: [{ field: "start", value: "2026-03-10" }],
     });
-    await fireEvent.change(within(row).getByTestId("task-notes"), { target: { value: "Vendor call on Tuesday" } });
+    await fireEvent.click(within(row).getByText("Notes"));
+    await fireEvent.change(await within(row).findByTestId("task-notes"), { target: { value: "Vendor call on Tuesday" } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(2));
     expect(backend.callsOf("apply")[1].args.op, "notes are saved as typed").toEqual({
       op: "update_task",

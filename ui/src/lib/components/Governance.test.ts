@@ -162,7 +162,10 @@ describe("RACI on a task", () => {
     const row = within(panel).getAllByTestId("task-row")[0];
     const task = backend.data.detail.tasks.find((t) => t.task.id === row.dataset.id)!;
     const person = backend.data.board.people[0];
-    await fireEvent.change(within(row).getByTestId("raci-accountable-select"), { target: { value: person.id } });
+    // A task's RACI is drawn when its section is opened.
+    expect(within(row).queryByTestId("raci-accountable-select")).toBeNull();
+    await fireEvent.click(within(row).getByTestId("task-raci"));
+    await fireEvent.change(await within(row).findByTestId("raci-accountable-select"), { target: { value: person.id } });
     await waitFor(() => expect(backend.callsOf("apply").length).toBe(1));
     expect(backend.callsOf("apply")[0].args.op).toEqual({
       op: "update_task",
