@@ -1,5 +1,5 @@
 //! The store on real files: reopening, refusing files that are not healthy Bridgeboard boards
-//! (and leaving them untouched), read-only files, two connections on one file.
+//! (and leaving them untouched), read-only files, older boards upgraded, two connections on one file.
 
 mod common;
 
@@ -85,6 +85,57 @@ fn files_that_are_not_healthy_boards_are_refused_untouched() {
 
     refused(&dir.join("missing-folder").join("board.bridgeboard"), "does not exist");
     refused(&dir, "is a folder");
+}
+
+/// A board as the release before the last migration wrote it: the last migration only adds an
+/// index, so taking it away again gives that file exactly.
+fn board_of_format_4(path: &Path) -> (Id, Id) {
+    let mut b = Board::with(Store::open(path, None).unwrap());
+    let (later, earlier) = (b.initiative("Patient portal launch"), b.initiative("Portal vendor contract"));
+    b.depends(later, earlier).unwrap();
+    drop(b);
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("DROP INDEX dependencies_blocking; PRAGMA user_version = 4; PRAGMA journal_mode = DELETE;").unwrap();
+    (later, earlier)
+}
+
+#[test]
+fn an_older_board_is_backed_up_then_upgraded_with_its_data_whole() {
+    let dir = temp_dir("older");
+    let path = dir.join("board.bridgeboard");
+    let (later, earlier) = board_of_format_4(&path);
+
+    let store = Store::open(&path, None).expect("an older board opens");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, store::migrations::latest_version(), "it is upgraded to this release's format");
+    let indexed: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'dependencies_blocking'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(indexed, 1, "the upgrade added the index of blocking dependencies");
+    let board = store.board(today()).unwrap();
+    let card = |id| board.initiatives.iter().find(|c| c.id == id).unwrap();
+    assert!(card(later).blocked, "the dependency still blocks after the upgrade");
+    assert_eq!(card(later).blocked_by.iter().map(|b| b.id).collect::<Vec<_>>(), vec![earlier]);
+    assert!(!card(earlier).blocked);
+
+    let backups: Vec<_> = std::fs::read_dir(dir.join("backups")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(backups.len(), 1, "one backup was taken before upgrading: {backups:?}");
+    assert!(backups[0].file_name().unwrap().to_string_lossy().starts_with("board-format4-"), "{backups:?}");
+    let kept = rusqlite::Connection::open(&backups[0]).unwrap();
+    let kept_version: i32 = kept.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(kept_version, 4, "the backup is the board as it was");
+}
+
+#[test]
+fn an_older_board_that_is_read_only_is_refused_untouched() {
+    let dir = temp_dir("older-readonly");
+    let path = dir.join("board.bridgeboard");
+    board_of_format_4(&path);
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    refused(&path, "older Bridgeboard and is read-only");
 }
 
 #[test]
