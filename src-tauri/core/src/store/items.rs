@@ -85,21 +85,20 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
 /// lookups by id are most of the cost on a large board.
 pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<HashMap<Id, Vec<ItemRef>>> {
     // With a kind, the index `dependencies_blocking` finds just the dependencies that block it.
-    let sql = |successors: &str| {
-        format!(
-            "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
-               FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
-              WHERE d.from_kind = 'initiative' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
-                AND {successors}
-             UNION ALL
-             SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
-               FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
-               JOIN initiatives i ON i.id = t.initiative_id
-              WHERE d.from_kind = 'task' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
-                AND {successors}"
-        )
-    };
-    let mut stmt = conn.prepare_cached(&sql(if successors.is_some() { "d.to_kind = ?1" } else { "?1 IS NULL" }))?;
+    let successors_are = if successors.is_some() { "d.to_kind = ?1" } else { "?1 IS NULL" };
+    let sql = format!(
+        "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
+           FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
+          WHERE d.from_kind = 'initiative' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
+            AND {successors_are}
+         UNION ALL
+         SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
+           FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
+           JOIN initiatives i ON i.id = t.initiative_id
+          WHERE d.from_kind = 'task' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
+            AND {successors_are}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
     let rows = stmt.query_map(params![successors.map(ItemKind::wire)], |r| Ok((rows::id(r, 0)?, item_ref_from(r, 1)?)))?;
     for row in rows {
