@@ -35,6 +35,7 @@ pub struct BoardUpdate {
     /// The board this update changes; `None` when `cards` is the whole board.
     pub base: Option<u64>,
     pub info: BoardInfo,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub today: NaiveDate,
     pub departments: Vec<Department>,
     pub people: Vec<Person>,

@@ -66,6 +66,7 @@ pub struct Gate {
     pub evidence: String,
     /// Who last changed its state, when, and from which desktop (on a shared board).
     pub decided_by: Option<String>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_on: Option<String>,
 }

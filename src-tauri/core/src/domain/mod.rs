@@ -17,3 +17,4 @@ pub mod snapshot;
 pub mod templates;
 pub mod validate;
 pub mod view;
+pub mod wire_time;

@@ -136,23 +136,29 @@ pub struct Initiative {
     pub summary: String,
     pub status: InitiativeStatus,
     pub priority: Priority,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     pub marketing_owner_id: Option<Id>,
     pub it_owner_id: Option<Id>,
     pub sponsor_id: Option<Id>,
     pub tags: Vec<String>,
     pub block_reason: Option<String>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     /// The one person who answers for it (RACI); required once it has left Proposed.
     #[serde(default)]
     pub accountable_id: Option<Id>,
     /// The day it first went Live.
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub went_live_on: Option<NaiveDate>,
     /// The post-go-live review of its results; 90 days after going Live when not set.
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub review_on: Option<NaiveDate>,
 }
 
@@ -165,13 +171,17 @@ pub struct Task {
     pub department_id: Id,
     pub assignee_id: Option<Id>,
     pub status: TaskStatus,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub due: Option<NaiveDate>,
     pub kind: TaskKind,
     /// Sort key within the initiative; fractional so that a move rewrites one row.
     pub position: f64,
     pub block_reason: Option<String>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub accountable_id: Option<Id>,
@@ -203,6 +213,7 @@ pub struct Comment {
     pub author_id: Option<Id>,
     pub author_name: String,
     pub body: String,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -210,6 +221,7 @@ pub struct Comment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Activity {
     pub id: Id,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub at: DateTime<Utc>,
     pub actor_id: Option<Id>,
     pub actor_name: String,

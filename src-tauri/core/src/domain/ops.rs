@@ -163,8 +163,10 @@ pub struct NewKpi {
     pub unit: String,
     pub direction: Direction,
     pub baseline: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub baseline_on: NaiveDate,
     pub target: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub target_on: NaiveDate,
 }
 
@@ -184,6 +186,7 @@ pub enum KpiChange {
 pub struct NewReading {
     pub kpi_id: Id,
     pub value: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub taken_on: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -256,8 +259,10 @@ pub struct NewInitiative {
     #[serde(default = "medium")]
     pub priority: Priority,
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     #[serde(default)]
     pub marketing_owner_id: Option<Id>,
@@ -320,8 +325,10 @@ pub struct NewTask {
     #[serde(default = "todo")]
     pub status: TaskStatus,
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
     #[serde(default)]
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub due: Option<NaiveDate>,
     #[serde(default = "task_kind")]
     pub kind: TaskKind,

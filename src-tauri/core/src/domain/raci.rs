@@ -19,6 +19,7 @@ use super::view::{BoardInfo, PersonRef, Raci};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RaciMatrix {
     pub board: BoardInfo,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub today: NaiveDate,
     /// The department the matrix is filtered to, by name.
     pub department: Option<String>,

@@ -38,8 +38,10 @@ pub struct Kpi {
     pub unit: String,
     pub direction: Direction,
     pub baseline: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub baseline_on: NaiveDate,
     pub target: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub target_on: NaiveDate,
 }
 
@@ -48,6 +50,7 @@ pub struct Reading {
     pub id: Id,
     pub kpi_id: Id,
     pub value: f64,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub taken_on: NaiveDate,
     pub note: String,
 }

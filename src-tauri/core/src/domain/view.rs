@@ -29,6 +29,7 @@ pub struct PersonRef {
 pub struct DeletedInitiative {
     pub id: Id,
     pub title: String,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub deleted_at: DateTime<Utc>,
     /// The tasks deleted with it, which come back with it.
     pub tasks: u32,
@@ -46,7 +47,9 @@ pub struct ItemRef {
     /// The status as a person reads it ("In progress").
     pub status: String,
     pub open: bool,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub finish: Option<NaiveDate>,
 }
 
@@ -65,7 +68,9 @@ pub struct InitiativeCard {
     pub title: String,
     pub status: InitiativeStatus,
     pub priority: Priority,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     pub marketing_owner: Option<PersonRef>,
     pub it_owner: Option<PersonRef>,
@@ -89,6 +94,7 @@ pub struct InitiativeCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardView {
     pub info: BoardInfo,
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub today: NaiveDate,
     pub departments: Vec<Department>,
     pub people: Vec<Person>,
@@ -118,8 +124,10 @@ pub struct ScheduleConflict {
     pub predecessor_id: Id,
     pub successor_id: Id,
     /// The successor's start date.
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub start: NaiveDate,
     /// The earliest start the dependency allows: predecessor finish + lag.
+    #[serde(serialize_with = "crate::domain::wire_time::day")]
     pub earliest_start: NaiveDate,
     pub message: String,
 }
@@ -153,6 +161,7 @@ pub struct InitiativeDetail {
     /// In the order they were added.
     pub kpis: Vec<KpiView>,
     /// The post-go-live review: the date set, or 90 days after it went Live.
+    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
     pub review_on: Option<NaiveDate>,
 }
 

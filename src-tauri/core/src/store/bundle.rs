@@ -65,16 +65,21 @@ impl Bundle {
 pub struct BoardRow {
     #[serde(flatten)]
     pub info: BoardInfo,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub updated_at: DateTime<Utc>,
 }
 
 /// The stamps every table but the board and the log carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stamps {
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     /// When the row was soft-deleted; `None` while it is on the board.
+    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -99,6 +104,7 @@ pub struct PersonRow {
 pub struct InitiativeRow {
     #[serde(flatten)]
     pub initiative: Initiative,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub source: Source,
@@ -108,6 +114,7 @@ pub struct InitiativeRow {
 pub struct TaskRow {
     #[serde(flatten)]
     pub task: Task,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub source: Source,
@@ -141,7 +148,9 @@ pub struct DependencyRow {
 pub struct CommentRow {
     #[serde(flatten)]
     pub comment: Comment,
+    #[serde(serialize_with = "crate::domain::wire_time::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -307,13 +316,15 @@ fn read(conn: &Connection, each: &mut impl FnMut(Part) -> Result<()>) -> Result<
     chunks(conn, &sql, Part::Tasks, each, |r| {
         Ok(TaskRow { task: tasks::from_row(r)?, deleted_at: rows::opt_time(r, 17)?, source: Source::read(r, 18)? })
     })?;
-    chunks(
-        conn,
-        &format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies ORDER BY from_id, to_id", dependencies::COLUMNS),
-        Part::Dependencies,
-        each,
-        |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }),
-    )?;
+    // By their ends, sorted here: `ORDER BY from_id, to_id` walked an index, looked every row
+    // up and sorted again, three times the time of reading the table straight.
+    let sql = format!("SELECT {}, created_at, updated_at, deleted_at FROM dependencies", dependencies::COLUMNS);
+    let mut deps = conn
+        .prepare_cached(&sql)?
+        .query_map([], |r| Ok(DependencyRow { dependency: dependencies::from_row(r)?, stamps: stamps(r, 7)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    deps.sort_unstable_by_key(|d| (d.dependency.from_id, d.dependency.to_id, d.dependency.id));
+    in_chunks(deps, Part::Dependencies, each)?;
     chunks(conn, &format!("SELECT {}, updated_at, deleted_at FROM comments ORDER BY id", comments::COLUMNS), Part::Comments, each, |r| {
         Ok(CommentRow { comment: comments::from_row(r)?, updated_at: rows::time(r, 6)?, deleted_at: rows::opt_time(r, 7)? })
     })?;
@@ -407,6 +418,17 @@ fn chunks<T>(
         each(part(chunk))?;
     }
     Ok(())
+}
+
+/// Rows read whole (to be sorted first) handed to `each` as [`chunks`] does.
+fn in_chunks<T>(rows: Vec<T>, part: fn(Vec<T>) -> Part, each: &mut impl FnMut(Part) -> Result<()>) -> Result<()> {
+    let mut rows = rows.into_iter().peekable();
+    loop {
+        each(part(rows.by_ref().take(Part::ROWS).collect()))?;
+        if rows.peek().is_none() {
+            return Ok(());
+        }
+    }
 }
 
 fn stamps(r: &Row, first: usize) -> rusqlite::Result<Stamps> {
