@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::model::{Id, ItemKind};
 use super::view::BoardInfo;
+use super::wire_time;
 
 /// One item's dates in a baseline (or now).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -20,9 +21,9 @@ pub struct BaselineItem {
     pub kind: ItemKind,
     pub title: String,
     pub initiative_id: Id,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub finish: Option<NaiveDate>,
 }
 
@@ -30,7 +31,7 @@ pub struct BaselineItem {
 pub struct Baseline {
     pub id: Id,
     pub name: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub saved_at: DateTime<Utc>,
     pub items: Vec<BaselineItem>,
 }
@@ -39,7 +40,7 @@ pub struct Baseline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BaselineInfo {
     pub name: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub saved_at: DateTime<Utc>,
 }
 
@@ -47,23 +48,23 @@ pub struct BaselineInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MovedItem {
     pub then: BaselineItem,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub finish: Option<NaiveDate>,
     /// Days later (negative: earlier); `None` when either side has no date.
     pub start_days: Option<i64>,
     pub finish_days: Option<i64>,
     /// The last change to its dates since the baseline, from the activity log.
     pub moved_by: Option<String>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub moved_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BaselineComparison {
     pub name: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub saved_at: DateTime<Utc>,
     /// The items that moved, the latest finish first.
     pub moved: Vec<MovedItem>,
@@ -145,29 +146,29 @@ pub struct BaselineRow {
     /// The initiative the item belongs to (itself for an initiative), by title.
     pub initiative: String,
     pub title: String,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub baseline_start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub baseline_finish: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub finish: Option<NaiveDate>,
     /// Days later (negative: earlier), for a moved item with both dates.
     pub start_days: Option<i64>,
     pub finish_days: Option<i64>,
     pub moved_by: Option<String>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub moved_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BaselineReport {
     pub board: BoardInfo,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub today: NaiveDate,
     pub name: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub saved_at: DateTime<Utc>,
     /// Moved first (the largest move first), then new, then removed.
     pub rows: Vec<BaselineRow>,

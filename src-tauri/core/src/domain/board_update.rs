@@ -23,6 +23,7 @@ use super::governance::GateType;
 use super::id_hash::IdMap;
 use super::model::{Department, Id, Person};
 use super::view::{BoardInfo, BoardView, InitiativeCard};
+use super::wire_time;
 
 /// How many sent boards are remembered: enough for a few windows reading in turn.
 const REMEMBERED: usize = 8;
@@ -35,7 +36,7 @@ pub struct BoardUpdate {
     /// The board this update changes; `None` when `cards` is the whole board.
     pub base: Option<u64>,
     pub info: BoardInfo,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub today: NaiveDate,
     pub departments: Vec<Department>,
     pub people: Vec<Person>,

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::model::{Id, InitiativeStatus};
+use super::wire_time;
 use crate::{Error, Result};
 
 wire_enum!(RaciRole {
@@ -66,7 +67,7 @@ pub struct Gate {
     pub evidence: String,
     /// Who last changed its state, when, and from which desktop (on a shared board).
     pub decided_by: Option<String>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub decided_at: Option<DateTime<Utc>>,
     pub decided_on: Option<String>,
 }

@@ -4,6 +4,7 @@
 //! These structs are the single source of the UI's types: `cargo test` regenerates nothing, but
 //! the bindings test fails when `ui/src/lib/bindings/` drifts from them.
 
+use super::wire_time;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -136,29 +137,27 @@ pub struct Initiative {
     pub summary: String,
     pub status: InitiativeStatus,
     pub priority: Priority,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     pub marketing_owner_id: Option<Id>,
     pub it_owner_id: Option<Id>,
     pub sponsor_id: Option<Id>,
     pub tags: Vec<String>,
     pub block_reason: Option<String>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     /// The one person who answers for it (RACI); required once it has left Proposed.
     #[serde(default)]
     pub accountable_id: Option<Id>,
     /// The day it first went Live.
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub went_live_on: Option<NaiveDate>,
     /// The post-go-live review of its results; 90 days after going Live when not set.
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub review_on: Option<NaiveDate>,
 }
 
@@ -171,17 +170,17 @@ pub struct Task {
     pub department_id: Id,
     pub assignee_id: Option<Id>,
     pub status: TaskStatus,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub due: Option<NaiveDate>,
     pub kind: TaskKind,
     /// Sort key within the initiative; fractional so that a move rewrites one row.
     pub position: f64,
     pub block_reason: Option<String>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     #[serde(default)]
     pub accountable_id: Option<Id>,
@@ -213,7 +212,7 @@ pub struct Comment {
     pub author_id: Option<Id>,
     pub author_name: String,
     pub body: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -221,7 +220,7 @@ pub struct Comment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Activity {
     pub id: Id,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub at: DateTime<Utc>,
     pub actor_id: Option<Id>,
     pub actor_name: String,

@@ -10,6 +10,7 @@ use super::governance::{GateState, RaciRole};
 use super::model::{DependencyKind, Id, InitiativeStatus, Priority, TaskKind, TaskStatus};
 use super::results::Direction;
 use super::templates::TemplatePlan;
+use super::wire_time;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -163,10 +164,10 @@ pub struct NewKpi {
     pub unit: String,
     pub direction: Direction,
     pub baseline: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub baseline_on: NaiveDate,
     pub target: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub target_on: NaiveDate,
 }
 
@@ -186,7 +187,7 @@ pub enum KpiChange {
 pub struct NewReading {
     pub kpi_id: Id,
     pub value: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub taken_on: NaiveDate,
     #[serde(default)]
     pub note: String,
@@ -258,11 +259,9 @@ pub struct NewInitiative {
     pub status: InitiativeStatus,
     #[serde(default = "medium")]
     pub priority: Priority,
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     #[serde(default)]
     pub marketing_owner_id: Option<Id>,
@@ -324,11 +323,9 @@ pub struct NewTask {
     pub assignee_id: Option<Id>,
     #[serde(default = "todo")]
     pub status: TaskStatus,
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(default, serialize_with = "wire_time::opt_day")]
     pub due: Option<NaiveDate>,
     #[serde(default = "task_kind")]
     pub kind: TaskKind,

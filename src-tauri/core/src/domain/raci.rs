@@ -15,11 +15,12 @@ use super::governance::RoleAssignment;
 use super::model::{Id, Initiative, InitiativeStatus, Person};
 use super::snapshot::Snapshot;
 use super::view::{BoardInfo, PersonRef, Raci};
+use super::wire_time;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RaciMatrix {
     pub board: BoardInfo,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub today: NaiveDate,
     /// The department the matrix is filtered to, by name.
     pub department: Option<String>,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Id, InitiativeStatus};
+use super::wire_time;
 use crate::{Error, Result};
 
 wire_enum!(Direction {
@@ -38,10 +39,10 @@ pub struct Kpi {
     pub unit: String,
     pub direction: Direction,
     pub baseline: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub baseline_on: NaiveDate,
     pub target: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub target_on: NaiveDate,
 }
 
@@ -50,7 +51,7 @@ pub struct Reading {
     pub id: Id,
     pub kpi_id: Id,
     pub value: f64,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub taken_on: NaiveDate,
     pub note: String,
 }

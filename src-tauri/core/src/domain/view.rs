@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::governance::{Gate, GateState, GateType, RaciRole, RoleAssignment};
 use super::model::{Activity, Comment, Department, DependencyKind, Id, Initiative, InitiativeStatus, ItemKind, Person, Priority, Task};
 use super::results::KpiView;
+use super::wire_time;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardInfo {
@@ -29,7 +30,7 @@ pub struct PersonRef {
 pub struct DeletedInitiative {
     pub id: Id,
     pub title: String,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub deleted_at: DateTime<Utc>,
     /// The tasks deleted with it, which come back with it.
     pub tasks: u32,
@@ -47,9 +48,9 @@ pub struct ItemRef {
     /// The status as a person reads it ("In progress").
     pub status: String,
     pub open: bool,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub finish: Option<NaiveDate>,
 }
 
@@ -68,9 +69,9 @@ pub struct InitiativeCard {
     pub title: String,
     pub status: InitiativeStatus,
     pub priority: Priority,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub target: Option<NaiveDate>,
     pub marketing_owner: Option<PersonRef>,
     pub it_owner: Option<PersonRef>,
@@ -94,7 +95,7 @@ pub struct InitiativeCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BoardView {
     pub info: BoardInfo,
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub today: NaiveDate,
     pub departments: Vec<Department>,
     pub people: Vec<Person>,
@@ -124,10 +125,10 @@ pub struct ScheduleConflict {
     pub predecessor_id: Id,
     pub successor_id: Id,
     /// The successor's start date.
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub start: NaiveDate,
     /// The earliest start the dependency allows: predecessor finish + lag.
-    #[serde(serialize_with = "crate::domain::wire_time::day")]
+    #[serde(serialize_with = "wire_time::day")]
     pub earliest_start: NaiveDate,
     pub message: String,
 }
@@ -161,7 +162,7 @@ pub struct InitiativeDetail {
     /// In the order they were added.
     pub kpis: Vec<KpiView>,
     /// The post-go-live review: the date set, or 90 days after it went Live.
-    #[serde(serialize_with = "crate::domain::wire_time::opt_day")]
+    #[serde(serialize_with = "wire_time::opt_day")]
     pub review_on: Option<NaiveDate>,
 }
 

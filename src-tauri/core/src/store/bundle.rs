@@ -17,6 +17,7 @@ use crate::domain::model::*;
 use crate::domain::results::{Kpi, Reading};
 use crate::domain::templates::Template;
 use crate::domain::view::BoardInfo;
+use crate::domain::wire_time;
 use crate::Result;
 
 /// The whole board, row for row. `format` and `format_version` say what the file is, so an
@@ -65,21 +66,21 @@ impl Bundle {
 pub struct BoardRow {
     #[serde(flatten)]
     pub info: BoardInfo,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub updated_at: DateTime<Utc>,
 }
 
 /// The stamps every table but the board and the log carries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stamps {
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub created_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub updated_at: DateTime<Utc>,
     /// When the row was soft-deleted; `None` while it is on the board.
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
@@ -104,7 +105,7 @@ pub struct PersonRow {
 pub struct InitiativeRow {
     #[serde(flatten)]
     pub initiative: Initiative,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub source: Source,
@@ -114,7 +115,7 @@ pub struct InitiativeRow {
 pub struct TaskRow {
     #[serde(flatten)]
     pub task: Task,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
     #[serde(flatten)]
     pub source: Source,
@@ -148,9 +149,9 @@ pub struct DependencyRow {
 pub struct CommentRow {
     #[serde(flatten)]
     pub comment: Comment,
-    #[serde(serialize_with = "crate::domain::wire_time::instant")]
+    #[serde(serialize_with = "wire_time::instant")]
     pub updated_at: DateTime<Utc>,
-    #[serde(serialize_with = "crate::domain::wire_time::opt_instant")]
+    #[serde(serialize_with = "wire_time::opt_instant")]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
