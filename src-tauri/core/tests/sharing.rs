@@ -650,3 +650,24 @@ fn an_idle_sync_round_leaves_the_board_file_alone_and_refreshes_last_synced_once
     assert_ne!(window.data_version().unwrap(), before, "and that is recorded at once, not a minute later");
     assert!(window.sync_status().unwrap().offline.is_some());
 }
+
+#[test]
+fn a_task_added_to_an_initiative_deleted_elsewhere_blocks_nothing_and_is_listed_once() {
+    let (mut dana, mut tom, portal) = two_desks("under-deleted");
+    let pilot = dana.apply(Op::CreateInitiative(NewInitiative::titled("Kiosk pilot"))).unwrap();
+    let launch = dana.apply(Op::CreateTask(NewTask::titled(portal, MARKETING, "Launch email"))).unwrap();
+    dana.sync();
+    tom.sync();
+    // Apart: Dana deletes the pilot; Tom adds a task to it that the launch waits for.
+    dana.apply(Op::Delete { id: pilot, reassign_to: None }).unwrap();
+    let kiosk = tom.apply(Op::CreateTask(NewTask::titled(pilot, IT, "Install kiosks"))).unwrap();
+    let link = NewDependency { from_id: kiosk, to_id: launch, kind: DependencyKind::FinishToStart, lag_days: 0 };
+    tom.apply(Op::AddDependency(link)).unwrap();
+    tom.sync();
+    dana.sync();
+    // The kiosk task is not on the board: the launch can be done, and nothing says it waits.
+    dana.apply(Op::UpdateTask { id: launch, changes: vec![TaskChange::Status(TaskStatus::Done)] }).unwrap();
+    let attention = dana.store.needs_attention().unwrap();
+    let listed: Vec<(AttentionKind, Id)> = attention.iter().map(|a| (a.kind, a.item_id)).collect();
+    assert_eq!(listed, vec![(AttentionKind::UnderDeletedInitiative, kiosk)], "{attention:?}");
+}

@@ -20,24 +20,29 @@ const ITEM_BY_ID: &str = "
       FROM tasks t JOIN initiatives i ON i.id = t.initiative_id
      WHERE t.id = ?1 AND t.deleted_at IS NULL AND i.deleted_at IS NULL";
 
+/// An item's kind, status label and whether it is open, from the kind and status among the
+/// eight columns starting at `at`, read in place.
+fn status_of(r: &Row, at: usize) -> rusqlite::Result<(ItemKind, &'static str, bool)> {
+    let status = r.get_ref(at + 2)?.as_str()?;
+    Ok(match r.get_ref(at + 5)?.as_str()? {
+        "initiative" => {
+            let s = InitiativeStatus::from_wire(status).unwrap_or(InitiativeStatus::Proposed);
+            (ItemKind::Initiative, s.label(), s.is_open())
+        }
+        _ => {
+            let s = TaskStatus::from_wire(status).unwrap_or(TaskStatus::Todo);
+            (ItemKind::Task, s.label(), s.is_open())
+        }
+    })
+}
+
 /// Reads an item from eight columns starting at `at`.
 pub fn item_ref_from(r: &Row, at: usize) -> rusqlite::Result<ItemRef> {
     // Read in place: this runs for every dependency when a whole board is loaded.
-    let kind = r.get_ref(at + 5)?.as_str()?;
-    let status = r.get_ref(at + 2)?.as_str()?;
+    let (kind, label, open) = status_of(r, at)?;
     let (start, finish) = (rows::date(r, at + 3)?, rows::date(r, at + 4)?);
-    let (kind, label, open, start, finish) = match kind {
-        "initiative" => {
-            let s = InitiativeStatus::from_wire(status).unwrap_or(InitiativeStatus::Proposed);
-            (ItemKind::Initiative, s.label(), s.is_open(), start, finish)
-        }
-        other => {
-            let s = TaskStatus::from_wire(status).unwrap_or(TaskStatus::Todo);
-            // A milestone is a single day: its due date is also its start.
-            let start = if other == "milestone" { start.or(finish) } else { start };
-            (ItemKind::Task, s.label(), s.is_open(), start, finish)
-        }
-    };
+    // A milestone is a single day: its due date is also its start.
+    let start = if r.get_ref(at + 5)?.as_str()? == "milestone" { start.or(finish) } else { start };
     Ok(ItemRef {
         id: rows::id(r, at)?,
         kind,
@@ -79,13 +84,15 @@ pub fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<ItemRef>
 }
 
 /// For every item that waits on open finish-to-start predecessors (of one kind, or all), those
-/// predecessors. "Open" is the statuses' own `is_open`, as everywhere.
+/// predecessors: for each, what [`open_predecessors`] finds. "Open" is the statuses' own
+/// `is_open`, as everywhere; a task of a deleted initiative is not on the board and blocks nothing.
 ///
 /// Each branch looks up only the kind of item its dependencies start from (`from_kind`): the
 /// lookups by id are most of the cost on a large board.
 pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<HashMap<Id, Vec<ItemRef>>> {
     // With a kind, the index `dependencies_blocking` finds just the dependencies that block it.
-    let successors_are = if successors.is_some() { "d.to_kind = ?1" } else { "?1 IS NULL" };
+    // Without one, every kind is named all the same, so the index still serves the scan.
+    let successors_are = if successors.is_some() { "d.to_kind = ?1" } else { "?1 IS NULL AND d.to_kind IN ('initiative', 'task')" };
     let sql = format!(
         "SELECT d.to_id, p.id, p.title, p.status, p.start_date, p.target_date, 'initiative', p.id, p.title
            FROM dependencies d JOIN initiatives p ON p.id = d.from_id AND p.deleted_at IS NULL
@@ -94,17 +101,17 @@ pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<
          UNION ALL
          SELECT d.to_id, t.id, t.title, t.status, t.start_date, t.due_date, t.kind, i.id, i.title
            FROM dependencies d JOIN tasks t ON t.id = d.from_id AND t.deleted_at IS NULL
-           JOIN initiatives i ON i.id = t.initiative_id
+           JOIN initiatives i ON i.id = t.initiative_id AND i.deleted_at IS NULL
           WHERE d.from_kind = 'task' AND d.deleted_at IS NULL AND d.suspended = 0 AND d.kind = 'finish_to_start'
             AND {successors_are}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut out: HashMap<Id, Vec<ItemRef>> = HashMap::new();
-    let rows = stmt.query_map(params![successors.map(ItemKind::wire)], |r| Ok((rows::id(r, 0)?, item_ref_from(r, 1)?)))?;
-    for row in rows {
-        let (successor, predecessor) = row?;
-        if predecessor.open {
-            out.entry(successor).or_default().push(predecessor);
+    let mut rows = stmt.query(params![successors.map(ItemKind::wire)])?;
+    while let Some(r) = rows.next()? {
+        // Most links start from an item that is finished: those are skipped before being read.
+        if status_of(r, 1)?.2 {
+            out.entry(rows::id(r, 0)?).or_default().push(item_ref_from(r, 1)?);
         }
     }
     // Each item's predecessors by id. Sorted here: an ORDER BY made SQLite walk the

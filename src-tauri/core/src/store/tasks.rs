@@ -42,11 +42,23 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
 /// scan, so the live initiatives are looked up here too. Ids compare as their text does (the
 /// store writes them lowercase and hyphenated), positions as SQLite's numbers do.
 pub fn all(conn: &Connection) -> Result<Vec<Task>> {
+    live_where(conn, "1")
+}
+
+/// The live tasks of live initiatives that are done or assigned to someone deleted, in board
+/// order: the only ones that can break a rule for a task alone (Needs attention reads these, not
+/// all 20,000 of a large board).
+pub fn done_or_assigned_to_deleted(conn: &Connection) -> Result<Vec<Task>> {
+    live_where(conn, "status = 'done' OR assignee_id IN (SELECT id FROM people WHERE deleted_at IS NOT NULL)")
+}
+
+/// [`all`] narrowed by an SQL condition on the task's own row.
+fn live_where(conn: &Connection, condition: &str) -> Result<Vec<Task>> {
     let live: IdSet = conn
         .prepare_cached("SELECT id FROM initiatives WHERE deleted_at IS NULL")?
         .query_map([], |r| rows::id(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM tasks WHERE deleted_at IS NULL"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM tasks WHERE deleted_at IS NULL AND ({condition})"))?;
     let mut tasks = Vec::new();
     for task in stmt.query_map([], from_row)? {
         let task = task?;

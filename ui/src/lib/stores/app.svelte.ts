@@ -49,7 +49,7 @@ export class AppStore {
   #lists: ReturnType<typeof setTimeout> | null = null;
   /** How long after a re-read of the board the lists are read: long enough that a person's
    *  next change seldom finds the core busy with them (on a 2,000-initiative board the Needs
-   *  attention list takes 50-100 ms to read), short enough that they follow within a second. */
+   *  attention list takes 35-55 ms to read), short enough that they follow within a second. */
   listsDelayMs = 1000;
   /** Reschedules run one after another, each from the roadmap the previous one left. */
   #writes: Promise<unknown> = Promise.resolve();
