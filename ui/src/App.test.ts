@@ -64,6 +64,29 @@ describe("the board", () => {
     expect(screen.getByTestId("banner-location").textContent).toContain("network share");
   });
 
+  test("a card's details are read from the press, once; a change before the click reads them again", async () => {
+    const { app, backend } = await renderApp();
+    const id = backend.data.detail.initiative.id;
+    const card = () => screen.getAllByTestId("card").find((c) => c.dataset.id === id)!;
+    const reads = () => backend.callsOf("initiative_detail").length;
+    const press = async () => {
+      await fireEvent.pointerDown(card(), { button: 0 });
+      await fireEvent.pointerUp(window, { button: 0 });
+    };
+    await press();
+    expect(reads(), "the press begins the read").toBe(1);
+    await fireEvent.click(card());
+    await waitFor(() => expect(screen.getByTestId("field-title")).toHaveProperty("value", backend.data.detail.initiative.title));
+    expect(reads(), "the click shows what the press read").toBe(1);
+    app.detail.close();
+    await press();
+    const boards = backend.callsOf("board").length;
+    await backend.emitChanged("external");
+    await waitFor(() => expect(backend.callsOf("board").length).toBe(boards + 1));
+    await fireEvent.click(card());
+    await waitFor(() => expect(reads(), "the board changed after the press: the click reads again").toBe(3));
+  });
+
   test("a hostile title is shown as text, never as HTML", async () => {
     const data = fixture();
     const hostile = `<script>alert(1)</script><img src=x onerror="alert(2)">`;
