@@ -110,7 +110,8 @@ pub fn open_blockers(conn: &Connection, successors: Option<ItemKind>) -> Result<
     let mut rows = stmt.query(params![successors.map(ItemKind::wire)])?;
     while let Some(r) = rows.next()? {
         // Most links start from an item that is finished: those are skipped before being read.
-        if status_of(r, 1)?.2 {
+        let (_, _, open) = status_of(r, 1)?;
+        if open {
             out.entry(rows::id(r, 0)?).or_default().push(item_ref_from(r, 1)?);
         }
     }
