@@ -42,7 +42,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Task> {
 /// scan, so the live initiatives are looked up here too. Ids compare as their text does (the
 /// store writes them lowercase and hyphenated), positions as SQLite's numbers do.
 pub fn all(conn: &Connection) -> Result<Vec<Task>> {
-    live_where(conn, "1")
+    live_where(conn, "TRUE")
 }
 
 /// The live tasks of live initiatives that are done or assigned to someone deleted, in board
