@@ -1,9 +1,11 @@
 //! Speed of the calls people wait on, on a generated board of 2,000 initiatives, 20,000 tasks
 //! and 10,000 dependencies in a file on disk with the real pragmas:
-//! - loading the board for display (`Store::board`, the exact call the app makes), and the
-//!   size of what crosses to the UI;
+//! - loading the board for display (`Store::board`, the exact call the app makes) with every
+//!   card built, and again with nothing changed; the size of what crosses to the UI;
 //! - the Needs attention list (`Store::needs_attention`), which the app re-reads with the board
 //!   after every change;
+//! - a card's status change and the board update a window is sent after it (only the cards that
+//!   changed are built again);
 //! - one task status change with its activity row and durable commit, beside a bare one-row
 //!   commit on the same disk with the same pragmas (the baseline);
 //! - checking a new dependency for a cycle.
@@ -12,7 +14,7 @@
 //! on a board 100 times smaller, so the code is exercised without taking minutes.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bridgeboard_core::*;
 use chrono::{NaiveDate, Utc};
@@ -47,13 +49,47 @@ fn main() {
     let common::Generated { mut store, initiatives, tasks } = common::generate(&dir.join("board.bridgeboard"), &scale);
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
 
-    report("load the board for display (Store::board)", sample(samples.min(100), || store.board(today).unwrap()), None);
+    // Every card built: the first read, or any read after another process (the CLI, a second
+    // window) wrote to the file, here a second connection renaming the board.
+    let path = dir.join("board.bridgeboard");
+    let mut other = Store::open(&path, None).unwrap();
+    let whole: Vec<Duration> = (0..samples.min(100))
+        .map(|n| {
+            other
+                .apply(&Actor { id: None, name: "cli".into() }, Utc::now(), Op::SetBoard { name: format!("Board {n}"), sample: false })
+                .unwrap();
+            let started = Instant::now();
+            std::hint::black_box(store.board(today).unwrap());
+            started.elapsed()
+        })
+        .collect();
+    report("load the board for display, every card built", whole, None);
+    report("load it again, nothing changed (Store::board)", sample(samples.min(100), || store.board(today).unwrap()), None);
     let json = serde_json::to_vec(&store.board(today).unwrap()).unwrap();
     println!("what crosses to the UI: {} cards, {:.1} KiB of JSON", initiatives.len(), json.len() as f64 / 1024.0);
     report("the Needs attention list (Store::needs_attention)", sample(samples.min(100), || store.needs_attention().unwrap()), None);
 
-    let base = report("bare one-row durable commit (baseline)", baseline(&dir, samples), None);
+    // What the window waits for after moving a card: the write, then the board read again and
+    // only its changed cards sent (what the app's `board` command does).
     let actor = Actor { id: None, name: "bench".into() };
+    let mut sent = SentBoards::default();
+    let mut since = Some(sent.update(store.board(today).unwrap(), None).revision);
+    let mut n = 0;
+    let moves = sample(samples.min(200), || {
+        let status = if n % 2 == 0 { InitiativeStatus::InProgress } else { InitiativeStatus::Planned };
+        let op = Op::UpdateInitiative {
+            id: initiatives[(n / 2 * 4 * 101 + 1) % initiatives.len()],
+            changes: vec![InitiativeChange::Status(status)],
+        };
+        n += 1;
+        store.apply(&actor, Utc::now(), op).unwrap();
+        let update = sent.update(store.board(today).unwrap(), since);
+        since = Some(update.revision);
+        update
+    });
+    report("a card's status change and the board update after it", moves, None);
+
+    let base = report("bare one-row durable commit (baseline)", baseline(&dir, samples), None);
     let mut n = 0;
     let changes = sample(samples, || {
         let status = if n % 2 == 0 { TaskStatus::InProgress } else { TaskStatus::Todo };

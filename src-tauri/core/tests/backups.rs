@@ -10,7 +10,7 @@ use chrono::Duration;
 use common::*;
 
 fn titles(store: &Store) -> Vec<String> {
-    store.board(today()).unwrap().initiatives.into_iter().map(|c| c.title).collect()
+    store.board(today()).unwrap().initiatives.into_iter().map(|c| c.title.clone()).collect()
 }
 
 fn open_board(dir: &Path) -> Board {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use bridgeboard_core::*;
 use common::{me, now, today};
 
@@ -15,7 +17,7 @@ fn sample() -> Store {
 
 /// What the window does with an update: the cards it names replace or join the ones it held,
 /// in the update's order (or the held order).
-fn applied(held: &[InitiativeCard], update: &BoardUpdate) -> Vec<InitiativeCard> {
+fn applied(held: &[Arc<InitiativeCard>], update: &BoardUpdate) -> Vec<Arc<InitiativeCard>> {
     if update.base.is_none() {
         return update.cards.clone();
     }
@@ -26,7 +28,7 @@ fn applied(held: &[InitiativeCard], update: &BoardUpdate) -> Vec<InitiativeCard>
         .collect()
 }
 
-fn title_of(cards: &[InitiativeCard], id: Id) -> &str {
+fn title_of(cards: &[Arc<InitiativeCard>], id: Id) -> &str {
     &cards.iter().find(|c| c.id == id).unwrap().title
 }
 

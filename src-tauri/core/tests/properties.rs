@@ -84,7 +84,7 @@ proptest! {
                 _ => {}
             }
             let mut actual: Vec<(Id, String, Priority)> =
-                b.store.board(today()).unwrap().initiatives.into_iter().map(|c| (c.id, c.title, c.priority)).collect();
+                b.store.board(today()).unwrap().initiatives.into_iter().map(|c| (c.id, c.title.clone(), c.priority)).collect();
             let mut expected = model.clone();
             actual.sort_by_key(|x| x.0);
             expected.sort_by_key(|x| x.0);

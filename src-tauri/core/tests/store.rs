@@ -166,7 +166,7 @@ fn two_connections_on_one_file_both_write_and_see_each_other() {
     b.apply(&me(), now(), Op::CreateInitiative(NewInitiative::titled("From the CLI"))).unwrap();
     assert_ne!(a.store.data_version().unwrap(), version, "the app notices another process's commit");
     a.initiative("From the app");
-    let titles: Vec<String> = b.board(today()).unwrap().initiatives.into_iter().map(|c| c.title).collect();
+    let titles: Vec<String> = b.board(today()).unwrap().initiatives.into_iter().map(|c| c.title.clone()).collect();
     assert!(titles.contains(&"From the app".to_string()) && titles.contains(&"From the CLI".to_string()), "{titles:?}");
 }
 

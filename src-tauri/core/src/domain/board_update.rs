@@ -8,12 +8,14 @@
 //! board it holds (`since`) and is sent the cards whose fingerprint differs, with the order of
 //! all when that moved. A window whose board is no longer remembered, or that holds none, is
 //! sent the whole board.
-//! No card's contents are kept here, so nothing can go stale: every update starts from a fresh
-//! read of the board.
+//! Every update starts from a fresh read of the board. A card the read kept from the read
+//! before is the same object as before (cards are never changed once built), so its
+//! fingerprint is not computed again.
 
 use std::collections::hash_map::RandomState;
 use std::collections::VecDeque;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -43,7 +45,7 @@ pub struct BoardUpdate {
     /// The board's gate catalogue, built-in types first.
     pub gate_types: Vec<GateType>,
     /// Without a base, every card in board order; with one, the cards new or changed since it.
-    pub cards: Vec<InitiativeCard>,
+    pub cards: Vec<Arc<InitiativeCard>>,
     /// With a base, every card's id in board order when that is not the base's order (a card
     /// added, removed or moved); `None` when it is.
     pub order: Option<Vec<Id>>,
@@ -59,13 +61,15 @@ struct Sent {
 pub struct SentBoards {
     last: u64,
     recent: VecDeque<Sent>,
+    /// The cards of the last update's board with their fingerprints, to know them again.
+    printed: IdMap<Id, (Arc<InitiativeCard>, u64)>,
     /// Random keys, so that no crafted card can be made to look unchanged.
     keys: RandomState,
 }
 
 impl Default for SentBoards {
     fn default() -> SentBoards {
-        SentBoards { last: 0, recent: VecDeque::with_capacity(REMEMBERED), keys: RandomState::new() }
+        SentBoards { last: 0, recent: VecDeque::with_capacity(REMEMBERED), printed: IdMap::default(), keys: RandomState::new() }
     }
 }
 
@@ -76,6 +80,7 @@ impl SentBoards {
         // Taken apart whole, so that a field added to the board cannot be left out of the update.
         let BoardView { info, today, departments, people, initiatives, gate_types } = view;
         let prints: Vec<(Id, u64)> = initiatives.iter().map(|card| (card.id, self.fingerprint(card))).collect();
+        self.printed = initiatives.iter().zip(&prints).map(|(card, &(id, print))| (id, (Arc::clone(card), print))).collect();
         let base = since.and_then(|since| self.recent.iter().find(|sent| sent.revision == since));
         let (base, cards, order) = match base {
             None => (None, initiatives, None),
@@ -101,8 +106,12 @@ impl SentBoards {
     }
 
     /// A hash of everything the window would be sent of the card: its fields, hashed directly
-    /// (serializing each card to JSON to hash it cost several milliseconds a read).
-    fn fingerprint(&self, card: &InitiativeCard) -> u64 {
-        self.keys.hash_one(card)
+    /// (serializing each card to JSON to hash it cost several milliseconds a read); the last
+    /// update's when it is the same card object.
+    fn fingerprint(&self, card: &Arc<InitiativeCard>) -> u64 {
+        match self.printed.get(&card.id) {
+            Some((known, print)) if Arc::ptr_eq(known, card) => *print,
+            _ => self.keys.hash_one(card),
+        }
     }
 }

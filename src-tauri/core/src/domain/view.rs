@@ -1,6 +1,8 @@
 //! What the app displays, computed by the core so that every host shows the same thing: the
 //! board's cards, one initiative's detail panel, and the references between items.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -88,7 +90,7 @@ pub struct InitiativeCard {
     /// The target date has passed and the initiative is not Live (or Cancelled).
     pub overdue: bool,
     pub progress: Vec<DepartmentProgress>,
-    /// Lower-case text the free-text filter searches: title, summary, tags and task titles.
+    /// Lower-case text the free-text filter searches: title, summary, tags and the owners' names.
     pub search_text: String,
 }
 
@@ -99,9 +101,17 @@ pub struct BoardView {
     pub today: NaiveDate,
     pub departments: Vec<Department>,
     pub people: Vec<Person>,
-    pub initiatives: Vec<InitiativeCard>,
+    /// In board order: by target date (undated last), then title.
+    // Shared: a card that did not change since the last read is the very object of that read.
+    pub initiatives: Vec<Arc<InitiativeCard>>,
     /// The board's gate catalogue, built-in types first.
     pub gate_types: Vec<GateType>,
+}
+
+/// The order of initiatives on the board: by target date (undated last), then title (byte for
+/// byte, as SQLite's default collation compares), then id.
+pub fn board_order(target: Option<NaiveDate>, title: &str, id: Id) -> (bool, Option<NaiveDate>, &str, Id) {
+    (target.is_none(), target, title, id)
 }
 
 /// One end of a dependency, seen from the other end.

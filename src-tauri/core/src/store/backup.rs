@@ -128,7 +128,7 @@ impl Store {
                     .into(),
             ));
         }
-        self.progress.forget();
+        self.board_cache.forget();
         open::upgrade(self, contents.format, backup_dir)?;
         self.keep_private_after_restore(actor, now, &name_of(backup))?;
         let name = name_of;

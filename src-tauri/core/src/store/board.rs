@@ -2,21 +2,19 @@
 //! shows: one query per concern, aggregated in SQL so that a 2,000-initiative board loads fast.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::hooks::Action;
 use rusqlite::{params, Connection, Transaction};
 use uuid::Uuid;
 
+use super::board_cache::{BoardCache, CardInputs, KeptCards, Progress};
 use super::{departments, gate_types, gates, initiatives, items, kpis, people, rows, Store};
-use crate::domain::id_hash::IdMap;
+use crate::domain::id_hash::{IdMap, IdSet};
 use crate::domain::model::{Department, Id, Initiative, ItemKind, Person};
 use crate::domain::results;
 use crate::domain::rules;
-use crate::domain::view::GateSummary;
-use crate::domain::view::{BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, ItemRef, PersonRef};
+use crate::domain::view::{board_order, BoardInfo, BoardView, DeletedInitiative, DepartmentProgress, InitiativeCard, PersonRef};
 use crate::Result;
 
 pub fn insert(tx: &Transaction, name: &str, now: DateTime<Utc>) -> rusqlite::Result<()> {
@@ -55,34 +53,79 @@ pub fn person_ref(people: &HashMap<Id, &Person>, id: Option<Id>) -> Option<Perso
     Some(PersonRef { id: person.id, name: person.name.clone(), department_id: person.department_id })
 }
 
-/// Cards for every initiative, with owners, per-department progress and blockers.
-pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person], kept: &ProgressCache) -> Result<Vec<InitiativeCard>> {
+/// Cards for every initiative, with owners, per-department progress and blockers. Only the cards
+/// whose initiative was written or whose other inputs differ from the last read's are built;
+/// the others are kept from it (`BoardCache`).
+pub fn cards(conn: &Connection, today: NaiveDate, all_people: &[Person], cache: &BoardCache) -> Result<Vec<Arc<InitiativeCard>>> {
+    let inputs = CardInputs {
+        today,
+        progress: cache.progress_or(conn, || progress(conn, &departments::all(conn)?))?,
+        blockers: items::open_blockers(conn, Some(ItemKind::Initiative))?,
+        gates: gates::summaries(conn)?,
+        latest: kpis::latest_readings(conn)?,
+    };
     let people: HashMap<Id, &Person> = all_people.iter().map(|p| (p.id, p)).collect();
-    let progress = kept.get_or(conn, || progress(conn, &departments::all(conn)?))?;
-    let mut blockers = items::open_blockers(conn, Some(ItemKind::Initiative))?;
-    let mut gates = gates::summaries(conn)?;
-    let latest = kpis::latest_readings(conn)?;
-    let list = initiatives::all(conn)?;
-    Ok(list
-        .into_iter()
-        .map(|i| {
-            let latest = latest.get(&i.id).copied();
-            card(i, today, &people, &progress, &mut blockers, &mut gates, latest)
-        })
-        .collect())
+    let cards = match cache.take_cards(conn)? {
+        Some((kept, written)) if kept.inputs.today == today && kept.people == all_people => {
+            cards_again(conn, kept, &written, &inputs, &people)?
+        }
+        _ => initiatives::all(conn)?.into_iter().map(|i| Arc::new(card(i, &inputs, &people))).collect(),
+    };
+    cache.keep_cards(conn, KeptCards { inputs, people: all_people.to_vec(), cards: cards.clone() })?;
+    Ok(cards)
 }
 
-pub fn card(
-    i: Initiative,
-    today: NaiveDate,
+/// The kept cards, with those built again whose initiative's row was `written` (by rowid) or
+/// whose other inputs differ from the kept ones; in board order.
+fn cards_again(
+    conn: &Connection,
+    kept: KeptCards,
+    written: &[i64],
+    inputs: &CardInputs,
     people: &HashMap<Id, &Person>,
-    progress: &HashMap<Id, Vec<DepartmentProgress>>,
-    blockers: &mut HashMap<Id, Vec<ItemRef>>,
-    gates: &mut HashMap<Id, GateSummary>,
-    latest_reading: Option<NaiveDate>,
-) -> InitiativeCard {
-    let blocked_by = blockers.remove(&i.id).unwrap_or_default();
-    let gates = gates.remove(&i.id).unwrap_or_default();
+) -> Result<Vec<Arc<InitiativeCard>>> {
+    let mut stale = inputs_differ(&kept.inputs, inputs);
+    // Each initiative to build again, as it is now: `None` when it is no longer on the board.
+    let mut now: Vec<(Id, Option<Initiative>)> = Vec::new();
+    for &rowid in written {
+        if let Some((initiative, deleted)) = initiatives::at_rowid(conn, rowid)? {
+            stale.remove(&initiative.id);
+            now.push((initiative.id, (!deleted).then_some(initiative)));
+        }
+    }
+    for id in stale {
+        now.push((id, initiatives::get(conn, id)?));
+    }
+    let built: IdMap<Id, Option<Arc<InitiativeCard>>> =
+        now.into_iter().map(|(id, row)| (id, row.map(|i| Arc::new(card(i, inputs, people))))).collect();
+    let mut cards: Vec<Arc<InitiativeCard>> = kept.cards.into_iter().filter(|c| !built.contains_key(&c.id)).collect();
+    cards.extend(built.into_values().flatten());
+    // Mostly in order already: the sort finds the runs and moves the few cards that changed.
+    cards.sort_by(|a, b| board_order(a.target, &a.title, a.id).cmp(&board_order(b.target, &b.title, b.id)));
+    Ok(cards)
+}
+
+/// The initiatives whose task counts, open blockers, gates or latest reading are not what they
+/// were (one that left the board included).
+fn inputs_differ(before: &CardInputs, now: &CardInputs) -> IdSet {
+    fn differ<V: PartialEq>(before: &HashMap<Id, V>, now: &HashMap<Id, V>, out: &mut IdSet) {
+        out.extend(now.iter().filter(|(id, v)| before.get(id) != Some(v)).map(|(id, _)| *id));
+        out.extend(before.keys().filter(|id| !now.contains_key(id)));
+    }
+    let mut out = IdSet::default();
+    if !Arc::ptr_eq(&before.progress, &now.progress) {
+        differ(&before.progress, &now.progress, &mut out);
+    }
+    differ(&before.blockers, &now.blockers, &mut out);
+    differ(&before.gates, &now.gates, &mut out);
+    differ(&before.latest, &now.latest, &mut out);
+    out
+}
+
+pub fn card(i: Initiative, inputs: &CardInputs, people: &HashMap<Id, &Person>) -> InitiativeCard {
+    let blocked_by = inputs.blockers.get(&i.id).cloned().unwrap_or_default();
+    let gates = inputs.gates.get(&i.id).cloned().unwrap_or_default();
+    let today = inputs.today;
     let marketing_owner = person_ref(people, i.marketing_owner_id);
     let it_owner = person_ref(people, i.it_owner_id);
     let mut search = vec![i.title.clone(), i.summary.clone()];
@@ -92,9 +135,14 @@ pub fn card(
         blocked: rules::is_blocked(i.block_reason.as_deref(), &blocked_by, &gates.failed),
         accountable: person_ref(people, i.accountable_id),
         gates,
-        results_due: results::results_due(i.status, results::review_date(i.went_live_on, i.review_on), today, latest_reading),
+        results_due: results::results_due(
+            i.status,
+            results::review_date(i.went_live_on, i.review_on),
+            today,
+            inputs.latest.get(&i.id).copied(),
+        ),
         overdue: i.status.is_open() && i.target.is_some_and(|t| t < today),
-        progress: progress.get(&i.id).cloned().unwrap_or_default(),
+        progress: inputs.progress.get(&i.id).cloned().unwrap_or_default(),
         sponsor: person_ref(people, i.sponsor_id),
         search_text: search.join(" ").to_lowercase(),
         id: i.id,
@@ -138,77 +186,6 @@ fn progress(conn: &Connection, depts: &[Department]) -> Result<Progress> {
     Ok(out)
 }
 
-type Progress = HashMap<Id, Vec<DepartmentProgress>>;
-
-/// The board's task counts per initiative and department from the last board read, reused while
-/// nothing they are counted from has changed: counting them scans every task, most of a large
-/// board's read, and moving a card between columns (the commonest change) touches no task.
-///
-/// What changed is known exactly. Another connection's commit (the CLI, a second window, a sync
-/// through another process) moves the file's `data_version`. This connection's own writes are
-/// counted row by row by an SQLite update hook, by table; a change the hook cannot see (SQLite
-/// skips it for a `DELETE` of a whole table) shows as a difference between the rows it counted
-/// and the connection's `total_changes`, and then nothing is reused. Pages copied in whole (a
-/// restore through SQLite's backup API) bypass both: the restore calls `forget`.
-pub struct ProgressCache {
-    written: Arc<Written>,
-    kept: Mutex<Option<Kept>>,
-}
-
-/// Rows this connection wrote since it was opened, as its update hook saw them.
-#[derive(Default)]
-struct Written {
-    /// In every table.
-    rows: AtomicU64,
-    /// In the tables the counts come from.
-    counted_from: AtomicU64,
-}
-
-struct Kept {
-    data_version: i64,
-    total_changes: u64,
-    rows: u64,
-    counted_from: u64,
-    progress: Arc<Progress>,
-}
-
-impl ProgressCache {
-    /// A cache that `conn` reports its writes to.
-    pub fn watching(conn: &mut Connection) -> Result<ProgressCache> {
-        let written = Arc::new(Written::default());
-        let hook = Arc::clone(&written);
-        conn.update_hook(Some(move |_: Action, _: &str, table: &str, _: i64| {
-            hook.rows.fetch_add(1, Ordering::Relaxed);
-            if matches!(table, "tasks" | "departments") {
-                hook.counted_from.fetch_add(1, Ordering::Relaxed);
-            }
-        }))?;
-        Ok(ProgressCache { written, kept: Mutex::new(None) })
-    }
-
-    /// Drops the kept counts: the file's pages were replaced behind SQL's back.
-    pub fn forget(&self) {
-        *self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
-    }
-
-    /// The counts kept from the last read if nothing they come from changed since; else `count`.
-    fn get_or(&self, conn: &Connection, count: impl FnOnce() -> Result<Progress>) -> Result<Arc<Progress>> {
-        let data_version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let (total_changes, rows, counted_from) =
-            (conn.total_changes(), self.written.rows.load(Ordering::Relaxed), self.written.counted_from.load(Ordering::Relaxed));
-        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(k) = kept.as_ref() {
-            let untracked = total_changes - k.total_changes != rows - k.rows;
-            if k.data_version == data_version && !untracked && k.counted_from == counted_from {
-                return Ok(Arc::clone(&k.progress));
-            }
-        }
-        let progress = Arc::new(count()?);
-        *kept = Some(Kept { data_version, total_changes, rows, counted_from, progress: Arc::clone(&progress) });
-        Ok(progress)
-    }
-}
-
 impl Store {
     pub fn info(&self) -> Result<BoardInfo> {
         Ok(info(self.conn())?)
@@ -223,7 +200,7 @@ impl Store {
                 info: info(conn)?,
                 today,
                 departments: departments::all(conn)?,
-                initiatives: cards(conn, today, &people, &self.progress)?,
+                initiatives: cards(conn, today, &people, &self.board_cache)?,
                 people,
                 gate_types: gate_types::all(conn)?,
             })

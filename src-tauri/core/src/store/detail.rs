@@ -2,9 +2,11 @@
 //! conflicts, the dependencies on either side, its activity and comments.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::board_cache::CardInputs;
 use super::{
     activity, board, comments, departments, dependencies, gate_types, gates, initiatives, items, kpis, people, roles, tasks, Store,
 };
@@ -106,10 +108,8 @@ impl Store {
             (rank(a.task.department_id), a.task.position).partial_cmp(&(rank(b.task.department_id), b.task.position)).unwrap()
         });
 
-        let mut progress = HashMap::new();
-        let mut card_blockers = HashMap::from([(id, blockers(id))]);
         let dept_names: HashMap<Id, String> = departments::all(conn)?.into_iter().map(|d| (d.id, d.name)).collect();
-        progress.insert(id, progress_of(&rows, &dept_order, &dept_names));
+        let progress = HashMap::from([(id, progress_of(&rows, &dept_order, &dept_names))]);
         let catalogue = gate_types::all(conn)?;
         let gates: Vec<GateView> = gates::of_initiative(conn, id)?
             .into_iter()
@@ -127,10 +127,16 @@ impl Store {
         for g in &gates {
             summary.add(&g.gate_type.name, g.gate.state, g.gate.reason.as_deref());
         }
-        let mut card_gates = HashMap::from([(id, summary)]);
         let kpis = kpis::views(conn, Some(id))?.remove(&id).unwrap_or_default();
         let latest = kpis.iter().flat_map(|k| k.readings.iter().map(|r| r.taken_on)).max();
-        let card = board::card(initiative.clone(), today, &people, &progress, &mut card_blockers, &mut card_gates, latest);
+        let inputs = CardInputs {
+            today,
+            progress: Arc::new(progress),
+            blockers: HashMap::from([(id, blockers(id))]),
+            gates: HashMap::from([(id, summary)]),
+            latest: latest.map(|day| (id, day)).into_iter().collect(),
+        };
+        let card = board::card(initiative.clone(), &inputs, &people);
 
         Ok(InitiativeDetail {
             raci: raci_of(id, initiative.accountable_id, vec![initiative.marketing_owner_id, initiative.it_owner_id]),

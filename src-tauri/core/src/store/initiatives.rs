@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::rows;
 use crate::domain::model::{Id, Initiative, InitiativeStatus, Priority};
-use crate::domain::view::DeletedInitiative;
+use crate::domain::view::{board_order, DeletedInitiative};
 use crate::Result;
 
 pub(super) const COLUMNS: &str = "id, title, summary, status, priority, start_date, target_date, marketing_owner_id, \
@@ -41,10 +41,15 @@ pub fn all(conn: &Connection) -> Result<Vec<Initiative>> {
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
     let mut all: Vec<Initiative> = rows.collect::<rusqlite::Result<_>>()?;
-    all.sort_by(|a, b| {
-        (a.target.is_none(), a.target).cmp(&(b.target.is_none(), b.target)).then_with(|| a.title.cmp(&b.title)).then(a.id.cmp(&b.id))
-    });
+    all.sort_by(|a, b| board_order(a.target, &a.title, a.id).cmp(&board_order(b.target, &b.title, b.id)));
     Ok(all)
+}
+
+/// The initiative in the row SQLite numbers `rowid` (as its update hook names rows), and
+/// whether it is deleted.
+pub fn at_rowid(conn: &Connection, rowid: i64) -> Result<Option<(Initiative, bool)>> {
+    let sql = format!("SELECT {COLUMNS}, deleted_at IS NOT NULL FROM initiatives WHERE rowid = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([rowid], |r| Ok((from_row(r)?, r.get(17)?))).optional()?)
 }
 
 pub fn get_any(conn: &Connection, id: Id) -> Result<Option<(Initiative, Option<String>)>> {

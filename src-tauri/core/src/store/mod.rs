@@ -7,6 +7,7 @@ mod attention;
 mod backup;
 mod baselines;
 mod board;
+mod board_cache;
 pub mod bundle;
 mod comments;
 mod departments;
@@ -54,8 +55,8 @@ pub struct Store {
     read_only: bool,
     /// Set when the board is shared: every write is then also recorded for the document.
     shared: Option<sharing::Shared>,
-    /// The board's task counts from the last board read, while nothing they come from changed.
-    progress: board::ProgressCache,
+    /// What the last board read keeps for the next, while nothing it came from changed.
+    board_cache: board_cache::BoardCache,
 }
 
 impl Store {
@@ -75,8 +76,8 @@ impl Store {
 
     /// A store on `conn` (for the file at `path`), not yet shared.
     fn on(mut conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Store> {
-        let progress = board::ProgressCache::watching(&mut conn)?;
-        Ok(Store { conn, path, read_only, shared: None, progress })
+        let board_cache = board_cache::BoardCache::watching(&mut conn)?;
+        Ok(Store { conn, path, read_only, shared: None, board_cache })
     }
 
     /// A person on the board (not deleted).

@@ -101,7 +101,7 @@ impl Board {
     }
 
     pub fn card(&self, id: Id) -> InitiativeCard {
-        self.store.board(today()).unwrap().initiatives.into_iter().find(|c| c.id == id).unwrap()
+        self.store.board(today()).unwrap().initiatives.into_iter().find(|c| c.id == id).map(|c| (*c).clone()).unwrap()
     }
 
     pub fn activity_count(&self, initiative: Id) -> usize {

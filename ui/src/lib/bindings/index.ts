@@ -283,11 +283,15 @@ blocked: boolean, blocked_by: Array<ItemRef>,
  */
 overdue: boolean, progress: Array<DepartmentProgress>, 
 /**
- * Lower-case text the free-text filter searches: title, summary, tags and task titles.
+ * Lower-case text the free-text filter searches: title, summary, tags and the owners' names.
  */
 search_text: string, };
 
-export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, initiatives: Array<InitiativeCard>, 
+export type BoardView = { info: BoardInfo, today: string, departments: Array<Department>, people: Array<Person>, 
+/**
+ * In board order: by target date (undated last), then title.
+ */
+initiatives: Array<InitiativeCard>, 
 /**
  * The board's gate catalogue, built-in types first.
  */
