@@ -34,6 +34,17 @@ describe("board updates", () => {
     expect(changed).toEqual([moved.id]);
   });
 
+  test("the lists every update carries keep their objects while they are the same", () => {
+    const held = applyUpdate(null, whole(board)).view;
+    const renamed = structuredClone(board);
+    renamed.people[0].name = "Dana Whitfield-Okafor";
+    const { view } = applyUpdate(held, changes(renamed, []));
+    expect(view.departments, "unchanged departments: no card's chips are redrawn").toBe(held.departments);
+    expect(view.gate_types).toBe(held.gate_types);
+    expect(view.people, "a renamed person is a new list").not.toBe(held.people);
+    expect(view.people[0].name).toBe("Dana Whitfield-Okafor");
+  });
+
   test("a new order adds and drops cards", () => {
     const held = applyUpdate(null, whole(board)).view;
     const added = { ...held.initiatives[0], id: "00000000-0000-7000-8000-00000000abcd", title: "Flu shot reminders" };

@@ -1,6 +1,8 @@
 //! The window's board after an update from the core: the whole board, or the one it held with
 //! the cards the update names put in. Cards that did not change keep their objects, so the
-//! columns redraw only the cards that did. Pure, so the rule is tested apart from the store.
+//! columns redraw only the cards that did; so do the lists every update carries (departments,
+//! people, gate types) while they are the same, or every card on screen and every person picker
+//! would be redrawn after each change. Pure, so the rule is tested apart from the store.
 import type { BoardUpdate, BoardView, InitiativeCard } from "./bindings";
 
 export type Applied = {
@@ -10,7 +12,13 @@ export type Applied = {
 };
 
 export function applyUpdate(held: BoardView | null, update: BoardUpdate): Applied {
-  const { revision: _revision, base, cards, order, ...rest } = update;
+  const { revision: _revision, base, cards, order, departments, people, gate_types, ...others } = update;
+  const rest = {
+    ...others,
+    departments: kept(held?.departments, departments),
+    people: kept(held?.people, people),
+    gate_types: kept(held?.gate_types, gate_types),
+  };
   if (base === null) {
     return { view: { ...rest, initiatives: cards }, changed: held ? changedCards(held.initiatives, cards) : [] };
   }
@@ -24,6 +32,11 @@ export function applyUpdate(held: BoardView | null, update: BoardUpdate): Applie
     return card;
   });
   return { view: { ...rest, initiatives }, changed: cards.map((c) => c.id) };
+}
+
+/** The held list when the update's is the same, else the update's. */
+function kept<T>(held: T[] | undefined, sent: T[]): T[] {
+  return held && JSON.stringify(held) === JSON.stringify(sent) ? held : sent;
 }
 
 /** For a whole board sent again: the cards that came back different. */
