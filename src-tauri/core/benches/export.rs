@@ -32,7 +32,8 @@ fn main() {
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let wanted = |format: Format| only.is_empty() || only.contains(&format.to_string());
 
-    let n = if full { 50 } else { 3 };
+    // Enough samples that p99 is not simply the slowest run (the slower formats take fewer).
+    let n = if full { 200 } else { 3 };
     let base = report("read the board (Store::snapshot, baseline)", sample(n, || store.snapshot().unwrap()), None);
     let snapshot = store.snapshot().unwrap();
     report("  build the roadmap (Roadmap::build)", sample(n, || Roadmap::build(&snapshot, &options.filter, options.today)), None);
