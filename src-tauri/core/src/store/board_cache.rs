@@ -104,11 +104,10 @@ impl BoardCache {
             match table {
                 "tasks" | "departments" => drop(hook.counted_from.fetch_add(1, Ordering::Relaxed)),
                 "initiatives" => {
-                    let mut rows = locked(&hook.initiatives);
-                    let room = rows.as_ref().is_some_and(|rows| rows.len() < ROWS_WORTH_READING);
-                    match rows.as_mut() {
-                        Some(rows) if room && action != Action::SQLITE_DELETE => rows.push(rowid),
-                        _ => *rows = None,
+                    let mut written = locked(&hook.initiatives);
+                    match written.as_mut() {
+                        Some(rows) if action != Action::SQLITE_DELETE && rows.len() < ROWS_WORTH_READING => rows.push(rowid),
+                        _ => *written = None,
                     }
                 }
                 _ => {}
